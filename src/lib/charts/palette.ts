@@ -1,0 +1,18 @@
+import type { EvaluatorType } from '$lib/domain/evaluation';
+
+/**
+ * Okabe–Ito colours, told apart by colour-blind readers; each evaluator type also has its own
+ * marker shape, so greyscale print still separates them. All reach 3:1 against white.
+ */
+export const EVALUATOR_STYLE: Record<EvaluatorType, { color: string; symbol: string }> = {
+	self: { color: '#D55E00', symbol: 'circle' },
+	official: { color: '#0072B2', symbol: 'diamond' },
+	expert: { color: '#007A5A', symbol: 'triangle' }
+};
+
+export const AXIS_TEXT = '#3b3f46';
+export const GRID_LINE = '#d9dce1';
+export const RANGE_LINE = '#6b7280';
+
+/** The app's font, named outright: ECharts measures text with it and cannot read CSS `inherit`. */
+export const CHART_FONT = "'Pretendard Variable', Pretendard, 'Malgun Gothic', sans-serif";

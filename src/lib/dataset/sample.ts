@@ -1,0 +1,34 @@
+import { importCsv, type ImportResult } from '$lib/csv/import';
+import type { Cp949Decoder } from '$lib/csv/decode';
+import { uploadPath, type Engine } from '$lib/engine/types';
+import { createSchema } from '$lib/query/schema';
+
+/** Fetches one shipped file by name (`districts.csv`, …) as raw bytes. */
+export type FetchBytes = (name: string) => Promise<Uint8Array>;
+
+/** The shipped exports, in import order. */
+export const SAMPLE_EXPORTS = ['evaluations.csv', 'budget.csv'] as const;
+
+/**
+ * Prepares a fresh engine: schema, the district reference list, then the shipped exports.
+ * Throws if a shipped file does not import cleanly: that is a bug in the release, not input.
+ */
+export async function loadSampleDataset(
+	engine: Engine,
+	fetchBytes: FetchBytes,
+	options: { decodeCp949?: Cp949Decoder } = {}
+): Promise<ImportResult[]> {
+	const districts = uploadPath('districts.csv');
+	await engine.registerFile(districts, await fetchBytes('districts.csv'));
+	await createSchema(engine, districts);
+	const results: ImportResult[] = [];
+	for (const name of SAMPLE_EXPORTS) {
+		const result = await importCsv(engine, { name, bytes: await fetchBytes(name) }, options);
+		if (!result.imported) {
+			const first = result.issues[0];
+			throw new Error(`${name}: ${first?.code ?? 'not imported'} at line ${first?.line ?? '?'}`);
+		}
+		results.push(result);
+	}
+	return results;
+}

@@ -1,0 +1,51 @@
+// The browser engine: DuckDB-WASM in a Web Worker, its files served by this app (never a CDN).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { arrowToRows } from './arrow-rows';
+import { LOCKDOWN_STATEMENTS } from './lockdown';
+import type { Engine, SqlParam, UploadPath } from './types';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+let started: Promise<Engine> | undefined;
+
+/** The page's one engine, started on first call; later calls share the same promise. */
+export function browserEngine(): Promise<Engine> {
+	started ??= startBrowserEngine();
+	return started;
+}
+
+async function startBrowserEngine(): Promise<Engine> {
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	// A classic worker script: duckdb-wasm's worker files are not ES modules.
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({});
+	const conn = await db.connect();
+	for (const statement of LOCKDOWN_STATEMENTS) await conn.query(statement);
+
+	return {
+		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+			if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
+			const statement = await conn.prepare(sql);
+			try {
+				return arrowToRows<T>(await statement.query(...params));
+			} finally {
+				await statement.close();
+			}
+		},
+		async registerFile(path: UploadPath, bytes: Uint8Array) {
+			await db.registerFileBuffer(path, bytes);
+		},
+		async dropFile(path: UploadPath) {
+			await db.dropFile(path);
+		}
+	};
+}

@@ -1,0 +1,31 @@
+/** A value bound to a `?` placeholder. */
+export type SqlParam = string | number | boolean | null;
+
+/** One result row, column name to value. */
+export type Row = Record<string, unknown>;
+
+/** The one door to DuckDB: bound queries and files under the upload prefix. */
+export interface Engine {
+	/** Runs `sql` with every `?` bound to the matching entry of `params`. */
+	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+	/** Makes `bytes` readable by SQL at `path`, which must be an upload path. */
+	registerFile(path: UploadPath, bytes: Uint8Array): Promise<void>;
+	/** Forgets a file registered earlier. */
+	dropFile(path: UploadPath): Promise<void>;
+}
+
+/** The only directory a locked engine may read. */
+export const UPLOAD_PREFIX = '/uploads/';
+
+/** A path under {@link UPLOAD_PREFIX}, made only by {@link uploadPath}. */
+export type UploadPath = string & { readonly __brand: 'UploadPath' };
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+/** Builds the path a file is registered under; refuses names that could leave the prefix. */
+export function uploadPath(name: string): UploadPath {
+	if (!SAFE_NAME.test(name) || name.includes('..')) {
+		throw new Error(`Unsafe upload name: ${JSON.stringify(name)}`);
+	}
+	return (UPLOAD_PREFIX + name) as UploadPath;
+}

@@ -1,0 +1,25 @@
+import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
+import type { DashboardFilters } from '$lib/query/filters';
+import type { FilterOptionRows } from '$lib/query/scores';
+import { translate, type Locale } from './index';
+
+/** "연도 2018, 2019 · 자치구 전체 · …": what a chart's numbers are filtered by, for subtitles. */
+export function describeFilters(
+	filters: DashboardFilters,
+	options: Pick<FilterOptionRows, 'districts'>,
+	locale: Locale
+): string {
+	const all = translate(locale, 'filters.summaryAll');
+	const list = (values: readonly string[]) => (values.length ? values.join(', ') : all);
+	const districtName = (code: string) => {
+		const district = options.districts.find((d) => d.code === code);
+		return district ? (locale === 'ko' ? district.name_ko : district.name_en) : code;
+	};
+	const types = EVALUATOR_TYPES.filter((type) => filters.evaluatorTypes.includes(type));
+	return [
+		`${translate(locale, 'filters.years')} ${list(filters.years.map(String))}`,
+		`${translate(locale, 'filters.districts')} ${list(filters.districts.map(districtName))}`,
+		`${translate(locale, 'filters.evaluatorTypes')} ${list(types.map((type) => translate(locale, `evaluator.${type}`)))}`,
+		`${translate(locale, 'filters.areas')} ${list(filters.areas)}`
+	].join(' · ');
+}

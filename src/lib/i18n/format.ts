@@ -1,0 +1,65 @@
+import { intlLocale, translate, type Locale } from './index';
+
+// Number formats as Korean staff read them: 1,456,200원, 78.4점, 92.1%.
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+	const key = `${locale}:${digits}`;
+	let format = formatters.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(locale), {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		formatters.set(key, format);
+	}
+	return format;
+}
+
+/** A plain number with the locale's separators and a fixed number of decimals. */
+export function formatNumber(value: number, locale: Locale, digits = 0): string {
+	return numberFormat(locale, digits).format(value);
+}
+
+/** A score in points (점) with one decimal; `–` when missing. */
+export function formatPoints(value: number | null, locale: Locale): string {
+	if (value === null || !Number.isFinite(value)) return translate(locale, 'units.missing');
+	return translate(locale, 'units.points', { value: formatNumber(value, locale, 1) });
+}
+
+/** A signed gap in points: +3.2점, −6.2점. */
+export function formatSignedPoints(value: number | null, locale: Locale): string {
+	if (value === null || !Number.isFinite(value)) return translate(locale, 'units.missing');
+	const rounded = Math.round(value * 10) / 10;
+	const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+	return sign + formatPoints(Math.abs(rounded), locale);
+}
+
+/** An amount in won, whole: 1,456,200원. */
+export function formatWon(value: number | null, locale: Locale): string {
+	if (value === null || !Number.isFinite(value)) return translate(locale, 'units.missing');
+	return translate(locale, 'units.won', { value: formatNumber(Math.round(value), locale) });
+}
+
+/**
+ * A large amount in won, short, for axes and headlines: 350만원, 1.2억원 in Korean (the units
+ * staff count in), ₩3.5M in English.
+ */
+export function formatWonShort(value: number, locale: Locale): string {
+	if (locale === 'ko') {
+		const short = new Intl.NumberFormat('ko-KR', { notation: 'compact', maximumFractionDigits: 1 });
+		return translate(locale, 'units.won', { value: short.format(value) });
+	}
+	return new Intl.NumberFormat('en-US', {
+		notation: 'compact',
+		maximumFractionDigits: 1,
+		style: 'currency',
+		currency: 'KRW'
+	}).format(value);
+}
+
+/** A ratio as a percentage with one decimal: 92.1%. */
+export function formatPercent(ratio: number | null, locale: Locale): string {
+	if (ratio === null || !Number.isFinite(ratio)) return translate(locale, 'units.missing');
+	return `${formatNumber(ratio * 100, locale, 1)}%`;
+}

@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importCsv } from '$lib/csv/import';
+import type { Engine } from '$lib/engine/types';
+import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
+import { buildBudgetTotalsQuery } from './budget';
+import { buildWhere, NO_FILTERS, type DashboardFilters } from './filters';
+import { buildDistrictTotalsQuery, FILTER_OPTION_QUERIES, type DistrictTotalRow } from './scores';
+
+// A small export whose totals were worked out by hand (comments below), not by the code.
+const EVALUATIONS = `연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점
+2019,성북구,자체,,A영역,지표1,6,10
+2019,성북구,자체,,B영역,지표2,12,20
+2019,성북구,공무원,공무원A,A영역,지표1,8,10
+2019,성북구,공무원,공무원A,B영역,지표2,16,20
+2019,성북구,공무원,공무원B,A영역,지표1,7,10
+2019,성북구,공무원,공무원B,B영역,지표2,14,20
+2020,성북구,자체,,A영역,지표1,9,10
+2020,성북구,자체,,B영역,지표2,15,20
+2019,마포구,외부전문가,전문가A,A영역,지표1,5,10
+2019,마포구,외부전문가,전문가A,B영역,지표2,10,20
+`;
+
+const BUDGET = `회계연도,자치구,사업명,세부항목,예산과목,예산액,집행액,산출내역
+2019,성북구,운영,인건비,101-01,"1,000,000","900,000",
+2019,서울시,워크숍,강사료,201-01,"350,000","350,000",
+2020,성북구,운영,인건비,101-01,"2,000,000","2,100,000",
+2020,마포구,운영,강사료,201-01,"500,000원","250,000원",
+`;
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWithSchema();
+	for (const [name, text] of [
+		['e.csv', EVALUATIONS],
+		['b.csv', BUDGET]
+	] as const) {
+		const result = await importCsv(engine, { name, bytes: csvBytes(text) });
+		if (!result.imported) throw new Error(`fixture ${name} did not import`);
+	}
+});
+
+async function totals(filters: Partial<DashboardFilters>) {
+	const query = buildDistrictTotalsQuery({ ...NO_FILTERS, ...filters });
+	const rows = await engine.query<DistrictTotalRow & Record<string, unknown>>(
+		query.sql,
+		query.params
+	);
+	return rows.map((row) => [row.name_ko, row.evaluator_type, row.total]);
+}
+
+describe('buildWhere', () => {
+	it('writes one placeholder per value and binds the values in order', () => {
+		expect(
+			buildWhere(
+				{ ...NO_FILTERS, years: [2019, 2020], districts: ['11290'] },
+				['years', 'districts'],
+				'e'
+			)
+		).toEqual({
+			sql: 'WHERE e.year IN (?, ?) AND e.district_code IN (?)',
+			params: [2019, 2020, '11290']
+		});
+	});
+
+	it('writes nothing when no filter is set, and ignores filters not asked for', () => {
+		expect(buildWhere(NO_FILTERS, ['years'])).toEqual({ sql: '', params: [] });
+		expect(buildWhere({ ...NO_FILTERS, areas: ['A'] }, ['years'])).toEqual({ sql: '', params: [] });
+	});
+
+	it('never puts a value into the SQL text', () => {
+		const hostile = "' OR 1=1--";
+		const where = buildWhere({ ...NO_FILTERS, districts: [hostile] }, ['districts']);
+		expect(where.sql).not.toContain(hostile);
+		expect(where.params).toEqual([hostile]);
+	});
+});
+
+describe('buildDistrictTotalsQuery against the engine', () => {
+	it('all data: 성북 self 42/60, official 45/60; 마포 expert 15/30', async () => {
+		expect(await totals({})).toEqual([
+			['성북구', 'official', 75],
+			['성북구', 'self', 70],
+			['마포구', 'expert', 50]
+		]);
+	});
+
+	it('year 2019: 성북 self 18/30', async () => {
+		expect(await totals({ years: [2019] })).toEqual([
+			['성북구', 'official', 75],
+			['성북구', 'self', 60],
+			['마포구', 'expert', 50]
+		]);
+	});
+
+	it('area A영역: 성북 self 15/20, official 15/20; 마포 expert 5/10', async () => {
+		expect(await totals({ areas: ['A영역'] })).toEqual([
+			['성북구', 'official', 75],
+			['성북구', 'self', 75],
+			['마포구', 'expert', 50]
+		]);
+	});
+
+	it('district and evaluator type together', async () => {
+		expect(await totals({ districts: ['11440'], evaluatorTypes: ['expert'] })).toEqual([
+			['마포구', 'expert', 50]
+		]);
+		expect(await totals({ districts: ['11440'], evaluatorTypes: ['self'] })).toEqual([]);
+	});
+
+	it('a hostile value is bound, so it matches nothing and breaks nothing', async () => {
+		expect(await totals({ districts: ["' OR 1=1--"] })).toEqual([]);
+	});
+});
+
+describe('buildBudgetTotalsQuery against the engine', () => {
+	const budget = async (filters: Partial<DashboardFilters>) => {
+		const query = buildBudgetTotalsQuery({ ...NO_FILTERS, ...filters });
+		return (await engine.query(query.sql, query.params))[0];
+	};
+
+	it('sums the district lines and leaves the city (서울시) out', async () => {
+		// 1,000,000 + 2,000,000 + 500,000 planned; 900,000 + 2,100,000 + 250,000 spent.
+		expect(await budget({})).toEqual({ planned: 3_500_000, spent: 3_250_000, lines: 3 });
+	});
+
+	it('applies year and district filters, not area or evaluator filters', async () => {
+		expect(await budget({ years: [2020] })).toEqual({
+			planned: 2_500_000,
+			spent: 2_350_000,
+			lines: 2
+		});
+		expect(
+			await budget({ districts: ['11440'], areas: ['A영역'], evaluatorTypes: ['self'] })
+		).toEqual({
+			planned: 500_000,
+			spent: 250_000,
+			lines: 1
+		});
+	});
+
+	it('answers zero, not null, when nothing matches', async () => {
+		expect(await budget({ years: [2001] })).toEqual({ planned: 0, spent: 0, lines: 0 });
+	});
+});
+
+describe('filter options', () => {
+	it('lists years, districts and areas present in the data', async () => {
+		expect(await engine.query(FILTER_OPTION_QUERIES.years)).toEqual([
+			{ year: 2019 },
+			{ year: 2020 }
+		]);
+		expect(await engine.query(FILTER_OPTION_QUERIES.districts)).toEqual([
+			{ code: '11440', name_ko: '마포구', name_en: 'Mapo-gu' },
+			{ code: '11290', name_ko: '성북구', name_en: 'Seongbuk-gu' }
+		]);
+		expect(await engine.query(FILTER_OPTION_QUERIES.areas)).toEqual([
+			{ area: 'A영역' },
+			{ area: 'B영역' }
+		]);
+	});
+});

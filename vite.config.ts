@@ -1,0 +1,17 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	optimizeDeps: {
+		// duckdb-wasm ships its own worker scripts and wasm; pre-bundling would rewrite their URLs.
+		exclude: ['@duckdb/duckdb-wasm']
+	},
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node',
+		// The Node DuckDB engine takes about a second to start; one per test file is plenty.
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
