@@ -6,8 +6,11 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 // another (set it to '' to use Playwright's own browser where one is installed).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// `npm run screenshots` sets SCREENSHOTS=1 to take the README's pictures instead of testing.
+const screenshots = process.env.SCREENSHOTS === '1';
+
 export default defineConfig({
-	testDir: 'tests/e2e',
+	testDir: screenshots ? 'tests/screenshots' : 'tests/e2e',
 	fullyParallel: false,
 	workers: 1,
 	forbidOnly: !!process.env.CI,

@@ -18,7 +18,9 @@ function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
 
 /** A plain number with the locale's separators and a fixed number of decimals. */
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-	return numberFormat(locale, digits).format(value);
+	// Σ점수 / Σ배점 × 100 can land a hair below a half (75.95 as 75.94999999999999) and round
+	// the wrong way; twelve significant digits drop that noise and keep every real digit.
+	return numberFormat(locale, digits).format(Number(value.toPrecision(12)));
 }
 
 /** A score in points (점) with one decimal; `–` when missing. */

@@ -34,6 +34,9 @@ describe('ko-KR number formats', () => {
 		[formatWon(1456200, 'ko'), '1,456,200원'],
 		[formatWon(1456200, 'en'), '₩1,456,200'],
 		[formatPoints(78.35, 'ko'), '78.4점'],
+		// 11.5 / 40 × 100 is 28.75 exactly, but in floating point 28.749999999999996: it must
+		// still round up, as a person working it out by hand would.
+		[formatPoints((11.5 / 40) * 100, 'ko'), '28.8점'],
 		[formatPoints(78.35, 'en'), '78.4 pts'],
 		[formatPoints(null, 'ko'), '–'],
 		[formatSignedPoints(-6.24, 'ko'), '−6.2점'],

@@ -68,7 +68,17 @@ export const ko = {
 		'머리글을 알아볼 수 없습니다. 평가 파일(연도, 자치구, 평가주체, 평가지표, 점수, 배점) 또는 예산 파일(회계연도, 자치구, 사업명, 세부항목, 예산액, 집행액)인지 확인해 주세요.',
 	'import.issue.empty-file': '파일이 비어 있습니다.',
 	'import.issueLocation': '{file} {line}행 {column}열',
-	'import.failedFile': '{file}: 가져오지 못했습니다. {count}개 문제 중 첫 번째: {first}'
+	'import.title': '파일 추가',
+	'import.choose': 'CSV 파일 선택',
+	'import.hint': '평가 또는 예산 CSV(UTF-8, CP949, UTF-16). 오류가 있는 파일은 가져오지 않습니다.',
+	'import.imported': '{file}: {rows}행을 가져왔습니다 ({kind}, {encoding}).',
+	'import.refused': '{file}: 가져오지 않았습니다. 문제 {count}건.',
+	'import.kind.evaluations': '평가',
+	'import.kind.budget': '예산',
+	'import.issueTable': '{file}의 문제',
+	'import.col.location': '위치',
+	'import.col.value': '값',
+	'import.col.message': '내용'
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -143,5 +153,16 @@ export const en: Record<MessageKey, string> = {
 		'Headers not recognized. Is this an evaluation file (year, district, evaluator type, indicator, score, max score) or a budget file (year, district, program, item, planned, spent)?',
 	'import.issue.empty-file': 'The file is empty.',
 	'import.issueLocation': '{file} line {line}, column {column}',
-	'import.failedFile': '{file}: not imported. First of {count} problems: {first}'
+	'import.title': 'Add files',
+	'import.choose': 'Choose CSV files',
+	'import.hint':
+		'Evaluation or budget CSV (UTF-8, CP949, UTF-16). A file with errors is not imported.',
+	'import.imported': '{file}: imported {rows} rows ({kind}, {encoding}).',
+	'import.refused': '{file}: not imported. {count} problems.',
+	'import.kind.evaluations': 'evaluations',
+	'import.kind.budget': 'budget',
+	'import.issueTable': 'Problems in {file}',
+	'import.col.location': 'Where',
+	'import.col.value': 'Value',
+	'import.col.message': 'Problem'
 };

@@ -1,4 +1,5 @@
 import { pivotDistrictTotals, type DistrictScores } from '$lib/analysis/totals';
+import { importCsv, type ImportResult } from '$lib/csv/import';
 import { loadSampleDataset, type FetchBytes } from '$lib/dataset/sample';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery, type BudgetTotalsRow } from '$lib/query/budget';
@@ -24,6 +25,10 @@ export class DashboardData {
 	budget = $state.raw<BudgetTotalsRow | null>(null);
 	/** The filters the figures above were computed for. */
 	shownFilters = $state.raw<DashboardFilters | null>(null);
+	/** Results of the files the user added in this page, newest last. */
+	imports = $state.raw<ImportResult[]>([]);
+	/** Bumped whenever the loaded data changes, so views know to query again. */
+	revision = $state(0);
 
 	#engine: Engine | null = null;
 	#latestRequest = 0;
@@ -41,16 +46,7 @@ export class DashboardData {
 			const engine = await this.#startEngine();
 			this.status = { phase: 'data' };
 			const results = await loadSampleDataset(engine, this.#fetchBytes);
-			const [years, districts, areas] = await Promise.all([
-				engine.query<{ year: number }>(FILTER_OPTION_QUERIES.years),
-				engine.query<FilterOptionRows['districts'][number]>(FILTER_OPTION_QUERIES.districts),
-				engine.query<{ area: string }>(FILTER_OPTION_QUERIES.areas)
-			]);
-			this.options = {
-				years: years.map((row) => row.year),
-				districts,
-				areas: areas.map((row) => row.area)
-			};
+			await this.#readOptions(engine);
 			this.#engine = engine;
 			this.status = {
 				phase: 'ready',
@@ -63,6 +59,41 @@ export class DashboardData {
 				message: error instanceof Error ? error.message : String(error)
 			};
 		}
+	}
+
+	/**
+	 * Checks and imports files the user chose, one after another. A file with any bad row is
+	 * refused whole and leaves the loaded data as it was.
+	 */
+	async importFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+		const engine = this.#engine;
+		if (!engine) return;
+		const results: ImportResult[] = [];
+		for (const file of files) results.push(await importCsv(engine, file));
+		this.imports = [...this.imports, ...results];
+		if (results.some((result) => result.imported)) {
+			await this.#readOptions(engine);
+			if (this.status.phase === 'ready') {
+				for (const result of results.filter((r) => r.imported)) {
+					if (result.kind === 'evaluations') this.status.evaluationRows += result.rowCount;
+					if (result.kind === 'budget') this.status.budgetRows += result.rowCount;
+				}
+			}
+			this.revision++;
+		}
+	}
+
+	async #readOptions(engine: Engine): Promise<void> {
+		const [years, districts, areas] = await Promise.all([
+			engine.query<{ year: number }>(FILTER_OPTION_QUERIES.years),
+			engine.query<FilterOptionRows['districts'][number]>(FILTER_OPTION_QUERIES.districts),
+			engine.query<{ area: string }>(FILTER_OPTION_QUERIES.areas)
+		]);
+		this.options = {
+			years: years.map((row) => row.year),
+			districts,
+			areas: areas.map((row) => row.area)
+		};
 	}
 
 	/** Recomputes every figure for `filters`; a slower earlier answer never overwrites a newer one. */

@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { expected, expectedTable, openDashboard, points, readScoreTable } from './helpers';
+
+test('shows all ten districts with the independently computed totals', async ({ page }) => {
+	await openDashboard(page);
+	const table = await readScoreTable(page);
+	expect(Object.keys(table)).toHaveLength(10);
+	expect(table).toEqual(expectedTable(expected.all_years));
+
+	const headline = expected.headline_all_years;
+	await expect(page.getByTestId('headline-self')).toContainText(points(headline.self));
+	await expect(page.getByTestId('headline-official')).toContainText(points(headline.official));
+	await expect(page.getByTestId('headline-expert')).toContainText(points(headline.expert));
+	const gap = Math.round(headline.gap_self_minus_external * 10) / 10;
+	await expect(page.getByTestId('headline-gap')).toContainText(`−${Math.abs(gap).toFixed(1)}점`);
+	const rate = (
+		Math.round(expected.budget_districts_all_years.execution_rate_pct * 10) / 10
+	).toFixed(1);
+	await expect(page.getByTestId('headline-budget')).toContainText(`${rate}%`);
+	await expect(page.getByTestId('headline-budget')).toContainText(
+		`${expected.budget_districts_all_years.planned.toLocaleString('en-US')}원`
+	);
+});
+
+test('a year filter changes the table to that year, and the URL says so', async ({ page }) => {
+	await openDashboard(page);
+	const years = page.getByRole('group', { name: '연도' });
+	for (const year of ['2017', '2018', '2020']) {
+		await years.getByRole('checkbox', { name: year }).uncheck();
+	}
+	await expect(page).toHaveURL(/\?y=2019$/);
+	await expect(page.getByTestId('score-gap')).toContainText('연도 2019');
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+
+	// Back returns to all years.
+	await page.goBack();
+	await page.goBack();
+	await page.goBack();
+	await expect(page).toHaveURL(/\/$/);
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.all_years));
+});
+
+test('a link with filters opens on exactly that view, in English', async ({ page }) => {
+	await openDashboard(page, '?lang=en&y=2019');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Citizen Cooperation Platform Evaluation'
+	);
+	const table = await readScoreTable(page);
+	expect(table['Seongbuk-gu']).toEqual(
+		[
+			expected.year_2019['성북구']!.self,
+			expected.year_2019['성북구']!.official,
+			expected.year_2019['성북구']!.expert
+		].map((v) => `${(Math.round(v * 10) / 10).toFixed(1)} pts`)
+	);
+});
+
+test('the browser asks nothing of any other origin', async ({ page, baseURL }) => {
+	const foreign: string[] = [];
+	page.on('request', (request) => {
+		const url = request.url();
+		if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:'))
+			foreign.push(url);
+	});
+	await openDashboard(page);
+	await readScoreTable(page);
+	expect(foreign).toEqual([]);
+});
+
+test('the chart has a text alternative stating its finding', async ({ page }) => {
+	await openDashboard(page);
+	const chart = page.getByTestId('score-gap').getByRole('img', {
+		name: /^10개 자치구의 평가주체별 총점 점 그래프\. 자체평가가 외부평가 평균보다 낮은 자치구 9곳, 높은 자치구 1곳\. 격차가 가장 큰 곳은 \S+구\(−\d+\.\d점\)입니다\.$/
+	});
+	await expect(chart).toBeVisible();
+	await expect(chart.locator('svg')).toBeVisible();
+});

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+
+const fixture = (name: string) =>
+	fileURLToPath(new URL(`../fixtures/csv/good/${name}`, import.meta.url));
+
+test('a CP949 export shows 성북구 and the extended syllables (똠, 뷁, 햏)', async ({ page }) => {
+	await openDashboard(page);
+	await page.getByTestId('file-input').setInputFiles(fixture('extended-hangul-cp949.csv'));
+	await expect(page.getByTestId('import-results')).toContainText(
+		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, cp949).'
+	);
+	// The area with extended syllables is now a filter choice, spelled right.
+	const areas = page.getByRole('group', { name: '평가영역' });
+	await expect(areas.getByRole('checkbox', { name: '똠뷁햏 시범영역' })).toBeVisible();
+
+	// 2021 holds only this file: 성북구 self = (12 + 11.5 + 14 + 12.5 + 7 + 8 + 9.5) / 100 = 74.5.
+	const years = page.getByRole('group', { name: '연도' });
+	for (const year of ['2017', '2018', '2019', '2020']) {
+		await years.getByRole('checkbox', { name: year }).uncheck();
+	}
+	await expect(page).toHaveURL(/\?y=2021$/);
+	await expect.poll(() => readScoreTable(page)).toEqual({ 성북구: ['74.5점', '–', '–'] });
+});
+
+test('a bad file is refused with file, line, column and value, and changes nothing', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const before = await readScoreTable(page);
+	await page.getByTestId('file-input').setInputFiles({
+		name: '2021-평가.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'\uFEFF연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2021,성북구,자체,,추진체계,운영,25,20\r\n2021,마표구,자체,,추진체계,운영,5,20\r\n'
+		)
+	});
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText('2021-평가.csv: 가져오지 않았습니다. 문제 2건.');
+	await expect(results).toContainText('2021-평가.csv 2행 점수열');
+	await expect(results).toContainText('점수 25가 배점 20보다 큽니다.');
+	await expect(results).toContainText('2021-평가.csv 3행 자치구열');
+	await expect(results).toContainText('"마표구"은(는) 서울시 자치구가 아닙니다.');
+	expect(await readScoreTable(page)).toEqual(before);
+	expect(before).toEqual(expectedTable(expected.all_years));
+});
