@@ -71,7 +71,7 @@ test('the browser asks nothing of any other origin', async ({ page, baseURL }) =
 test('the chart has a text alternative stating its finding', async ({ page }) => {
 	await openDashboard(page);
 	const chart = page.getByTestId('score-gap').getByRole('img', {
-		name: /^10개 자치구의 평가주체별 총점 점 그래프\. 자체평가가 외부평가 평균보다 낮은 자치구 9곳, 높은 자치구 1곳\. 격차가 가장 큰 곳은 \S+구\(−\d+\.\d점\)입니다\.$/
+		name: /^자치구 10개의 평가주체별 총점 점 그래프\. 자체평가가 외부평가보다 낮은 곳 9개, 높은 곳 1개\. 격차가 가장 큰 곳은 \S+구\(−\d+\.\d점\)입니다\.$/
 	});
 	await expect(chart).toBeVisible();
 	await expect(chart.locator('svg')).toBeVisible();

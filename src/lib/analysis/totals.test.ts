@@ -1,42 +1,73 @@
 import { describe, expect, it } from 'vitest';
-import type { DistrictTotalRow } from '$lib/query/scores';
-import { mean, pivotDistrictTotals, selfMinusExternal, summarizeDistricts } from './totals';
+import type { TotalRow } from '$lib/query/scores';
+import {
+	byArea,
+	byDistrict,
+	externalScore,
+	mean,
+	pivotTotals,
+	selfMinusExternal,
+	summarizeGroups
+} from './totals';
 
-const row = (
-	code: string,
-	type: DistrictTotalRow['evaluator_type'],
-	total: number
-): DistrictTotalRow => ({
+const row = (code: string, type: TotalRow['evaluator_type'], total: number): TotalRow => ({
 	code,
 	name_ko: `${code}구`,
 	name_en: `${code}-gu`,
 	evaluator_type: type,
 	total,
-	rows: 1
+	rows: 1,
+	first_line: 1
 });
 
-describe('pivotDistrictTotals', () => {
+describe('pivotTotals', () => {
 	it('puts each type in its column and computes the gap by hand-checked arithmetic', () => {
-		const [a, b] = pivotDistrictTotals([
-			row('A', 'self', 70),
-			row('A', 'official', 80),
-			row('A', 'expert', 76),
-			row('B', 'self', 90),
-			row('B', 'expert', 85)
-		]);
+		const [a, b] = pivotTotals(
+			[
+				row('A', 'self', 70),
+				row('A', 'official', 80),
+				row('A', 'expert', 76),
+				row('B', 'self', 90),
+				row('B', 'expert', 85)
+			],
+			byDistrict
+		);
 		// A: 70 − (80 + 76) / 2 = 70 − 78 = −8. B: 90 − 85 = 5 (only one external source).
-		expect(a).toMatchObject({ self: 70, official: 80, expert: 76, gap: -8 });
+		expect(a).toMatchObject({
+			key: 'A',
+			labelKo: 'A구',
+			self: 70,
+			official: 80,
+			expert: 76,
+			gap: -8
+		});
 		expect(b).toMatchObject({ self: 90, official: null, expert: 85, gap: 5 });
 	});
 
-	it('gives no gap without a self score or without external scores', () => {
+	it('compares with the external source chosen', () => {
+		const rows = [row('A', 'self', 70), row('A', 'official', 80), row('A', 'expert', 76)];
+		expect(pivotTotals(rows, byDistrict, 'official')[0]?.gap).toBe(-10);
+		expect(pivotTotals(rows, byDistrict, 'expert')[0]?.gap).toBe(-6);
+	});
+
+	it('groups by area with the area as both labels', () => {
+		const [group] = pivotTotals(
+			[{ area: '추진체계', evaluator_type: 'self', total: 50, rows: 2, first_line: 2 }],
+			byArea
+		);
+		expect(group).toMatchObject({ key: '추진체계', labelKo: '추진체계', labelEn: '추진체계' });
+	});
+
+	it('gives no gap without a self score or without the external score', () => {
 		expect(selfMinusExternal({ self: null, official: 80, expert: 70 })).toBeNull();
 		expect(selfMinusExternal({ self: 60, official: null, expert: null })).toBeNull();
+		expect(selfMinusExternal({ self: 60, official: null, expert: 70 }, 'official')).toBeNull();
+		expect(externalScore({ official: 80, expert: 70 }, 'mean')).toBe(75);
 	});
 
 	it('handles no rows', () => {
-		expect(pivotDistrictTotals([])).toEqual([]);
-		expect(summarizeDistricts([])).toEqual({
+		expect(pivotTotals([], byDistrict)).toEqual([]);
+		expect(summarizeGroups([])).toEqual({
 			self: null,
 			official: null,
 			expert: null,
@@ -46,16 +77,19 @@ describe('pivotDistrictTotals', () => {
 	});
 });
 
-describe('summarizeDistricts', () => {
-	it('averages each column over the districts that have it', () => {
-		const districts = pivotDistrictTotals([
-			row('A', 'self', 70),
-			row('A', 'official', 80),
-			row('B', 'self', 60),
-			row('B', 'official', 90)
-		]);
+describe('summarizeGroups', () => {
+	it('averages each column over the groups that have it', () => {
+		const groups = pivotTotals(
+			[
+				row('A', 'self', 70),
+				row('A', 'official', 80),
+				row('B', 'self', 60),
+				row('B', 'official', 90)
+			],
+			byDistrict
+		);
 		// self (70 + 60) / 2 = 65; official (80 + 90) / 2 = 85; gaps −10 and −30 → −20.
-		expect(summarizeDistricts(districts)).toEqual({
+		expect(summarizeGroups(groups)).toEqual({
 			self: 65,
 			official: 85,
 			expert: null,

@@ -1,49 +1,82 @@
 import type { EvaluatorType } from '$lib/domain/evaluation';
-import type { DistrictTotalRow } from '$lib/query/scores';
+import type { TotalRow } from '$lib/query/scores';
 
-/** One district with its total score (0–100, 점) from each evaluator type; null when absent. */
-export interface DistrictScores {
-	code: string;
-	nameKo: string;
-	nameEn: string;
+/** Which external score the self-evaluation is compared with. */
+export const EXTERNAL_SOURCES = ['mean', 'official', 'expert'] as const;
+export type ExternalSource = (typeof EXTERNAL_SOURCES)[number];
+
+/** One row of a breakdown (a district, an area or an indicator) with each source's total. */
+export interface GroupScores {
+	key: string;
+	labelKo: string;
+	labelEn: string;
 	self: number | null;
 	official: number | null;
 	expert: number | null;
-	/** Self minus the mean of the external totals present; null without both sides. */
+	/** Self minus the chosen external total; negative when the platform rated itself lower. */
 	gap: number | null;
 }
 
-/** Turns long rows (district × evaluator type) into one record per district. */
-export function pivotDistrictTotals(rows: readonly DistrictTotalRow[]): DistrictScores[] {
-	const byCode = new Map<string, DistrictScores>();
+/** How a total row names the group it belongs to. */
+export type GroupKey = (row: TotalRow) => { key: string; labelKo: string; labelEn: string };
+
+export const byDistrict: GroupKey = (row) => ({
+	key: row.code ?? '',
+	labelKo: row.name_ko ?? '',
+	labelEn: row.name_en ?? ''
+});
+export const byArea: GroupKey = (row) => ({
+	key: row.area ?? '',
+	labelKo: row.area ?? '',
+	labelEn: row.area ?? ''
+});
+export const byIndicator: GroupKey = (row) => ({
+	key: row.indicator ?? '',
+	labelKo: row.indicator ?? '',
+	labelEn: row.indicator ?? ''
+});
+
+/** Turns long rows (group × evaluator type) into one record per group, in first-seen order. */
+export function pivotTotals(
+	rows: readonly TotalRow[],
+	keyOf: GroupKey,
+	external: ExternalSource = 'mean'
+): GroupScores[] {
+	const groups = new Map<string, GroupScores>();
 	for (const row of rows) {
-		let district = byCode.get(row.code);
-		if (!district) {
-			district = {
-				code: row.code,
-				nameKo: row.name_ko,
-				nameEn: row.name_en,
-				self: null,
-				official: null,
-				expert: null,
-				gap: null
-			};
-			byCode.set(row.code, district);
+		const { key, labelKo, labelEn } = keyOf(row);
+		let group = groups.get(key);
+		if (!group) {
+			group = { key, labelKo, labelEn, self: null, official: null, expert: null, gap: null };
+			groups.set(key, group);
 		}
-		district[row.evaluator_type] = row.total;
+		group[row.evaluator_type] = row.total;
 	}
-	for (const district of byCode.values()) district.gap = selfMinusExternal(district);
-	return [...byCode.values()];
+	for (const group of groups.values()) group.gap = selfMinusExternal(group, external);
+	return [...groups.values()];
 }
 
-/** Self total minus the mean of the official and expert totals that exist. */
-export function selfMinusExternal(scores: Pick<DistrictScores, EvaluatorType>): number | null {
-	const external = [scores.official, scores.expert].filter((value) => value !== null);
-	if (scores.self === null || external.length === 0) return null;
-	return scores.self - mean(external)!;
+/** The external score to compare with: official, expert, or the mean of those present. */
+export function externalScore(
+	scores: Pick<GroupScores, 'official' | 'expert'>,
+	external: ExternalSource
+): number | null {
+	if (external === 'official') return scores.official;
+	if (external === 'expert') return scores.expert;
+	return mean([scores.official, scores.expert].filter((value) => value !== null));
 }
 
-/** Headline figures: each type's mean over districts, and the mean self-minus-external gap. */
+/** Self total minus the chosen external total; null without both. */
+export function selfMinusExternal(
+	scores: Pick<GroupScores, EvaluatorType>,
+	external: ExternalSource = 'mean'
+): number | null {
+	const other = externalScore(scores, external);
+	if (scores.self === null || other === null) return null;
+	return scores.self - other;
+}
+
+/** Headline figures: each type's mean over groups, and the mean self-minus-external gap. */
 export interface Headline {
 	self: number | null;
 	official: number | null;
@@ -52,15 +85,15 @@ export interface Headline {
 	districtCount: number;
 }
 
-export function summarizeDistricts(districts: readonly DistrictScores[]): Headline {
-	const meanOf = (pick: (d: DistrictScores) => number | null) =>
-		mean(districts.map(pick).filter((value) => value !== null));
+export function summarizeGroups(groups: readonly GroupScores[]): Headline {
+	const meanOf = (pick: (g: GroupScores) => number | null) =>
+		mean(groups.map(pick).filter((value) => value !== null));
 	return {
-		self: meanOf((d) => d.self),
-		official: meanOf((d) => d.official),
-		expert: meanOf((d) => d.expert),
-		gap: meanOf((d) => d.gap),
-		districtCount: districts.length
+		self: meanOf((g) => g.self),
+		official: meanOf((g) => g.official),
+		expert: meanOf((g) => g.expert),
+		gap: meanOf((g) => g.gap),
+		districtCount: groups.length
 	};
 }
 

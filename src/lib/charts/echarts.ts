@@ -1,10 +1,13 @@
 // The only module that creates, updates and disposes ECharts instances.
-import { BarChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
 	AriaComponent,
 	GridComponent,
 	LegendComponent,
-	TooltipComponent
+	MarkAreaComponent,
+	MarkLineComponent,
+	TooltipComponent,
+	VisualMapComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -13,20 +16,48 @@ import type { EChartsOption } from 'echarts';
 // Only the parts in use are bundled (modular import); add a part here when a chart needs it.
 echarts.use([
 	BarChart,
+	HeatmapChart,
+	LineChart,
 	ScatterChart,
 	AriaComponent,
 	GridComponent,
 	LegendComponent,
+	MarkAreaComponent,
+	MarkLineComponent,
 	TooltipComponent,
+	VisualMapComponent,
 	SVGRenderer
 ]);
+
+/** What a click on a mark tells: the series and data item clicked, and the axis label if any. */
+export interface ChartClick {
+	componentType: string;
+	seriesIndex?: number;
+	dataIndex?: number;
+	/** The category label clicked, or the name of the data item. */
+	name?: string;
+	/** For axis label clicks: the label's value. */
+	value?: unknown;
+}
+
+/** What the page can ask of a drawn chart. */
+export interface ChartHandle {
+	/** The chart as a standalone SVG document. */
+	toSvg(): string;
+}
+
+export interface ChartParams {
+	option: EChartsOption;
+	onClick?: (click: ChartClick) => void;
+	onReady?: (handle: ChartHandle) => void;
+}
 
 /**
  * Svelte action owning one chart's lifecycle: init on mount, replace the whole option on
  * update (`notMerge`, so a removed series really goes), resize with its box, dispose on destroy.
  */
-export function chart(node: HTMLElement, option: EChartsOption) {
-	let latest = option;
+export function chart(node: HTMLElement, params: ChartParams) {
+	let latest = params;
 	let instance: echarts.ECharts | undefined;
 	let destroyed = false;
 	const resizeObserver = new ResizeObserver(() => instance?.resize());
@@ -36,16 +67,21 @@ export function chart(node: HTMLElement, option: EChartsOption) {
 	const fontsReady = document.fonts?.ready ?? Promise.resolve();
 	fontsReady.then(() => {
 		if (destroyed) return;
-		// SVG: crisp in print and PDF, and text stays text.
+		// SVG: crisp in print and PDF, text stays text, and the download is the chart itself.
 		instance = echarts.init(node, null, { renderer: 'svg' });
-		instance.setOption(latest, { notMerge: true });
+		instance.setOption(latest.option, { notMerge: true });
+		// Clicks on marks and on axis labels (axis labels need `triggerEvent: true`).
+		instance.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
 		resizeObserver.observe(node);
+		const drawn = instance;
+		latest.onReady?.({ toSvg: () => drawn.renderToSVGString() });
 	});
 
 	return {
-		update(next: EChartsOption) {
+		update(next: ChartParams) {
+			const optionChanged = next.option !== latest.option;
 			latest = next;
-			instance?.setOption(next, { notMerge: true });
+			if (optionChanged) instance?.setOption(next.option, { notMerge: true });
 		},
 		destroy() {
 			destroyed = true;

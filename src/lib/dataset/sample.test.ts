@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pivotDistrictTotals, summarizeDistricts } from '$lib/analysis/totals';
+import { byDistrict, pivotTotals, summarizeGroups } from '$lib/analysis/totals';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery } from '$lib/query/budget';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
-import { buildDistrictTotalsQuery, type DistrictTotalRow } from '$lib/query/scores';
+import { buildDistrictTotalsQuery, type TotalRow } from '$lib/query/scores';
 import { repoFile } from '$lib/testing/node-engine';
 import { loadSampleDataset } from './sample';
 
@@ -39,17 +39,17 @@ beforeAll(async () => {
 
 async function districtScores(filters: Partial<DashboardFilters>) {
 	const query = buildDistrictTotalsQuery({ ...NO_FILTERS, ...filters });
-	return pivotDistrictTotals(await engine.query<DistrictTotalRow>(query.sql, query.params));
+	return pivotTotals(await engine.query<TotalRow>(query.sql, query.params), byDistrict);
 }
 
 function expectTotals(actual: Awaited<ReturnType<typeof districtScores>>, totals: Totals) {
 	const names = Object.keys(totals).filter((key) => key !== 'area');
-	expect(actual.map((d) => d.nameKo).sort()).toEqual(names.sort());
+	expect(actual.map((d) => d.labelKo).sort()).toEqual(names.sort());
 	for (const district of actual) {
-		const want = totals[district.nameKo]!;
-		expect(district.self, district.nameKo).toBeCloseTo(want.self, 9);
-		expect(district.official, district.nameKo).toBeCloseTo(want.official, 9);
-		expect(district.expert, district.nameKo).toBeCloseTo(want.expert, 9);
+		const want = totals[district.labelKo]!;
+		expect(district.self, district.labelKo).toBeCloseTo(want.self, 9);
+		expect(district.official, district.labelKo).toBeCloseTo(want.official, 9);
+		expect(district.expert, district.labelKo).toBeCloseTo(want.expert, 9);
 	}
 }
 
@@ -63,7 +63,7 @@ describe('the shipped sample, against independently computed totals', () => {
 	});
 
 	it('headline means and the self-minus-external gap', async () => {
-		const headline = summarizeDistricts(await districtScores({}));
+		const headline = summarizeGroups(await districtScores({}));
 		const want = expected.headline_all_years;
 		expect(headline.self).toBeCloseTo(want.self, 9);
 		expect(headline.official).toBeCloseTo(want.official, 9);

@@ -8,13 +8,15 @@ export interface DashboardFilters {
 	districts: string[];
 	evaluatorTypes: EvaluatorType[];
 	areas: string[];
+	indicators: string[];
 }
 
 export const NO_FILTERS: DashboardFilters = {
 	years: [],
 	districts: [],
 	evaluatorTypes: [],
-	areas: []
+	areas: [],
+	indicators: []
 };
 
 /** A piece of SQL with its bound values, in placeholder order. */
@@ -28,10 +30,20 @@ const FILTER_COLUMNS = {
 	years: 'year',
 	districts: 'district_code',
 	evaluatorTypes: 'evaluator_type',
-	areas: 'area'
+	areas: 'area',
+	indicators: 'indicator'
 } as const satisfies Record<keyof DashboardFilters, string>;
 
-type FilterKey = keyof typeof FILTER_COLUMNS;
+export type FilterKey = keyof typeof FILTER_COLUMNS;
+
+/** The filters that apply to evaluation rows: all of them. */
+export const EVALUATION_FILTER_KEYS: readonly FilterKey[] = [
+	'years',
+	'districts',
+	'evaluatorTypes',
+	'areas',
+	'indicators'
+];
 
 /**
  * `WHERE` conditions for the chosen filters, one `?` per value. `keys` says which filters

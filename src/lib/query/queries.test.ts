@@ -2,9 +2,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importCsv } from '$lib/csv/import';
 import type { Engine } from '$lib/engine/types';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
-import { buildBudgetTotalsQuery } from './budget';
+import {
+	buildBudgetByDistrictYearQuery,
+	buildBudgetItemsQuery,
+	buildBudgetTotalsQuery,
+	buildCityBudgetLinesQuery,
+	buildDistrictBudgetLinesQuery
+} from './budget';
 import { buildWhere, NO_FILTERS, type DashboardFilters } from './filters';
-import { buildDistrictTotalsQuery, FILTER_OPTION_QUERIES, type DistrictTotalRow } from './scores';
+import {
+	buildDistrictTotalsQuery,
+	buildTotalsQuery,
+	buildUnitScoresQuery,
+	buildEvaluatorRatingsQuery,
+	FILTER_OPTION_QUERIES,
+	type TotalRow
+} from './scores';
 
 // A small export whose totals were worked out by hand (comments below), not by the code.
 const EVALUATIONS = `연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점
@@ -41,10 +54,7 @@ beforeAll(async () => {
 
 async function totals(filters: Partial<DashboardFilters>) {
 	const query = buildDistrictTotalsQuery({ ...NO_FILTERS, ...filters });
-	const rows = await engine.query<DistrictTotalRow & Record<string, unknown>>(
-		query.sql,
-		query.params
-	);
+	const rows = await engine.query<TotalRow>(query.sql, query.params);
 	return rows.map((row) => [row.name_ko, row.evaluator_type, row.total]);
 }
 
@@ -156,6 +166,109 @@ describe('filter options', () => {
 		expect(await engine.query(FILTER_OPTION_QUERIES.areas)).toEqual([
 			{ area: 'A영역' },
 			{ area: 'B영역' }
+		]);
+	});
+});
+
+describe('budget breakdowns against the engine', () => {
+	const run = async (query: { sql: string; params: unknown[] }) =>
+		engine.query(query.sql, query.params as never);
+
+	it('per district and year, city left out', async () => {
+		expect(await run(buildBudgetByDistrictYearQuery(NO_FILTERS))).toEqual([
+			{
+				code: '11440',
+				name_ko: '마포구',
+				name_en: 'Mapo-gu',
+				year: 2020,
+				planned: 500_000,
+				spent: 250_000
+			},
+			{
+				code: '11290',
+				name_ko: '성북구',
+				name_en: 'Seongbuk-gu',
+				year: 2019,
+				planned: 1_000_000,
+				spent: 900_000
+			},
+			{
+				code: '11290',
+				name_ko: '성북구',
+				name_en: 'Seongbuk-gu',
+				year: 2020,
+				planned: 2_000_000,
+				spent: 2_100_000
+			}
+		]);
+	});
+
+	it('per item, largest planned first', async () => {
+		expect(await run(buildBudgetItemsQuery(NO_FILTERS))).toEqual([
+			{ item: '인건비', planned: 3_000_000, spent: 3_000_000, lines: 2 },
+			{ item: '강사료', planned: 500_000, spent: 250_000, lines: 1 }
+		]);
+	});
+
+	it('city lines apart, with the year filter but never the district filter', async () => {
+		const rows = await run(buildCityBudgetLinesQuery({ ...NO_FILTERS, districts: ['11290'] }));
+		expect(rows).toEqual([
+			{
+				code: '11000',
+				name_ko: '서울시',
+				name_en: 'Seoul City',
+				year: 2019,
+				program: '워크숍',
+				item: '강사료',
+				budget_code: '201-01',
+				planned: 350_000,
+				spent: 350_000,
+				basis: null
+			}
+		]);
+		expect(await run(buildCityBudgetLinesQuery({ ...NO_FILTERS, years: [2020] }))).toEqual([]);
+	});
+
+	it('district lines in file order', async () => {
+		const rows = await run(buildDistrictBudgetLinesQuery({ ...NO_FILTERS, districts: ['11290'] }));
+		expect(rows.map((row) => [row.year, row.item, row.planned, row.spent])).toEqual([
+			[2019, '인건비', 1_000_000, 900_000],
+			[2020, '인건비', 2_000_000, 2_100_000]
+		]);
+	});
+});
+
+describe('evaluation breakdowns against the engine', () => {
+	it('totals by district and year', async () => {
+		const query = buildTotalsQuery(NO_FILTERS, ['district', 'year']);
+		const rows = await engine.query<TotalRow>(query.sql, query.params);
+		// 성북 2020 self: (9 + 15) / 30 = 80.
+		expect(rows.map((r) => [r.name_ko, r.year, r.evaluator_type, r.total])).toEqual([
+			['성북구', 2019, 'official', 75],
+			['성북구', 2019, 'self', 60],
+			['성북구', 2020, 'self', 80],
+			['마포구', 2019, 'expert', 50]
+		]);
+	});
+
+	it('unit scores: each source the mean of its evaluators', async () => {
+		const query = buildUnitScoresQuery({ ...NO_FILTERS, years: [2019], districts: ['11290'] });
+		const rows = await engine.query(query.sql, query.params);
+		// 지표1: self 6, official (8 + 7) / 2 = 7.5; 지표2: self 12, official (16 + 14) / 2 = 15.
+		expect(rows.map((r) => [r.indicator, r.max_score, r.self, r.official, r.expert])).toEqual([
+			['지표1', 10, 6, 7.5, null],
+			['지표2', 20, 12, 15, null]
+		]);
+	});
+
+	it('individual ratings of one source', async () => {
+		const query = buildEvaluatorRatingsQuery(NO_FILTERS, 'official');
+		const rows = await engine.query(query.sql, query.params);
+		expect(rows.map((r) => [r.indicator, r.evaluator_id, r.score])).toEqual([
+			['지표1', '공무원A', 8],
+			['지표1', '공무원B', 7],
+			['지표2', '공무원A', 16],
+			['지표2', '공무원B', 14]
 		]);
 	});
 });

@@ -1,32 +1,129 @@
 import type { EvaluatorType } from '$lib/domain/evaluation';
-import { buildWhere, type DashboardFilters, type SqlFragment } from './filters';
+import {
+	buildWhere,
+	EVALUATION_FILTER_KEYS,
+	type DashboardFilters,
+	type SqlFragment
+} from './filters';
 
-/** One district's total for one evaluator type. */
-export interface DistrictTotalRow {
-	code: string;
-	name_ko: string;
-	name_en: string;
+/** What totals can be broken down by. */
+export type GroupColumn = 'district' | 'year' | 'area' | 'indicator';
+
+// Identifiers for each grouping, from this table only.
+const GROUP_SELECT: Record<GroupColumn, { select: string; group: string }> = {
+	district: {
+		select: 'e.district_code AS code, d.name_ko, d.name_en',
+		group: 'e.district_code, d.name_ko, d.name_en'
+	},
+	year: { select: 'e.year', group: 'e.year' },
+	area: { select: 'e.area', group: 'e.area' },
+	indicator: { select: 'e.area, e.indicator', group: 'e.area, e.indicator' }
+};
+
+/** One total for one evaluator type and one combination of the grouping columns. */
+export interface TotalRow {
+	code?: string;
+	name_ko?: string;
+	name_en?: string;
+	year?: number;
+	area?: string;
+	indicator?: string;
 	evaluator_type: EvaluatorType;
-	/** Sum of scores over sum of 배점, × 100: a 0–100 score (점). */
+	/** Σ점수 / Σ배점 × 100: a 0–100 score (점). */
 	total: number;
 	/** Score rows behind the total. */
 	rows: number;
+	/** Order of first appearance in the export, to list areas and indicators as staff wrote them. */
+	first_line: number;
 }
 
 /**
- * Total score per district and evaluator type under the filters: Σ점수 / Σ배점 × 100 over all
- * selected years, areas, indicators and evaluators of that type.
+ * Total score per evaluator type and per combination of `groupBy` under the filters:
+ * Σ점수 / Σ배점 × 100 over every evaluator of that type, indicator and year in the group.
  */
-export function buildDistrictTotalsQuery(filters: DashboardFilters): SqlFragment {
-	const where = buildWhere(filters, ['years', 'districts', 'evaluatorTypes', 'areas'], 'e');
+export function buildTotalsQuery(
+	filters: DashboardFilters,
+	groupBy: readonly GroupColumn[]
+): SqlFragment {
+	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
+	const columns = [...new Set(groupBy)];
+	const select = columns.map((column) => `${GROUP_SELECT[column].select}, `).join('');
+	const group = columns.map((column) => `${GROUP_SELECT[column].group}, `).join('');
 	return {
-		sql: `SELECT e.district_code AS code, d.name_ko, d.name_en, e.evaluator_type,
+		sql: `SELECT ${select}e.evaluator_type,
 			(sum(e.score) / sum(e.max_score) * 100)::DOUBLE AS total,
-			count(*)::INTEGER AS rows
+			count(*)::INTEGER AS rows, min(e.line)::INTEGER AS first_line
 		FROM evaluations e JOIN districts d ON d.code = e.district_code
 		${where.sql}
-		GROUP BY e.district_code, d.name_ko, d.name_en, e.evaluator_type
-		ORDER BY e.district_code, e.evaluator_type`,
+		GROUP BY ${group}e.evaluator_type
+		ORDER BY ${group}e.evaluator_type`,
+		params: where.params
+	};
+}
+
+/** Total score per district and evaluator type (the first view's chart). */
+export function buildDistrictTotalsQuery(filters: DashboardFilters): SqlFragment {
+	return buildTotalsQuery(filters, ['district']);
+}
+
+/** One district × year × indicator, with each source's mean score over its evaluators (점). */
+export interface UnitScoreRow {
+	code: string;
+	name_ko: string;
+	name_en: string;
+	year: number;
+	area: string;
+	indicator: string;
+	max_score: number;
+	self: number | null;
+	official: number | null;
+	expert: number | null;
+}
+
+/**
+ * Each unit (district × year × indicator) with every source's mean score, for the bias,
+ * Bland–Altman and between-source agreement figures.
+ */
+export function buildUnitScoresQuery(filters: DashboardFilters): SqlFragment {
+	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
+	return {
+		sql: `SELECT e.district_code AS code, d.name_ko, d.name_en, e.year, e.area, e.indicator,
+			max(e.max_score)::DOUBLE AS max_score,
+			avg(e.score) FILTER (WHERE e.evaluator_type = 'self')::DOUBLE AS self,
+			avg(e.score) FILTER (WHERE e.evaluator_type = 'official')::DOUBLE AS official,
+			avg(e.score) FILTER (WHERE e.evaluator_type = 'expert')::DOUBLE AS expert
+		FROM evaluations e JOIN districts d ON d.code = e.district_code
+		${where.sql}
+		GROUP BY e.district_code, d.name_ko, d.name_en, e.year, e.area, e.indicator
+		ORDER BY e.district_code, e.year, min(e.line)`,
+		params: where.params
+	};
+}
+
+/** One evaluator's score on one unit. */
+export interface EvaluatorRatingRow {
+	code: string;
+	year: number;
+	indicator: string;
+	max_score: number;
+	evaluator_id: string;
+	score: number;
+}
+
+/** Individual evaluators' scores of one source, for agreement among those evaluators. */
+export function buildEvaluatorRatingsQuery(
+	filters: DashboardFilters,
+	source: EvaluatorType
+): SqlFragment {
+	const where = buildWhere({ ...filters, evaluatorTypes: [source] }, EVALUATION_FILTER_KEYS, 'e');
+	return {
+		sql: `SELECT e.district_code AS code, e.year, e.indicator,
+			max(e.max_score)::DOUBLE AS max_score,
+			coalesce(e.evaluator_id, '') AS evaluator_id, avg(e.score)::DOUBLE AS score
+		FROM evaluations e
+		${where.sql}
+		GROUP BY e.district_code, e.year, e.indicator, coalesce(e.evaluator_id, '')
+		ORDER BY e.district_code, e.year, e.indicator, evaluator_id`,
 		params: where.params
 	};
 }
@@ -36,12 +133,15 @@ export interface FilterOptionRows {
 	years: number[];
 	districts: { code: string; name_ko: string; name_en: string }[];
 	areas: string[];
+	indicators: { area: string; indicator: string }[];
 }
 
 export const FILTER_OPTION_QUERIES = {
 	years: 'SELECT DISTINCT year FROM evaluations ORDER BY year',
 	districts: `SELECT DISTINCT d.code, d.name_ko, d.name_en
 		FROM evaluations e JOIN districts d ON d.code = e.district_code ORDER BY d.name_ko`,
-	// Areas in the order the export lists them, not alphabetically: that order carries meaning.
-	areas: `SELECT area FROM evaluations GROUP BY area ORDER BY min(line), area`
+	// Areas and indicators in the order the export lists them: that order carries meaning.
+	areas: `SELECT area FROM evaluations GROUP BY area ORDER BY min(line), area`,
+	indicators: `SELECT area, indicator FROM evaluations GROUP BY area, indicator
+		ORDER BY min(line), area, indicator`
 } as const;

@@ -1,30 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/query/filters';
-import { decodeUrlState, encodeUrlState, type UrlState } from './url-state';
+import { decodeUrlState, DEFAULT_URL_STATE, encodeUrlState, type UrlState } from './url-state';
 
 const state = (
-	overrides: Partial<UrlState['filters']> = {},
-	locale: UrlState['locale'] = 'ko'
+	overrides: Partial<UrlState> = {},
+	filters: Partial<UrlState['filters']> = {}
 ): UrlState => ({
-	locale,
-	filters: { ...NO_FILTERS, ...overrides }
+	...DEFAULT_URL_STATE,
+	...overrides,
+	filters: { ...NO_FILTERS, ...filters }
 });
 
 describe('round trips', () => {
 	it.each<[string, UrlState, string]>([
 		['defaults write nothing', state(), ''],
-		['English', state({}, 'en'), 'lang=en'],
-		['years sorted', state({ years: [2019, 2018] }), 'y=2018%2C2019'],
-		['districts', state({ districts: ['11440', '11290'] }), 'd=11290%2C11440'],
+		['English', state({ locale: 'en' }), 'lang=en'],
+		['the budget view', state({ view: 'budget' }), 'v=budget'],
+		['years sorted', state({}, { years: [2019, 2018] }), 'y=2018%2C2019'],
+		['districts', state({}, { districts: ['11440', '11290'] }), 'd=11290%2C11440'],
 		[
 			'evaluator types in fixed order',
-			state({ evaluatorTypes: ['expert', 'self'] }),
+			state({}, { evaluatorTypes: ['expert', 'self'] }),
 			'e=self%2Cexpert'
 		],
 		[
 			'areas with commas each get a parameter',
-			state({ areas: ['가, 나', '다'] }),
+			state({}, { areas: ['가, 나', '다'] }),
 			'a=%EA%B0%80%2C+%EB%82%98&a=%EB%8B%A4'
+		],
+		[
+			'an indicator',
+			state({}, { indicators: ['성과 공유'] }),
+			'i=%EC%84%B1%EA%B3%BC+%EA%B3%B5%EC%9C%A0'
+		],
+		[
+			'chart choices',
+			state({ external: 'expert', level: 'area', agreement: 'official', trendSource: 'self' }),
+			'x=expert&lv=area&ag=official&ts=self'
+		],
+		[
+			'everything together, in a fixed order',
+			state(
+				{ view: 'gap', locale: 'en', external: 'official' },
+				{ years: [2018], districts: ['11290'] }
+			),
+			'lang=en&y=2018&d=11290&x=official'
 		]
 	])('%s', (_, input, query) => {
 		const encoded = encodeUrlState(input);
@@ -32,20 +52,40 @@ describe('round trips', () => {
 		const { state: decoded, errors } = decodeUrlState(new URLSearchParams(query));
 		expect(errors).toEqual([]);
 		expect(encodeUrlState(decoded).toString()).toBe(query);
+		expect(decoded.filters.years).toEqual([...input.filters.years].sort());
+		expect(decoded.view).toBe(input.view);
+		expect(decoded.locale).toBe(input.locale);
 	});
 });
 
 describe('bad input is dropped and reported, the rest kept', () => {
-	it.each<[string, string, Partial<UrlState['filters']>, { param: string; value: string }[]]>([
+	it.each<
+		[
+			string,
+			string,
+			Partial<UrlState>,
+			Partial<UrlState['filters']>,
+			{ param: string; value: string }[]
+		]
+	>([
 		[
 			'SQL in districts',
 			"d=11290,' OR 1=1--",
+			{},
 			{ districts: ['11290'] },
 			[{ param: 'd', value: "' OR 1=1--" }]
 		],
 		[
+			'a DuckDB table function as the view',
+			"v=read_text('/etc/passwd')",
+			{},
+			{},
+			[{ param: 'v', value: "read_text('/etc/passwd')" }]
+		],
+		[
 			'a year out of range',
 			'y=2019,1850,abcd',
+			{},
 			{ years: [2019] },
 			[
 				{ param: 'y', value: '1850' },
@@ -55,24 +95,35 @@ describe('bad input is dropped and reported, the rest kept', () => {
 		[
 			'an unknown evaluator type',
 			'e=self,boss',
+			{},
 			{ evaluatorTypes: ['self'] },
 			[{ param: 'e', value: 'boss' }]
 		],
-		['duplicates collapse', 'y=2019,2019', { years: [2019] }, []]
-	])('%s', (_, query, filters, errors) => {
+		['duplicates collapse', 'y=2019,2019', {}, { years: [2019] }, []],
+		['a duplicate key: the first counts', 'v=trend&v=budget', { view: 'trend' }, {}, []],
+		['an unknown language', 'lang=fr', {}, {}, [{ param: 'lang', value: 'fr' }]],
+		[
+			'an unknown level',
+			'lv=deep&x=both',
+			{},
+			{},
+			[
+				{ param: 'x', value: 'both' },
+				{ param: 'lv', value: 'deep' }
+			]
+		]
+	])('%s', (_, query, overrides, filters, errors) => {
 		const decoded = decodeUrlState(new URLSearchParams(query));
-		expect(decoded.state.filters).toEqual({ ...NO_FILTERS, ...filters });
+		expect(decoded.state).toEqual(state(overrides, filters));
 		expect(decoded.errors).toEqual(errors);
 	});
 
-	it('an unknown language falls back to Korean', () => {
-		const decoded = decodeUrlState(new URLSearchParams('lang=fr'));
-		expect(decoded.state.locale).toBe('ko');
-		expect(decoded.errors).toEqual([{ param: 'lang', value: 'fr' }]);
-	});
-
-	it('a huge query string does not throw and keeps at most 50 values', () => {
-		const decoded = decodeUrlState(new URLSearchParams(`d=${'11290,'.repeat(2000)}`));
+	it('an 8 KB query string does not throw and keeps at most 50 values', () => {
+		const decoded = decodeUrlState(
+			new URLSearchParams(`d=${'11290,'.repeat(1400)}&a=${'가'.repeat(8000)}`)
+		);
 		expect(decoded.state.filters.districts).toEqual(['11290']);
+		expect(decoded.state.filters.areas).toEqual([]);
+		expect(decoded.errors).toEqual([{ param: 'a', value: '가'.repeat(40) }]);
 	});
 });

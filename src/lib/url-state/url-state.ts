@@ -1,16 +1,45 @@
+import { EXTERNAL_SOURCES, type ExternalSource } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, isEvaluatorType, type EvaluatorType } from '$lib/domain/evaluation';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
 
-/** Everything the URL carries: what is shown and in which language. */
+export const VIEWS = ['gap', 'budget', 'trend'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** How deep the score-gap breakdown is drilled: districts, then areas, then indicators. */
+export const LEVELS = ['district', 'area', 'indicator'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Whose agreement the ICC table measures: the three sources, or one source's evaluators. */
+export const AGREEMENT_CHOICES = ['sources', 'official', 'expert'] as const;
+export type AgreementChoice = (typeof AGREEMENT_CHOICES)[number];
+
+/** Which total the trend view follows. */
+export const TREND_SOURCES = ['external', ...EVALUATOR_TYPES] as const;
+export type TrendSource = (typeof TREND_SOURCES)[number];
+
+/** Everything the URL carries: what is shown, how, and in which language. */
 export interface UrlState {
 	locale: Locale;
+	view: View;
 	filters: DashboardFilters;
+	external: ExternalSource;
+	level: Level;
+	agreement: AgreementChoice;
+	trendSource: TrendSource;
 }
 
-export const DEFAULT_URL_STATE: UrlState = { locale: DEFAULT_LOCALE, filters: NO_FILTERS };
+export const DEFAULT_URL_STATE: UrlState = {
+	locale: DEFAULT_LOCALE,
+	view: 'gap',
+	filters: NO_FILTERS,
+	external: 'mean',
+	level: 'district',
+	agreement: 'sources',
+	trendSource: 'external'
+};
 
-/** A part of the URL that was ignored, and why. */
+/** A part of the URL that was ignored. */
 export interface UrlStateError {
 	param: string;
 	value: string;
@@ -19,80 +48,110 @@ export interface UrlStateError {
 // One table of short parameter names (like Rill's url-state): change a name here only.
 export const PARAM = {
 	locale: 'lang',
+	view: 'v',
 	years: 'y',
 	districts: 'd',
 	evaluatorTypes: 'e',
-	areas: 'a'
+	areas: 'a',
+	indicators: 'i',
+	external: 'x',
+	level: 'lv',
+	agreement: 'ag',
+	trendSource: 'ts'
 } as const;
 
 const MAX_LIST_VALUES = 50;
-const MAX_AREA_LENGTH = 100;
+const MAX_TEXT_LENGTH = 100;
 
 function splitList(raw: string | null): string[] {
 	if (raw === null || raw === '') return [];
 	return raw.split(',').slice(0, MAX_LIST_VALUES);
 }
 
+function oneOf<T extends string>(allowed: readonly T[]) {
+	return (value: string): T | null =>
+		(allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
 /**
  * Reads the dashboard state from query parameters. Never throws: each invalid value is
- * dropped and reported, and the valid rest is kept.
+ * dropped and reported, and the valid rest is kept. Only the first of duplicate keys counts
+ * (areas and indicators, which may hold commas, repeat on purpose).
  */
 export function decodeUrlState(params: URLSearchParams): {
 	state: UrlState;
 	errors: UrlStateError[];
 } {
 	const errors: UrlStateError[] = [];
-	const keep = <T>(param: string, values: string[], parse: (value: string) => T | null): T[] => {
+	const report = (param: string, value: string) =>
+		errors.push({ param, value: value.slice(0, 40) });
+	const list = <T>(param: string, parse: (value: string) => T | null): T[] => {
 		const kept: T[] = [];
-		for (const value of values) {
+		for (const value of splitList(params.get(param))) {
 			const parsed = parse(value);
-			if (parsed === null) errors.push({ param, value });
+			if (parsed === null) report(param, value);
 			else if (!kept.includes(parsed)) kept.push(parsed);
 		}
 		return kept;
 	};
+	const texts = (param: string): string[] => {
+		const kept: string[] = [];
+		for (const value of params.getAll(param).slice(0, MAX_LIST_VALUES)) {
+			if (value.trim() === '' || value.length > MAX_TEXT_LENGTH) report(param, value);
+			else if (!kept.includes(value)) kept.push(value);
+		}
+		return kept;
+	};
+	const single = <T extends string>(param: string, allowed: readonly T[], fallback: T): T => {
+		const raw = params.get(param);
+		if (raw === null) return fallback;
+		const parsed = oneOf(allowed)(raw);
+		if (parsed === null) report(param, raw);
+		return parsed ?? fallback;
+	};
 
-	const rawLocale = params.get(PARAM.locale);
-	let locale = DEFAULT_LOCALE;
-	if (rawLocale !== null) {
-		if (isLocale(rawLocale)) locale = rawLocale;
-		else errors.push({ param: PARAM.locale, value: rawLocale });
-	}
-
-	const years = keep(PARAM.years, splitList(params.get(PARAM.years)), (value) =>
-		/^\d{4}$/.test(value) && Number(value) >= 2000 && Number(value) <= 2100 ? Number(value) : null
-	).sort((a, b) => a - b);
-	const districts = keep(PARAM.districts, splitList(params.get(PARAM.districts)), (value) =>
-		/^11\d{3}$/.test(value) ? value : null
-	).sort();
-	const evaluatorTypes = keep(
-		PARAM.evaluatorTypes,
-		splitList(params.get(PARAM.evaluatorTypes)),
-		(value) => (isEvaluatorType(value) ? value : null)
-	).sort((a, b) => EVALUATOR_TYPES.indexOf(a) - EVALUATOR_TYPES.indexOf(b));
-	const areas = params
-		.getAll(PARAM.areas)
-		.slice(0, MAX_LIST_VALUES)
-		.filter((value) => {
-			const ok = value.trim() !== '' && value.length <= MAX_AREA_LENGTH;
-			if (!ok) errors.push({ param: PARAM.areas, value: value.slice(0, 40) });
-			return ok;
-		});
+	const filters: DashboardFilters = {
+		years: list(PARAM.years, (value) =>
+			/^\d{4}$/.test(value) && Number(value) >= 2000 && Number(value) <= 2100 ? Number(value) : null
+		).sort((a, b) => a - b),
+		districts: list(PARAM.districts, (value) => (/^11\d{3}$/.test(value) ? value : null)).sort(),
+		evaluatorTypes: list(PARAM.evaluatorTypes, (value) =>
+			isEvaluatorType(value) ? value : null
+		).sort((a, b) => EVALUATOR_TYPES.indexOf(a) - EVALUATOR_TYPES.indexOf(b)),
+		areas: texts(PARAM.areas),
+		indicators: texts(PARAM.indicators)
+	};
 
 	return {
-		state: { locale, filters: { years, districts, evaluatorTypes, areas: [...new Set(areas)] } },
+		state: {
+			locale: single(PARAM.locale, [...(['ko', 'en'] as const)], DEFAULT_LOCALE) as Locale,
+			view: single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
+			filters,
+			external: single(PARAM.external, EXTERNAL_SOURCES, DEFAULT_URL_STATE.external),
+			level: single(PARAM.level, LEVELS, DEFAULT_URL_STATE.level),
+			agreement: single(PARAM.agreement, AGREEMENT_CHOICES, DEFAULT_URL_STATE.agreement),
+			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource)
+		},
 		errors
 	};
 }
 
 /**
- * Writes the state as query parameters; defaults are left out, so the plain address means
- * "everything, in Korean". Areas may contain commas, so each gets its own `a=`.
+ * Writes the state as query parameters. Defaults are left out, so the plain address means
+ * "everything, in Korean"; areas and indicators may contain commas, so each gets its own key.
  */
 export function encodeUrlState(state: UrlState): URLSearchParams {
 	const params = new URLSearchParams();
-	if (state.locale !== DEFAULT_LOCALE) params.set(PARAM.locale, state.locale);
-	const { years, districts, evaluatorTypes, areas } = state.filters;
+	const setIfChanged = <
+		K extends 'locale' | 'view' | 'external' | 'level' | 'agreement' | 'trendSource'
+	>(
+		key: K
+	) => {
+		if (state[key] !== DEFAULT_URL_STATE[key]) params.set(PARAM[key], state[key]);
+	};
+	setIfChanged('locale');
+	setIfChanged('view');
+	const { years, districts, evaluatorTypes, areas, indicators } = state.filters;
 	if (years.length) params.set(PARAM.years, [...years].sort((a, b) => a - b).join(','));
 	if (districts.length) params.set(PARAM.districts, [...districts].sort().join(','));
 	if (evaluatorTypes.length) {
@@ -100,5 +159,19 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 		params.set(PARAM.evaluatorTypes, ordered.join(','));
 	}
 	for (const area of areas) params.append(PARAM.areas, area);
+	for (const indicator of indicators) params.append(PARAM.indicators, indicator);
+	setIfChanged('external');
+	setIfChanged('level');
+	setIfChanged('agreement');
+	setIfChanged('trendSource');
 	return params;
 }
+
+/** `?query` for a state, or '' for the defaults: what links and history entries carry. */
+export function urlStateSearch(state: UrlState): string {
+	const query = encodeUrlState(state).toString();
+	return query ? `?${query}` : '';
+}
+
+// isLocale is re-exported for the server hook, which reads only the language.
+export { isLocale };

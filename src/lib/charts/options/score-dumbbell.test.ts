@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { DistrictScores } from '$lib/analysis/totals';
+import type { GroupScores } from '$lib/analysis/totals';
 import { buildScoreDumbbellOption } from './score-dumbbell';
 
 const district = (
-	code: string,
-	nameKo: string,
-	scores: Partial<DistrictScores> = {}
-): DistrictScores => ({
-	code,
-	nameKo,
-	nameEn: `${code}-gu`,
+	key: string,
+	labelKo: string,
+	scores: Partial<GroupScores> = {}
+): GroupScores => ({
+	key,
+	labelKo,
+	labelEn: `${key}-gu`,
 	self: null,
 	official: null,
 	expert: null,

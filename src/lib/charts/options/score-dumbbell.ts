@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { DistrictScores } from '$lib/analysis/totals';
+import type { GroupScores } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
 import { formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
@@ -10,11 +10,13 @@ export interface ScoreDumbbellSpec {
 	locale: Locale;
 	/** The sentence screen readers hear for the chart (its main finding). */
 	description: string;
+	/** Room for the row labels, in pixels: district names are short, indicator names are not. */
+	labelWidth?: number;
 }
 
 /** A district's name in the UI language. */
-export function districtLabel(district: Pick<DistrictScores, 'nameKo' | 'nameEn'>, locale: Locale) {
-	return locale === 'ko' ? district.nameKo : district.nameEn;
+export function groupLabel(district: Pick<GroupScores, 'labelKo' | 'labelEn'>, locale: Locale) {
+	return locale === 'ko' ? district.labelKo : district.labelEn;
 }
 
 /**
@@ -22,11 +24,12 @@ export function districtLabel(district: Pick<DistrictScores, 'nameKo' | 'nameEn'
  * and a thin bar spanning lowest to highest. Districts keep the order given.
  */
 export function buildScoreDumbbellOption(
-	districts: readonly DistrictScores[],
+	districts: readonly GroupScores[],
 	spec: ScoreDumbbellSpec
 ): EChartsOption {
 	const { locale } = spec;
-	const labels = districts.map((district) => districtLabel(district, locale));
+	const labelWidth = spec.labelWidth ?? 88;
+	const labels = districts.map((district) => groupLabel(district, locale));
 	const ranges = districts.map((district) => {
 		const present = EVALUATOR_TYPES.map((type) => district[type]).filter((v) => v !== null);
 		return present.length ? { low: Math.min(...present), high: Math.max(...present) } : null;
@@ -42,7 +45,7 @@ export function buildScoreDumbbellOption(
 		aria: { enabled: true, label: { description: spec.description } },
 		animation: false,
 		textStyle: { fontFamily: CHART_FONT },
-		grid: { left: 96, right: 24, top: 40, bottom: 48 },
+		grid: { left: labelWidth + 8, right: 24, top: 40, bottom: 48 },
 		legend: {
 			top: 0,
 			data: EVALUATOR_TYPES.map((type) => ({
@@ -65,7 +68,7 @@ export function buildScoreDumbbellOption(
 				lines.push(
 					`${escapeHtml(translate(locale, 'table.gap'))}: ${escapeHtml(formatSignedPoints(district.gap, locale))}`
 				);
-				return `<strong>${escapeHtml(districtLabel(district, locale))}</strong><br>${lines.join('<br>')}`;
+				return `<strong>${escapeHtml(groupLabel(district, locale))}</strong><br>${lines.join('<br>')}`;
 			}
 		},
 		xAxis: {
@@ -82,8 +85,10 @@ export function buildScoreDumbbellOption(
 			type: 'category',
 			data: labels,
 			inverse: true,
-			axisLabel: { color: AXIS_TEXT, width: 88, overflow: 'truncate' },
-			axisTick: { show: false }
+			axisLabel: { color: AXIS_TEXT, width: labelWidth, overflow: 'truncate' },
+			axisTick: { show: false },
+			// Row labels are clickable: a click drills down or filters.
+			triggerEvent: true
 		},
 		series: [
 			// The range bar: an invisible stack up to the lowest score, then lowest → highest.

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { TotalRow } from '$lib/query/scores';
+import { buildDistrictTrends, gapDirection, yearOverYear } from './district-trends';
+
+const row = (
+	name_ko: string,
+	year: number,
+	evaluator_type: TotalRow['evaluator_type'],
+	total: number
+): TotalRow => ({
+	code: name_ko,
+	name_ko,
+	name_en: name_ko,
+	year,
+	evaluator_type,
+	total,
+	rows: 1,
+	first_line: 1
+});
+
+const rows: TotalRow[] = [
+	// 가구: self 60 → 70, external mean 80 → 76: gap −20 → −6, closing by 14 a year.
+	row('가구', 2019, 'self', 60),
+	row('가구', 2019, 'official', 78),
+	row('가구', 2019, 'expert', 82),
+	row('가구', 2020, 'self', 70),
+	row('가구', 2020, 'official', 76),
+	row('가구', 2020, 'expert', 76),
+	// 나구: only 2020, self 90, official 70 → external 70.
+	row('나구', 2020, 'self', 90),
+	row('나구', 2020, 'official', 70)
+];
+
+describe('buildDistrictTrends', () => {
+	it('aligns districts with the years, a missing year null, never 0', () => {
+		const trend = buildDistrictTrends(rows, 'external', 'mean');
+		expect(trend.years).toEqual([2019, 2020]);
+		const [ga, na] = trend.districts;
+		expect(ga).toMatchObject({ totals: [80, 76], ranks: [1, 1], gaps: [-20, -6], gapSlope: -14 });
+		expect(na).toMatchObject({
+			totals: [null, 70],
+			ranks: [null, 2],
+			gaps: [null, 20],
+			gapSlope: null
+		});
+	});
+
+	it('follows the source chosen', () => {
+		const trend = buildDistrictTrends(rows, 'self', 'official');
+		expect(trend.districts.map((d) => d.totals)).toEqual([
+			[60, 70],
+			[null, 90]
+		]);
+		expect(trend.districts.map((d) => d.ranks)).toEqual([
+			[1, 2],
+			[null, 1]
+		]);
+		// Against officials only: 가구 60 − 78 = −18, 70 − 76 = −6.
+		expect(trend.districts[0]?.gaps).toEqual([-18, -6]);
+	});
+
+	it('no rows, no years', () => {
+		expect(buildDistrictTrends([], 'external', 'mean')).toEqual({ years: [], districts: [] });
+	});
+});
+
+describe('yearOverYear and gapDirection', () => {
+	it('Δ from the year before', () => {
+		expect(yearOverYear([70, 72.5, null, 80])).toEqual([null, 2.5, null, null]);
+	});
+	it.each([
+		[-14, 'closing'],
+		[0.2, 'steady'],
+		[1, 'widening'],
+		[null, null]
+	] as const)('slope %s is %s', (value, direction) => {
+		expect(gapDirection(value)).toBe(direction);
+	});
+});

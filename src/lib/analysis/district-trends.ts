@@ -1,0 +1,92 @@
+import type { TotalRow } from '$lib/query/scores';
+import type { TrendSource } from '$lib/url-state/url-state';
+import type { DistrictTrend, TrendView } from '$lib/views/models';
+import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
+import { rankDescending, slope } from './trend';
+
+type Scores = { self: number | null; official: number | null; expert: number | null };
+
+/**
+ * Each district's yearly total for the chosen source, its rank among the districts each year,
+ * its self − external gap each year, and the slope of the gap's size over the years.
+ * Years without a score stay null: a missing year is a gap in a line, never a zero.
+ */
+export function buildDistrictTrends(
+	rows: readonly TotalRow[],
+	source: TrendSource,
+	external: ExternalSource
+): TrendView {
+	const years = [...new Set(rows.map((row) => row.year ?? 0))].sort((a, b) => a - b);
+	const districts = new Map<
+		string,
+		{ ref: DistrictTrend['district']; byYear: Map<number, Scores> }
+	>();
+	for (const row of rows) {
+		const code = row.code ?? '';
+		let district = districts.get(code);
+		if (!district) {
+			district = {
+				ref: { code, labelKo: row.name_ko ?? code, labelEn: row.name_en ?? code },
+				byYear: new Map()
+			};
+			districts.set(code, district);
+		}
+		const scores = district.byYear.get(row.year ?? 0) ?? {
+			self: null,
+			official: null,
+			expert: null
+		};
+		scores[row.evaluator_type] = row.total;
+		district.byYear.set(row.year ?? 0, scores);
+	}
+
+	const ordered = [...districts.values()].sort((a, b) =>
+		a.ref.labelKo.localeCompare(b.ref.labelKo, 'ko')
+	);
+	const totals = ordered.map((district) =>
+		years.map((year) => {
+			const scores = district.byYear.get(year);
+			if (!scores) return null;
+			return source === 'external' ? externalScore(scores, external) : scores[source];
+		})
+	);
+	// Ranks are per year, across districts: rank the column, then read it back per district.
+	const ranksByYear = years.map((_, yearIndex) =>
+		rankDescending(totals.map((row) => row[yearIndex] ?? null))
+	);
+
+	return {
+		years,
+		districts: ordered.map((district, index) => {
+			const gaps = years.map((year) => {
+				const scores = district.byYear.get(year);
+				return scores ? selfMinusExternal(scores, external) : null;
+			});
+			return {
+				district: district.ref,
+				totals: totals[index]!,
+				ranks: ranksByYear.map((ranks) => ranks[index] ?? null),
+				gaps,
+				gapSlope: slope(
+					years.map((year, i) => ({ x: year, y: gaps[i] === null ? null : Math.abs(gaps[i]!) }))
+				)
+			};
+		})
+	};
+}
+
+/** Change from the year before (Δ점) for each year; null for the first year or a missing side. */
+export function yearOverYear(values: readonly (number | null)[]): (number | null)[] {
+	return values.map((value, index) => {
+		const before = index > 0 ? values[index - 1] : null;
+		return value === null || before === null || before === undefined ? null : value - before;
+	});
+}
+
+/** Whether the gap is closing (its size shrinking by more than 0.5점 a year), widening, or steady. */
+export function gapDirection(gapSlope: number | null): 'closing' | 'widening' | 'steady' | null {
+	if (gapSlope === null) return null;
+	if (gapSlope < -0.5) return 'closing';
+	if (gapSlope > 0.5) return 'widening';
+	return 'steady';
+}

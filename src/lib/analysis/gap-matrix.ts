@@ -1,0 +1,41 @@
+import type { TotalRow } from '$lib/query/scores';
+import type { DistrictRef, GapMatrix } from '$lib/views/models';
+import { selfMinusExternal, type ExternalSource } from './totals';
+
+/**
+ * Self − external gap for every (area or indicator) × district, from totals grouped by both.
+ * Rows keep the export's order (first line seen); districts are ordered by Korean name.
+ */
+export function buildGapMatrix(
+	rows: readonly TotalRow[],
+	rowKey: 'area' | 'indicator',
+	external: ExternalSource
+): GapMatrix {
+	const rowOrder = new Map<string, number>();
+	const districts = new Map<string, DistrictRef>();
+	const scores = new Map<
+		string,
+		{ self: number | null; official: number | null; expert: number | null }
+	>();
+	for (const row of rows) {
+		const label = row[rowKey] ?? '';
+		const code = row.code ?? '';
+		rowOrder.set(label, Math.min(rowOrder.get(label) ?? Infinity, row.first_line));
+		districts.set(code, { code, labelKo: row.name_ko ?? code, labelEn: row.name_en ?? code });
+		const key = JSON.stringify([label, code]);
+		const cell = scores.get(key) ?? { self: null, official: null, expert: null };
+		cell[row.evaluator_type] = row.total;
+		scores.set(key, cell);
+	}
+	const labels = [...rowOrder.entries()].sort((a, b) => a[1] - b[1]).map(([label]) => label);
+	const columns = [...districts.values()].sort((a, b) => a.labelKo.localeCompare(b.labelKo, 'ko'));
+	const cells: GapMatrix['cells'] = [];
+	labels.forEach((label, rowIndex) => {
+		columns.forEach((district, columnIndex) => {
+			const cell = scores.get(JSON.stringify([label, district.code]));
+			const gap = cell ? selfMinusExternal(cell, external) : null;
+			if (gap !== null) cells.push({ row: rowIndex, column: columnIndex, gap });
+		});
+	});
+	return { rows: labels, columns, cells };
+}

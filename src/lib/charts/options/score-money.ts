@@ -1,0 +1,101 @@
+import type { EChartsOption, ScatterSeriesOption } from 'echarts';
+import { formatPoints, formatWon } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n';
+import type { ScoreMoneyPoint } from '$lib/views/models';
+import { AXIS_TEXT, CHART_FONT, GRID_LINE } from '../palette';
+import { wonAxisLabel } from './budget-execution';
+import { escapeHtml } from './escape';
+import { groupLabel } from './score-dumbbell';
+import { categoryStyle, pointsTick } from './trend-lines';
+
+export interface ScoreMoneySpec {
+	locale: Locale;
+	/** The sentence screen readers hear for the chart (its main finding). */
+	description: string;
+	/** Axis names and tooltip words: money spent, and the external total score. */
+	labels: { spent: string; score: string };
+}
+
+// Point labels are cut shorter than axis labels: they sit among the points.
+const POINT_LABEL_WIDTH = 56;
+
+/**
+ * Scatter of money spent (x) against the external total score (y), one series and marker shape
+ * per year, each point named with its district; overlapping names are hidden, not stacked.
+ */
+export function buildScoreMoneyOption(
+	points: readonly ScoreMoneyPoint[],
+	spec: ScoreMoneySpec
+): EChartsOption {
+	const { locale, labels } = spec;
+	const years = [...new Set(points.map((point) => point.year))].sort((a, b) => a - b);
+	const byYear = years.map((year) => points.filter((point) => point.year === year));
+
+	const series: ScatterSeriesOption[] = years.map((year, yearIndex) => {
+		const { color, symbol } = categoryStyle(yearIndex);
+		return {
+			type: 'scatter',
+			name: String(year),
+			symbol,
+			symbolSize: 9,
+			itemStyle: { color },
+			label: {
+				show: true,
+				position: 'right',
+				color: AXIS_TEXT,
+				fontSize: 11,
+				width: POINT_LABEL_WIDTH,
+				overflow: 'truncate',
+				formatter: (param) => {
+					const point = byYear[yearIndex]?.[param.dataIndex];
+					return point ? groupLabel(point.district, locale) : '';
+				}
+			},
+			labelLayout: { hideOverlap: true },
+			data: byYear[yearIndex]!.map((point) => [point.spent, point.score])
+		};
+	});
+
+	return {
+		aria: { enabled: true, label: { description: spec.description } },
+		animation: false,
+		textStyle: { fontFamily: CHART_FONT },
+		grid: { left: 64, right: 32, top: 40, bottom: 56 },
+		legend: { top: 0, data: years.map(String), textStyle: { color: AXIS_TEXT } },
+		tooltip: {
+			trigger: 'item',
+			confine: true,
+			formatter: (params) => {
+				const param = Array.isArray(params) ? params[0] : params;
+				const point = byYear[param?.seriesIndex ?? -1]?.[param?.dataIndex ?? -1];
+				if (!point) return '';
+				const title = `${escapeHtml(groupLabel(point.district, locale))} · ${escapeHtml(String(point.year))}`;
+				const lines = [
+					`${escapeHtml(labels.spent)}: ${escapeHtml(formatWon(point.spent, locale))}`,
+					`${escapeHtml(labels.score)}: ${escapeHtml(formatPoints(point.score, locale))}`
+				];
+				return `<strong>${title}</strong><br>${lines.join('<br>')}`;
+			}
+		},
+		xAxis: {
+			type: 'value',
+			// Spending differs by a few times between districts; the axis fits the data, not 0.
+			scale: true,
+			name: labels.spent,
+			nameLocation: 'middle',
+			nameGap: 32,
+			axisLabel: wonAxisLabel(locale),
+			splitLine: { lineStyle: { color: GRID_LINE } }
+		},
+		yAxis: {
+			type: 'value',
+			scale: true,
+			name: labels.score,
+			nameLocation: 'middle',
+			nameGap: 48,
+			axisLabel: { color: AXIS_TEXT, formatter: (value: number) => pointsTick(value, locale) },
+			splitLine: { lineStyle: { color: GRID_LINE } }
+		},
+		series
+	};
+}

@@ -1,0 +1,48 @@
+/** Offers `content` to the user as a file download. */
+export function downloadFile(filename: string, content: Blob): void {
+	const url = URL.createObjectURL(content);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = filename;
+	link.rel = 'noopener';
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Revoked on the next task: the click has started the download by then.
+	setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Draws an SVG document onto a white canvas at `scale` and returns it as PNG. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+	try {
+		const image = new Image();
+		image.src = url;
+		await image.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.ceil(image.naturalWidth * scale);
+		canvas.height = Math.ceil(image.naturalHeight * scale);
+		const context = canvas.getContext('2d');
+		if (!context) throw new Error('No 2D canvas');
+		context.fillStyle = '#ffffff';
+		context.fillRect(0, 0, canvas.width, canvas.height);
+		context.scale(scale, scale);
+		context.drawImage(image, 0, 0);
+		return await new Promise<Blob>((resolve, reject) =>
+			canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG failed'))), 'image/png')
+		);
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}
+
+/** A file name safe on Windows, from a chart title: no reserved characters. */
+export function safeFileName(title: string, extension: string): string {
+	// Control characters go first (Windows refuses them), then the reserved punctuation.
+	const printable = [...title].filter((char) => char >= ' ').join('');
+	const base = printable
+		.replace(/[\\/:*?"<>|]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return `${base.slice(0, 80) || 'chart'}.${extension}`;
+}

@@ -1,0 +1,94 @@
+import { executionRate, flaggedLines } from '$lib/analysis/budget';
+import { externalScore, type ExternalSource } from '$lib/analysis/totals';
+import type { Engine } from '$lib/engine/types';
+import {
+	buildBudgetByDistrictYearQuery,
+	buildBudgetItemsQuery,
+	buildCityBudgetLinesQuery,
+	buildDistrictBudgetLinesQuery,
+	type BudgetDistrictYearRow,
+	type BudgetItemRow,
+	type BudgetLineRow
+} from '$lib/query/budget';
+import { buildTotalsQuery, type TotalRow } from '$lib/query/scores';
+import type { UrlState } from '$lib/url-state/url-state';
+import type { BudgetLine, BudgetView, ScoreMoneyPoint } from './models';
+
+/** Everything the budget view shows, for the state in the URL. */
+export async function loadBudgetView(engine: Engine, state: UrlState): Promise<BudgetView> {
+	const { filters, external } = state;
+	const queries = [
+		buildBudgetByDistrictYearQuery(filters),
+		buildBudgetItemsQuery(filters),
+		buildDistrictBudgetLinesQuery(filters),
+		buildCityBudgetLinesQuery(filters),
+		buildTotalsQuery(filters, ['district', 'year'])
+	] as const;
+	const [byDistrictYear, items, districtLines, cityLines, totals] = await Promise.all([
+		engine.query<BudgetDistrictYearRow>(queries[0].sql, queries[0].params),
+		engine.query<BudgetItemRow>(queries[1].sql, queries[1].params),
+		engine.query<BudgetLineRow>(queries[2].sql, queries[2].params),
+		engine.query<BudgetLineRow>(queries[3].sql, queries[3].params),
+		engine.query<TotalRow>(queries[4].sql, queries[4].params)
+	]);
+
+	return {
+		byDistrictYear: byDistrictYear.map((row) => ({
+			district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+			year: row.year,
+			planned: row.planned,
+			spent: row.spent,
+			rate: executionRate(row.planned, row.spent)
+		})),
+		items: items.map((row) => ({ ...row, rate: executionRate(row.planned, row.spent) })),
+		flagged: flaggedLines(districtLines).map(toBudgetLine),
+		city: cityLines.map(toBudgetLine),
+		scoreVsMoney: scoreAgainstMoney(byDistrictYear, totals, external)
+	};
+}
+
+function toBudgetLine(row: BudgetLineRow): BudgetLine {
+	return {
+		district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+		year: row.year,
+		program: row.program,
+		item: row.item,
+		budgetCode: row.budget_code,
+		planned: row.planned,
+		spent: row.spent,
+		rate: executionRate(row.planned, row.spent),
+		basis: row.basis
+	};
+}
+
+/** Pairs each district-year's spending with its external total; either missing → no point. */
+export function scoreAgainstMoney(
+	budget: readonly BudgetDistrictYearRow[],
+	totals: readonly TotalRow[],
+	external: ExternalSource
+): ScoreMoneyPoint[] {
+	const scores = new Map<
+		string,
+		{ self: number | null; official: number | null; expert: number | null }
+	>();
+	for (const row of totals) {
+		const key = `${row.code}:${row.year}`;
+		const entry = scores.get(key) ?? { self: null, official: null, expert: null };
+		entry[row.evaluator_type] = row.total;
+		scores.set(key, entry);
+	}
+	return budget.flatMap((row) => {
+		const entry = scores.get(`${row.code}:${row.year}`);
+		const score = entry ? externalScore(entry, external) : null;
+		return score === null
+			? []
+			: [
+					{
+						district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+						year: row.year,
+						spent: row.spent,
+						score
+					}
+				];
+	});
+}

@@ -1,0 +1,24 @@
+import { byDistrict, pivotTotals, summarizeGroups, type Headline } from '$lib/analysis/totals';
+import type { Engine } from '$lib/engine/types';
+import { buildBudgetTotalsQuery, type BudgetTotalsRow } from '$lib/query/budget';
+import { buildDistrictTotalsQuery, type TotalRow } from '$lib/query/scores';
+import type { UrlState } from '$lib/url-state/url-state';
+
+export interface HeadlineView {
+	headline: Headline;
+	budget: BudgetTotalsRow | null;
+}
+
+/** The headline figures above every view: district averages, the gap, budget execution. */
+export async function loadHeadlineView(engine: Engine, state: UrlState): Promise<HeadlineView> {
+	const totals = buildDistrictTotalsQuery(state.filters);
+	const budget = buildBudgetTotalsQuery(state.filters);
+	const [totalRows, [budgetRow]] = await Promise.all([
+		engine.query<TotalRow>(totals.sql, totals.params),
+		engine.query<BudgetTotalsRow>(budget.sql, budget.params)
+	]);
+	return {
+		headline: summarizeGroups(pivotTotals(totalRows, byDistrict, state.external)),
+		budget: budgetRow ?? null
+	};
+}

@@ -1,0 +1,16 @@
+import { buildDistrictTrends } from '$lib/analysis/district-trends';
+import type { Engine } from '$lib/engine/types';
+import { buildTotalsQuery, type TotalRow } from '$lib/query/scores';
+import type { UrlState } from '$lib/url-state/url-state';
+import type { TrendView } from './models';
+
+/**
+ * Everything the trend view shows. Every district is loaded, whatever the district filter:
+ * the chosen districts are highlighted against the others, which stay as grey context.
+ * The other filters (years, evaluators, areas, indicators) apply as everywhere.
+ */
+export async function loadTrendView(engine: Engine, state: UrlState): Promise<TrendView> {
+	const query = buildTotalsQuery({ ...state.filters, districts: [] }, ['district', 'year']);
+	const rows = await engine.query<TotalRow>(query.sql, query.params);
+	return buildDistrictTrends(rows, state.trendSource, state.external);
+}
