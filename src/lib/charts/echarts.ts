@@ -60,7 +60,20 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	let latest = params;
 	let instance: echarts.ECharts | undefined;
 	let destroyed = false;
-	const resizeObserver = new ResizeObserver(() => instance?.resize());
+	// While printing, the drawing keeps its screen size and print CSS scales it through the
+	// viewBox: browsers lay out the printed page without telling resize observers in time.
+	const printing = window.matchMedia?.('print');
+	const fitViewBox = () => {
+		const svg = node.querySelector('svg');
+		const width = svg?.getAttribute('width');
+		const height = svg?.getAttribute('height');
+		if (svg && width && height) svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+	};
+	const resizeObserver = new ResizeObserver(() => {
+		if (printing?.matches) return;
+		instance?.resize();
+		fitViewBox();
+	});
 
 	// ECharts measures label widths once and caches them; measured before the web font has
 	// loaded, Korean labels get the fallback font's widths and overlap. So start after it.
@@ -72,6 +85,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		instance.setOption(latest.option, { notMerge: true });
 		// Clicks on marks and on axis labels (axis labels need `triggerEvent: true`).
 		instance.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
+		instance.on('finished', fitViewBox);
 		resizeObserver.observe(node);
 		const drawn = instance;
 		latest.onReady?.({ toSvg: () => drawn.renderToSVGString() });

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { openDashboard, readScoreTable } from './helpers';
+
+// A4 at 12 mm margins: what staff print for a report.
+async function printText(
+	page: import('@playwright/test').Page
+): Promise<{ pages: number; text: string }> {
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+	const document = await getDocumentProxy(new Uint8Array(pdf));
+	const { totalPages, text } = await extractText(document, { mergePages: true });
+	return { pages: totalPages, text: text.replace(/\s+/g, ' ') };
+}
+
+test('the score-gap view prints on A4 with title, filters, date, charts and tables', async ({
+	page
+}) => {
+	await openDashboard(page, '?y=2019');
+	const table = await readScoreTable(page);
+	await expect(page.getByTestId('gap-heatmap').locator('svg')).toBeVisible();
+	const { pages, text } = await printText(page);
+	expect(pages).toBeGreaterThanOrEqual(1);
+	expect(text).toContain('시민협력플랫폼 평가 대시보드');
+	expect(text).toContain('연도 2019');
+	const today = new Intl.DateTimeFormat('ko-KR', {
+		dateStyle: 'long',
+		timeZone: 'Asia/Seoul'
+	}).format(new Date());
+	expect(text).toContain(`${today} 출력`);
+	expect(text).toContain('자치구별 평가주체별 총점');
+	expect(text).toContain('평가영역 × 자치구 격차');
+	// The data tables print even when closed on screen, with the same numbers.
+	expect(text).toContain(`성북구 ${table['성북구']!.join(' ')}`);
+	// Screen-only controls do not.
+	expect(text).not.toContain('데이터 표 보기');
+	expect(text).not.toContain('파일 추가');
+});
+
+test('the budget view prints the city lines adding up to 1,456,200원', async ({ page }) => {
+	await openDashboard(page, '?v=budget&y=2018');
+	await expect(page.getByTestId('budget-city')).toBeVisible();
+	const { text } = await printText(page);
+	expect(text).toContain('서울시 본청 사업');
+	expect(text).toContain('합계 1,456,200원 1,456,200원 100.0%');
+});

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openDashboard } from './helpers';
+
+const IMG = '<img src=x onerror=alert(1)>';
+const SVG = '"><svg onload=alert(2)>';
+const FORMULA = '=HYPERLINK("http://evil.example","x")';
+
+const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
+const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const EVALUATIONS = [
+	HEADER,
+	...['자체', '공무원', '외부전문가'].flatMap((type, i) => [
+		`2021,성북구,${type},,${quote(IMG)},${quote(SVG)},${5 + i},10`,
+		`2021,성북구,${type},,${quote(FORMULA)},일반 지표,${6 + i},10`
+	])
+].join('\r\n');
+
+async function upload(page: Page, name: string, text: string) {
+	await page.getByTestId('file-input').setInputFiles({
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`\uFEFF${text}`)
+	});
+}
+
+/** Fails the test on any script a label could run. */
+function forbidDialogs(page: Page) {
+	page.on('dialog', (dialog) => {
+		throw new Error(`A label ran script: ${dialog.message()}`);
+	});
+}
+
+async function onlyYear2021(page: Page) {
+	const years = page.getByRole('group', { name: '연도' });
+	for (const year of ['2017', '2018', '2019', '2020']) {
+		await years.getByRole('checkbox', { name: year }).uncheck();
+	}
+	await expect(page).toHaveURL(/y=2021/);
+}
+
+test('hostile labels render as text in filters, axes, tooltips, tables and exports', async ({
+	page
+}) => {
+	forbidDialogs(page);
+	await openDashboard(page);
+	await upload(page, 'hostile.csv', EVALUATIONS);
+	await expect(page.getByTestId('import-results')).toContainText('hostile.csv: 6행을 가져왔습니다');
+
+	// Filter panel: the label is a checkbox's text.
+	await expect(page.getByRole('checkbox', { name: IMG })).toBeAttached();
+	await onlyYear2021(page);
+
+	// Heatmap: area names on the axis (SVG text) and in the table, literally.
+	const heatmap = page.getByTestId('gap-heatmap');
+	await expect(heatmap.locator('svg text', { hasText: '<img' }).first()).toBeVisible();
+	await heatmap.getByRole('button', { name: '데이터 표 보기' }).click();
+	await expect(
+		page.getByTestId('gap-heatmap-table').getByRole('rowheader', { name: IMG })
+	).toBeVisible();
+
+	// Tooltip: hover the heatmap cell of that area row; ECharts draws the tooltip as HTML in
+	// the chart's box, beside the SVG.
+	await heatmap.scrollIntoViewIfNeeded();
+	const label = (await heatmap.locator('svg text', { hasText: '<img' }).first().boundingBox())!;
+	const chart = (await heatmap.locator('svg').boundingBox())!;
+	await page.mouse.move(chart.x + chart.width * 0.4, label.y + label.height / 2, { steps: 4 });
+	const tooltip = heatmap.locator('.chart > div:not(:has(svg))');
+	await expect(tooltip).toContainText(IMG);
+	await expect(tooltip.locator('img')).toHaveCount(0);
+
+	// Drill into 성북구: areas become rows of the breakdown chart and table.
+	await page.getByTestId('score-gap').locator('svg text', { hasText: '성북구' }).click();
+	await expect(page).toHaveURL(/lv=area/);
+	await page.getByTestId('score-gap').getByRole('button', { name: '데이터 표 보기' }).click();
+	await expect(page.getByTestId('score-gap-table')).toContainText(IMG);
+	await expect(page.getByTestId('score-gap-table')).toContainText(FORMULA);
+
+	// Indicator names (at the next level) too.
+	await page.getByTestId('score-gap-table').getByRole('button', { name: IMG }).click();
+	await expect(page).toHaveURL(/lv=indicator/);
+	await expect(page.getByTestId('score-gap-table')).toContainText(SVG);
+
+	// Nothing was turned into markup anywhere.
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+	await expect(page.locator('svg[onload]')).toHaveCount(0);
+	await expect(page.locator('[onerror]')).toHaveCount(0);
+});
+
+test('exported CSV keeps hostile labels as text and makes formulas inert', async ({ page }) => {
+	forbidDialogs(page);
+	await openDashboard(page);
+	await upload(page, 'hostile.csv', EVALUATIONS);
+	await expect(page.getByTestId('import-results')).toContainText('6행을 가져왔습니다');
+	await onlyYear2021(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByTestId('gap-heatmap').getByRole('button', { name: 'CSV' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toMatch(/\.csv$/);
+	const text = await readFile((await file.path())!, 'utf8');
+	expect(text.startsWith('\uFEFF')).toBe(true);
+	expect(text).toContain(IMG);
+	expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+	expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+	// A negative gap stays a number, not text.
+	expect(text).toMatch(/,-\d+(\.\d+)?\r\n/);
+});
+
+test('a hostile value in a refused file shows literally in the error table', async ({ page }) => {
+	forbidDialogs(page);
+	await openDashboard(page);
+	await upload(page, 'bad.csv', [HEADER, `2021,${quote(IMG)},자체,,영역,지표,5,10`].join('\r\n'));
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText(`"${IMG}"은(는) 서울시 자치구가 아닙니다.`);
+	await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});
