@@ -20,7 +20,7 @@ export const expected = JSON.parse(
 
 /** A score as the Korean table writes it, formatted here by hand: one decimal and 점. */
 export function points(value: number): string {
-	return `${(Math.round(value * 10) / 10).toFixed(1)}점`;
+	return `${oneDecimal(value)}점`;
 }
 
 /** Opens the dashboard and waits until DuckDB has loaded the data. */
@@ -58,4 +58,96 @@ export function expectedTable(totals: Totals): Record<string, string[]> {
 			.filter(([name]) => name !== 'area')
 			.map(([name, t]) => [name, [points(t.self), points(t.official), points(t.expert)]])
 	);
+}
+
+type Sources = { self: number; official: number; expert: number };
+type Interval = { mean: number; lower: number; upper: number; n: number };
+type Icc = { n: number; k: number; excluded: number; estimates: Record<string, number> };
+type Money = { planned: number; spent: number; execution_rate_pct: number };
+
+/** The check values for the three views, from the same Python script (see its view_checks). */
+export const views = JSON.parse(
+	readFileSync(new URL('../fixtures/expected/sample-totals.json', import.meta.url), 'utf8')
+) as {
+	district_codes: Record<string, string>;
+	districts_korean_order: string[];
+	areas: string[];
+	years: number[];
+	gap_self_minus_official_all_years: Record<string, number>;
+	gap_self_minus_mean_2019: Record<string, number>;
+	gap_heatmap_mean_all_years: Record<string, Record<string, number>>;
+	area_all_years: Record<string, Sources & { gap: number }>;
+	area_seongbuk_all_years: Record<string, Sources & { gap: number }>;
+	bias_all_years: { mean: Interval; official: Interval };
+	icc_official_all_years: Icc;
+	icc_sources_all_years: Icc;
+	budget_by_district_all_years: Record<string, Money>;
+	budget_by_district_year: Record<string, Record<string, Money>>;
+	budget_city_all_years: { lines: number; planned: number; spent: number };
+	trend_external_mean: Record<
+		string,
+		Record<
+			string,
+			{ total: number; change: number | null; rank: number; rank_change: number | null }
+		>
+	>;
+};
+
+/** One decimal, halves rounded away from zero (as staff round by hand), formatted by hand. */
+export function oneDecimal(value: number): string {
+	return roundHalfAway(value).toFixed(1);
+}
+
+function roundHalfAway(value: number): number {
+	return (Math.sign(value) * Math.round(Math.abs(value) * 10)) / 10;
+}
+
+/** A signed gap as the Korean tables write it: '+3.0점', '−6.2점' (U+2212), '±0.0점'. */
+export function signedPoints(value: number | null): string {
+	if (value === null) return '–';
+	const rounded = roundHalfAway(value);
+	const sign = rounded > 0 ? '+' : rounded < 0 ? '\u2212' : '±';
+	return `${sign}${Math.abs(rounded).toFixed(1)}점`;
+}
+
+/** An amount in won: '1,456,200원'. */
+export function won(value: number): string {
+	return `${value.toLocaleString('en-US')}원`;
+}
+
+/** A percentage (already × 100) with one decimal: '96.8%'. */
+export function percent(value: number): string {
+	return `${oneDecimal(value)}%`;
+}
+
+/** Text of a cell with runs of white space collapsed. */
+const cellTexts = (rows: Element[]) =>
+	rows.map((tr) =>
+		[...tr.querySelectorAll('th, td')].map((cell) =>
+			(cell.textContent ?? '').replace(/\s+/g, ' ').trim()
+		)
+	);
+
+/**
+ * Opens a chart's data table (the "데이터 표 보기" button of the chart frame `frameId`) if it is
+ * closed, and returns the text of the table `tableId`, cell by cell. Meant for `expect.poll`, so
+ * that a test waits until the table shows what it expects.
+ */
+export async function readDataTable(
+	page: Page,
+	frameId: string,
+	tableId: string
+): Promise<{ head: string[][]; body: string[][] }> {
+	const table = page.getByTestId(tableId);
+	if (!(await table.isVisible())) {
+		await page
+			.getByTestId(frameId)
+			.getByRole('button', { name: /데이터 표 보기|Show data table/ })
+			.click();
+		await table.waitFor();
+	}
+	return {
+		head: await table.locator('thead tr').evaluateAll(cellTexts),
+		body: await table.locator('tbody tr').evaluateAll(cellTexts)
+	};
 }

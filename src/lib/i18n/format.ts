@@ -18,9 +18,17 @@ function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
 
 /** A plain number with the locale's separators and a fixed number of decimals. */
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-	// Σ점수 / Σ배점 × 100 can land a hair below a half (75.95 as 75.94999999999999) and round
-	// the wrong way; twelve significant digits drop that noise and keep every real digit.
-	return numberFormat(locale, digits).format(Number(value.toPrecision(12)));
+	// Intl rounds halves away from zero, as staff do by hand (사사오입).
+	return numberFormat(locale, digits).format(withoutFloatNoise(value));
+}
+
+/**
+ * Σ점수 / Σ배점 × 100 can land a hair off a half (75.95 as 75.94999999999999, −9.25 as
+ * −9.250000000000007) and round the wrong way; twelve significant digits drop that noise and
+ * keep every real digit.
+ */
+function withoutFloatNoise(value: number): number {
+	return Number(value.toPrecision(12));
 }
 
 /** A score in points (점) with one decimal; `–` when missing. */
@@ -32,7 +40,8 @@ export function formatPoints(value: number | null, locale: Locale): string {
 /** A signed gap in points: +3.2점, −6.2점. */
 export function formatSignedPoints(value: number | null, locale: Locale): string {
 	if (value === null || !Number.isFinite(value)) return translate(locale, 'units.missing');
-	const rounded = Math.round(value * 10) / 10;
+	const clean = withoutFloatNoise(value);
+	const rounded = (Math.sign(clean) * Math.round(Math.abs(clean) * 10)) / 10;
 	const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
 	return sign + formatPoints(Math.abs(rounded), locale);
 }

@@ -41,6 +41,11 @@ describe('ko-KR number formats', () => {
 		[formatPoints(null, 'ko'), '–'],
 		[formatSignedPoints(-6.24, 'ko'), '−6.2점'],
 		[formatSignedPoints(3.25, 'en'), '+3.3 pts'],
+		// Halves round away from zero on both sides, also through float noise.
+		[formatSignedPoints(-9.250000000000007, 'ko'), '−9.3점'],
+		[formatSignedPoints(-9.249999999999993, 'ko'), '−9.3점'],
+		[formatSignedPoints(2.249999999999986, 'ko'), '+2.3점'],
+		[formatSignedPoints(-0.04, 'ko'), '±0.0점'],
 		[formatSignedPoints(0.01, 'ko'), '±0.0점'],
 		[formatPercent(0.9214, 'ko'), '92.1%'],
 		[formatWonShort(3_500_000, 'ko'), '350만원'],

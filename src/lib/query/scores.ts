@@ -40,6 +40,7 @@ export interface TotalRow {
 /**
  * Total score per evaluator type and per combination of `groupBy` under the filters:
  * Σ점수 / Σ배점 × 100 over every evaluator of that type, indicator and year in the group.
+ * Groups come in the order the export first lists them (areas as staff wrote them).
  */
 export function buildTotalsQuery(
 	filters: DashboardFilters,
@@ -56,7 +57,7 @@ export function buildTotalsQuery(
 		FROM evaluations e JOIN districts d ON d.code = e.district_code
 		${where.sql}
 		GROUP BY ${group}e.evaluator_type
-		ORDER BY ${group}e.evaluator_type`,
+		ORDER BY ${columns.length ? `min(min(e.line)) OVER (PARTITION BY ${group.slice(0, -2)}), ` : ''}${group}e.evaluator_type`,
 		params: where.params
 	};
 }

@@ -199,7 +199,9 @@ export function buildDistrictLinesOption(
 			data: trend.years.map(String),
 			boundaryGap: false,
 			axisLabel: { color: AXIS_TEXT },
-			axisTick: { alignWithLabel: true }
+			axisTick: { alignWithLabel: true },
+			// Years are clickable: a click filters every view to that year.
+			triggerEvent: true
 		},
 		yAxis: {
 			splitLine: { lineStyle: { color: GRID_LINE } },
