@@ -26,6 +26,14 @@ export const BUDGET_FIELDS = [
 ] as const;
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
 
+/** Whether a string is the code of a field of either kind. */
+export function isField(value: string): value is EvaluationField | BudgetField {
+	return (
+		(EVALUATION_FIELDS as readonly string[]).includes(value) ||
+		(BUDGET_FIELDS as readonly string[]).includes(value)
+	);
+}
+
 export type Field = EvaluationField | BudgetField;
 
 interface FieldSpec {
@@ -84,13 +92,24 @@ export interface ColumnMapping {
 	unmapped: string[];
 }
 
-/** Recognizes a header row as evaluations or budget; `null` when it looks like neither. */
-export function mapColumns(header: readonly string[]): ColumnMapping | null {
-	const candidates = FILE_KINDS.map((kind) => mapColumnsAs(kind, header));
-	// The kind whose distinctive fields matched best wins: score/max_score vs planned/spent.
-	const scored = candidates
+/** Columns a person assigned by hand: field to column index in the header row. */
+export type ColumnOverrides = Partial<Record<Field, number>>;
+
+/**
+ * Recognizes a header row as evaluations or budget; `null` when it looks like neither. A kind
+ * whose required fields are all there wins, then the one whose distinctive fields matched best.
+ */
+export function mapColumns(
+	header: readonly string[],
+	overrides: ColumnOverrides = {}
+): ColumnMapping | null {
+	const scored = FILE_KINDS.map((kind) => mapColumnsAs(kind, header, overrides))
 		.map((mapping) => ({ mapping, hits: distinctiveHits(mapping) }))
-		.sort((a, b) => b.hits - a.hits);
+		.sort(
+			(a, b) =>
+				Number(a.mapping.missing.length > 0) - Number(b.mapping.missing.length > 0) ||
+				b.hits - a.hits
+		);
 	const best = scored[0];
 	if (!best || best.hits === 0) return null;
 	return best.mapping;
@@ -104,11 +123,28 @@ function distinctiveHits(mapping: ColumnMapping): number {
 	return distinctive.filter((field) => mapping.columns[field] !== undefined).length;
 }
 
-/** Maps a header row as the given kind. */
-export function mapColumnsAs(kind: FileKind, header: readonly string[]): ColumnMapping {
+/** Maps a header row as the given kind, then applies the columns assigned by hand. */
+export function mapColumnsAs(
+	kind: FileKind,
+	header: readonly string[],
+	overrides: ColumnOverrides = {}
+): ColumnMapping {
 	const spec: Record<string, FieldSpec> = FIELD_SPECS[kind];
+	const columns = matchAliases(spec, header);
+	applyOverrides(columns, spec, header.length, overrides);
+	const used = new Set(Object.values(columns));
+	const unmapped = header.filter((cell, index) => !used.has(index) && normalizeHeader(cell) !== '');
+	const missing = Object.keys(spec).filter(
+		(name) => spec[name]!.required && columns[name as Field] === undefined
+	) as Field[];
+	return { kind, columns, missing, unmapped };
+}
+
+function matchAliases(
+	spec: Record<string, FieldSpec>,
+	header: readonly string[]
+): Partial<Record<Field, number>> {
 	const columns: Partial<Record<Field, number>> = {};
-	const unmapped: string[] = [];
 	header.forEach((cell, index) => {
 		const key = normalizeHeader(cell);
 		const field = Object.keys(spec).find(
@@ -117,10 +153,23 @@ export function mapColumnsAs(kind: FileKind, header: readonly string[]): ColumnM
 				spec[name]!.aliases.some((alias) => normalizeHeader(alias) === key)
 		) as Field | undefined;
 		if (field) columns[field] = index;
-		else if (key !== '') unmapped.push(cell);
 	});
-	const missing = Object.keys(spec).filter(
-		(name) => spec[name]!.required && columns[name as Field] === undefined
-	) as Field[];
-	return { kind, columns, missing, unmapped };
+	return columns;
+}
+
+/** One column holds one field: an assigned column is taken away from the field it matched. */
+function applyOverrides(
+	columns: Partial<Record<Field, number>>,
+	spec: Record<string, FieldSpec>,
+	width: number,
+	overrides: ColumnOverrides
+): void {
+	for (const [field, index] of Object.entries(overrides) as [Field, number | undefined][]) {
+		if (!(field in spec) || index === undefined) continue;
+		if (!Number.isInteger(index) || index < 0 || index >= width) continue;
+		for (const [other, at] of Object.entries(columns) as [Field, number][]) {
+			if (at === index) delete columns[other];
+		}
+		columns[field] = index;
+	}
 }

@@ -15,17 +15,29 @@ export interface DecodedText {
 // Node 20's small-ICU build does not: it loses the extended syllables such as 똠 and 뷁.
 const browserCp949: Cp949Decoder = (bytes) => new TextDecoder('euc-kr').decode(bytes);
 
-/** Tells the encoding from a byte-order mark, or from whether the bytes are valid UTF-8. */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+/** The encodings TextDecoder knows everywhere. */
+type UnicodeEncoding = Exclude<TextEncodingName, 'cp949'>;
+
+/** The encoding a byte-order mark announces, or null without one. */
+export function encodingFromBom(bytes: Uint8Array): UnicodeEncoding | null {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return null;
+}
+
+/** Tells the encoding from a byte-order mark, or from whether the bytes are valid UTF-8. */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+	return encodingFromBom(bytes) ?? (isValidUtf8(bytes) ? 'utf-8' : 'cp949');
+}
+
+/** Whether the bytes are well-formed UTF-8. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
 	try {
 		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return 'utf-8';
+		return true;
 	} catch {
-		// Not UTF-8: on a Korean Windows PC that means the ANSI code page, CP949.
-		return 'cp949';
+		return false;
 	}
 }
 
@@ -34,29 +46,28 @@ export function decodeText(
 	bytes: Uint8Array,
 	decodeCp949: Cp949Decoder = browserCp949
 ): DecodedText {
-	const encoding = detectEncoding(bytes);
-	let text: string;
-	switch (encoding) {
-		case 'utf-8':
-		case 'utf-8-bom':
-			text = new TextDecoder('utf-8').decode(bytes); // strips the BOM
-			break;
-		case 'utf-16le':
-			text = new TextDecoder('utf-16le').decode(bytes);
-			break;
-		case 'utf-16be':
-			text = new TextDecoder('utf-16be').decode(bytes);
-			break;
-		case 'cp949':
-			text = decodeCp949(bytes);
-			break;
-	}
-	text = text.replace(/^\uFEFF/, '');
-	return { text, encoding, replacementCount: countReplacements(text) };
+	const bom = encodingFromBom(bytes);
+	if (bom) return decoded(decodeUnicode(bom, bytes), bom);
+	if (isValidUtf8(bytes)) return decoded(decodeUnicode('utf-8', bytes), 'utf-8');
+	// Not UTF-8: on a Korean Windows PC that means the ANSI code page, CP949. But a UTF-8 file
+	// with a few damaged bytes is not valid either; it decodes with far fewer U+FFFD as UTF-8.
+	const cp949 = decoded(decodeCp949(bytes), 'cp949');
+	const utf8 = decoded(decodeUnicode('utf-8', bytes), 'utf-8');
+	return utf8.replacementCount < cp949.replacementCount ? utf8 : cp949;
+}
+
+function decodeUnicode(encoding: UnicodeEncoding, bytes: Uint8Array): string {
+	const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+	return new TextDecoder(label).decode(bytes); // drops a leading BOM
+}
+
+function decoded(text: string, encoding: TextEncodingName): DecodedText {
+	const clean = text.replace(/^\uFEFF/, '');
+	return { text: clean, encoding, replacementCount: countReplacements(clean) };
 }
 
 function countReplacements(text: string): number {
 	let count = 0;
-	for (const char of text) if (char === '\uFFFD') count++;
+	for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
 	return count;
 }

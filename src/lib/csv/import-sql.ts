@@ -1,14 +1,39 @@
-import type { BudgetField, ColumnMapping, EvaluationField, Field } from './columns';
+import { FIELD_SPECS, type ColumnMapping, type Field, type FileKind } from './columns';
+import { encodeSegments, type LineSegments } from './records';
 
 /**
- * Pure SQL builders for one import. Column names in the staged table are generated here
- * (`c0`, `c1`, …), never taken from a CSV header; every value is bound with `?`.
+ * Pure SQL builders for one import. Table and column names are generated here (`staged_3`,
+ * `c0`, `c1`, …) or come from the allowlists below, never from a CSV header; every value from
+ * the file or the person is bound with `?`.
  */
 
-/** Staged table name for an import; the suffix is a counter the importer owns. */
-export function stagedTableName(serial: number): string {
+/** The dataset table each kind of file goes into. */
+const DATASET_TABLES: Record<FileKind, string> = { evaluations: 'evaluations', budget: 'budget' };
+
+/** How an import treats the rows already loaded. */
+export type ImportMode = 'add' | 'replace-years' | 'replace-all';
+
+/** The temporary tables of one import, named after a counter the importer owns. */
+export interface ImportTables {
+	/** The file's cells as text, with the line each row is on. */
+	staged: string;
+	/** Rows DuckDB could not read: a stray quote, a line over 2 MB. */
+	rejects: string;
+	rejectsScan: string;
+	/** Clean text, typed values, and an `invalid` flag per row. */
+	typed: string;
+}
+
+/** Names the temporary tables of import number `serial`. */
+export function importTables(serial: number): ImportTables {
 	if (!Number.isSafeInteger(serial) || serial < 0) throw new Error('bad serial');
-	return `staged_${serial}`;
+	const staged = `staged_${serial}`;
+	return {
+		staged,
+		rejects: `${staged}_rejects`,
+		rejectsScan: `${staged}_rejects_scan`,
+		typed: `${staged}_typed`
+	};
 }
 
 function columnName(index: number): string {
@@ -16,16 +41,69 @@ function columnName(index: number): string {
 	return `c${index}`;
 }
 
+/** A statement and the values for its `?` placeholders, in order. */
+export interface BoundSql {
+	sql: string;
+	params: (string | number)[];
+}
+
 /**
- * Reads the registered file as text into a staged table, one VARCHAR column per header cell,
- * with the file's own line number. Params: path, lines to skip, delimiter, first data line.
+ * Reads the registered data (the lines after the header) as text into the staged table, one
+ * VARCHAR column per column to read (the header's, and any past it that some line fills), with
+ * each row's line in the file. The dialect is given, not sniffed: DuckDB's sniffer refuses some
+ * files papaparse already read (a line of spaces). A row DuckDB cannot read goes to the rejects
+ * table instead of failing the read. Rows with every cell blank (Excel writes `,,,,` for
+ * formatted empty rows) are left out. Lines come from the segments of `mapRecordLines`; with
+ * one segment, a sum does.
  */
-export function buildStageSql(table: string, columnCount: number) {
-	const names = Array.from({ length: columnCount }, (_, i) => `'${columnName(i)}'`).join(', ');
-	return `CREATE OR REPLACE TEMP TABLE ${table} AS
-		SELECT (row_number() OVER ())::INTEGER + ? AS line, *
-		FROM read_csv(?, header=false, skip=?, delim=?, quote='"', escape='"',
-			all_varchar=true, null_padding=true, names=[${names}])`;
+export function buildStageSql(
+	tables: ImportTables,
+	columnCount: number,
+	source: { path: string; delimiter: string; segments: LineSegments }
+): BoundSql {
+	const names = Array.from({ length: columnCount }, (_, i) => columnName(i));
+	const columns = names.map((name) => `'${name}': 'VARCHAR'`).join(', ');
+	const read = `SELECT (row_number() OVER ())::INTEGER - 1 AS record, *
+		FROM read_csv(?, auto_detect=false, header=false, delim=?, quote='"', escape='"',
+			new_line='\\n', columns={${columns}}, null_padding=true, parallel=false,
+			store_rejects=true, rejects_table='${tables.rejects}',
+			rejects_scan='${tables.rejectsScan}')`;
+	const notBlank = `regexp_matches(concat(${names.join(', ')}), '\\S')`;
+	const select = `CREATE OR REPLACE TEMP TABLE ${tables.staged} AS WITH raw AS (${read})`;
+	const [first] = source.segments;
+	if (source.segments.length === 1 && first) {
+		return {
+			sql: `${select} SELECT (record + ?)::INTEGER AS line, ${names.join(', ')}
+				FROM raw WHERE ${notBlank}`,
+			params: [source.path, source.delimiter, first[1] - first[0]]
+		};
+	}
+	return {
+		sql: `${select}, segment AS (
+				SELECT split_part(p, ':', 1)::INTEGER AS record, split_part(p, ':', 2)::INTEGER AS line
+				FROM unnest(string_split(?, ',')) AS t(p))
+			SELECT (g.line + r.record - g.record)::INTEGER AS line, ${names.join(', ')}
+			FROM raw r ASOF JOIN segment g ON r.record >= g.record
+			WHERE ${notBlank}`,
+		params: [source.path, source.delimiter, encodeSegments(source.segments)]
+	};
+}
+
+/** Where DuckDB found each problem it rejected a row for: `position`, a byte offset. */
+export function buildRejectPositionsSql(tables: ImportTables): string {
+	return `SELECT DISTINCT byte_position::DOUBLE AS position FROM ${tables.rejects}`;
+}
+
+/**
+ * Rows DuckDB rejected, in file order, with the first problem of each (DuckDB's own `line`
+ * tells its records apart, though it is not the line in the file). Returns `position` (byte),
+ * `error_type`, `text`. Param: how many.
+ */
+export function buildRejectsSql(tables: ImportTables): string {
+	return `SELECT min(byte_position)::DOUBLE AS position,
+			arg_min(error_type, byte_position)::VARCHAR AS error_type,
+			left(ltrim(arg_min(csv_line, byte_position), chr(10)), 200) AS text
+		FROM ${tables.rejects} GROUP BY line ORDER BY position LIMIT ?`;
 }
 
 /** Expression reading one field's raw text from the staged row; NULL when the file lacks it. */
@@ -34,11 +112,82 @@ function raw(mapping: ColumnMapping, field: Field): string {
 	return index === undefined ? 'NULL::VARCHAR' : columnName(index);
 }
 
+/** Fields whose value is their clean text; the others are parsed from `<field>_text`. */
+const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>([
+	'evaluator_id',
+	'area',
+	'indicator',
+	'program',
+	'item',
+	'budget_code',
+	'basis'
+]);
+
+/**
+ * Each field's clean text (trimmed, NULL for -, #N/A, …), computed once per cell: as the field
+ * itself for text fields, as `<field>_text` for those parsed further. The raw text is not kept
+ * (a narrower typed table is written faster); messages read it from the staged table.
+ */
+function cellsSql(staged: string, mapping: ColumnMapping, shape: TableShape): string {
+	const cells = (Object.keys(FIELD_SPECS[mapping.kind]) as Field[]).map((field) => {
+		const name = TEXT_FIELDS.has(field) ? field : `${field}_text`;
+		return `clean_cell(${raw(mapping, field)}) AS ${name}`;
+	});
+	return `SELECT line, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow FROM ${staged}`;
+}
+
+/** How many cells the header has, and how many columns were read. */
+export interface TableShape {
+	headerWidth: number;
+	columnCount: number;
+}
+
+/** The cells past the header's last column, joined; NULL when there are none or all are empty. */
+function overflowSql({ headerWidth, columnCount }: TableShape): string {
+	if (columnCount <= headerWidth) return 'NULL::VARCHAR';
+	const extra = Array.from({ length: columnCount - headerWidth }, (_, i) =>
+		columnName(headerWidth + i)
+	);
+	return `nullif(trim(concat_ws(' ', ${extra.join(', ')})), '')`;
+}
+
+// A year is a whole number: 2019.5 is not rounded to 2020.
+const YEAR = `TRY_CAST(CASE WHEN parse_number(year_text) % 1 = 0 THEN parse_number(year_text) END
+	AS INTEGER) AS year`;
+
+/** The typed projection of an evaluations file, with the clean text of the parsed fields. */
+export function buildEvaluationTypedSql(
+	staged: string,
+	mapping: ColumnMapping,
+	shape: TableShape
+): string {
+	return `SELECT c.*, ${YEAR}, da.code AS district_code, ta.evaluator_type AS evaluator_type,
+		parse_number(score_text) AS score, parse_number(max_score_text) AS max_score
+	FROM (${cellsSql(staged, mapping, shape)}) c
+	LEFT JOIN district_aliases da ON da.alias = cell_key(district_text)
+	LEFT JOIN evaluator_type_aliases ta ON ta.alias = cell_key(evaluator_type_text)`;
+}
+
+/** The typed projection of a budget file. */
+export function buildBudgetTypedSql(
+	staged: string,
+	mapping: ColumnMapping,
+	shape: TableShape
+): string {
+	return `SELECT c.*, ${YEAR}, da.code AS district_code, parse_won(planned_text) AS planned,
+		parse_won(spent_text) AS spent
+	FROM (${cellsSql(staged, mapping, shape)}) c
+	LEFT JOIN district_aliases da ON da.alias = cell_key(district_text)`;
+}
+
 /** One check: the field it is about, an error code, and the SQL condition that flags a row. */
 interface Check {
-	field: Field;
+	/** The field it is about; null for a check on the whole row. */
+	field: Field | null;
 	code: IssueCode;
 	when: string;
+	/** The text shown as the value; the field's raw text by default. */
+	value?: string;
 	/** Extra value for the message, e.g. the 배점 a score exceeds. */
 	detail?: string;
 }
@@ -52,53 +201,31 @@ export type IssueCode =
 	| 'invalid-number'
 	| 'negative'
 	| 'not-positive'
-	| 'score-above-max';
+	| 'score-above-max'
+	| 'duplicate-row'
+	| 'too-many-columns';
 
-/** The typed projection of an evaluations file, plus each field's raw text for messages. */
-export function buildEvaluationTypedSql(staged: string, mapping: ColumnMapping): string {
-	const r = (field: EvaluationField) => raw(mapping, field);
-	return `SELECT s.line,
-		${r('year')} AS year_raw, TRY_CAST(clean_number(${r('year')}) AS INTEGER) AS year,
-		${r('district')} AS district_raw, da.code AS district_code,
-		${r('evaluator_type')} AS evaluator_type_raw, ta.evaluator_type AS evaluator_type,
-		clean_text(${r('evaluator_id')}) AS evaluator_id,
-		${r('area')} AS area_raw, clean_text(${r('area')}) AS area,
-		${r('indicator')} AS indicator_raw, clean_text(${r('indicator')}) AS indicator,
-		${r('score')} AS score_raw, clean_number(${r('score')}) AS score,
-		${r('max_score')} AS max_score_raw, clean_number(${r('max_score')}) AS max_score
-	FROM ${staged} s
-	LEFT JOIN district_aliases da ON da.alias = match_key(${r('district')})
-	LEFT JOIN evaluator_type_aliases ta ON ta.alias = match_key(${r('evaluator_type')})`;
-}
-
-/** The typed projection of a budget file. */
-export function buildBudgetTypedSql(staged: string, mapping: ColumnMapping): string {
-	const r = (field: BudgetField) => raw(mapping, field);
-	return `SELECT s.line,
-		${r('year')} AS year_raw, TRY_CAST(clean_number(${r('year')}) AS INTEGER) AS year,
-		${r('district')} AS district_raw, da.code AS district_code,
-		${r('program')} AS program_raw, clean_text(${r('program')}) AS program,
-		${r('item')} AS item_raw, clean_text(${r('item')}) AS item,
-		clean_text(${r('budget_code')}) AS budget_code,
-		${r('planned')} AS planned_raw, clean_won(${r('planned')}) AS planned,
-		${r('spent')} AS spent_raw, clean_won(${r('spent')}) AS spent,
-		clean_text(${r('basis')}) AS basis
-	FROM ${staged} s
-	LEFT JOIN district_aliases da ON da.alias = match_key(${r('district')})`;
-}
+/** What makes two rows of one file the same observation; optional parts may be NULL. */
+const DUPLICATE_KEYS: Record<FileKind, { required: string[]; optional: string[] }> = {
+	evaluations: {
+		required: ['year', 'district_code', 'evaluator_type', 'indicator'],
+		optional: ['evaluator_id']
+	},
+	budget: { required: ['year', 'district_code', 'program', 'item'], optional: ['budget_code'] }
+};
 
 const YEAR_CHECKS: Check[] = [
-	{ field: 'year', code: 'missing', when: 'clean_text(year_raw) IS NULL' },
+	{ field: 'year', code: 'missing', when: 'year_text IS NULL' },
 	{
 		field: 'year',
 		code: 'invalid-year',
-		when: 'clean_text(year_raw) IS NOT NULL AND (year IS NULL OR year NOT BETWEEN 2000 AND 2100)'
+		when: 'year_text IS NOT NULL AND (year IS NULL OR year NOT BETWEEN 2000 AND 2100)'
 	},
-	{ field: 'district', code: 'missing', when: 'clean_text(district_raw) IS NULL' },
+	{ field: 'district', code: 'missing', when: 'district_text IS NULL' },
 	{
 		field: 'district',
 		code: 'unknown-district',
-		when: 'clean_text(district_raw) IS NOT NULL AND district_code IS NULL'
+		when: 'district_text IS NOT NULL AND district_code IS NULL'
 	}
 ];
 
@@ -108,11 +235,11 @@ function requiredText(field: Field): Check {
 
 function numberChecks(field: Field, { positive }: { positive: boolean }): Check[] {
 	return [
-		{ field, code: 'missing', when: `clean_text(${field}_raw) IS NULL` },
+		{ field, code: 'missing', when: `${field}_text IS NULL` },
 		{
 			field,
 			code: 'invalid-number',
-			when: `clean_text(${field}_raw) IS NOT NULL AND ${field} IS NULL`
+			when: `${field}_text IS NOT NULL AND ${field} IS NULL`
 		},
 		positive
 			? { field, code: 'not-positive', when: `${field} <= 0` }
@@ -120,62 +247,142 @@ function numberChecks(field: Field, { positive }: { positive: boolean }): Check[
 	];
 }
 
-const EVALUATION_CHECKS: Check[] = [
-	...YEAR_CHECKS,
-	{ field: 'evaluator_type', code: 'missing', when: 'clean_text(evaluator_type_raw) IS NULL' },
-	{
-		field: 'evaluator_type',
-		code: 'unknown-evaluator-type',
-		when: 'clean_text(evaluator_type_raw) IS NOT NULL AND evaluator_type IS NULL'
-	},
-	requiredText('area'),
-	requiredText('indicator'),
-	...numberChecks('score', { positive: false }),
-	...numberChecks('max_score', { positive: true }),
-	{
-		field: 'score',
-		code: 'score-above-max',
-		when: 'score > max_score AND max_score > 0',
-		detail: 'max_score_raw'
-	}
-];
+/** A later row with the key of an earlier one; the detail names the first row's line. */
+function duplicateCheck(field: Field): Check {
+	return {
+		field,
+		code: 'duplicate-row',
+		when: 'first_line < line',
+		detail: 'first_line::VARCHAR'
+	};
+}
 
-const BUDGET_CHECKS: Check[] = [
-	...YEAR_CHECKS,
-	requiredText('program'),
-	requiredText('item'),
-	...numberChecks('planned', { positive: false }),
-	...numberChecks('spent', { positive: false })
-];
+/** Cells past the header's last column: the row does not fit the header. */
+const OVERFLOW_CHECK: Check = {
+	field: null,
+	code: 'too-many-columns',
+	when: 'overflow IS NOT NULL',
+	value: 'overflow'
+};
+
+const CHECKS: Record<FileKind, Check[]> = {
+	evaluations: [
+		OVERFLOW_CHECK,
+		...YEAR_CHECKS,
+		{ field: 'evaluator_type', code: 'missing', when: 'evaluator_type_text IS NULL' },
+		{
+			field: 'evaluator_type',
+			code: 'unknown-evaluator-type',
+			when: 'evaluator_type_text IS NOT NULL AND evaluator_type IS NULL'
+		},
+		requiredText('area'),
+		requiredText('indicator'),
+		...numberChecks('score', { positive: false }),
+		...numberChecks('max_score', { positive: true }),
+		{
+			field: 'score',
+			code: 'score-above-max',
+			when: 'score > max_score AND max_score > 0',
+			detail: 'max_score_raw'
+		},
+		duplicateCheck('indicator')
+	],
+	budget: [
+		OVERFLOW_CHECK,
+		...YEAR_CHECKS,
+		requiredText('program'),
+		requiredText('item'),
+		...numberChecks('planned', { positive: false }),
+		...numberChecks('spent', { positive: false }),
+		duplicateCheck('item')
+	]
+};
 
 /**
- * Every problem in the typed rows, one row per (line, field, code), in file order. Returns
- * `line, field, value, code, detail`.
+ * Creates the typed table: the typed projection, the line of the first row with the same key
+ * when there is more than one (`first_line`), and `invalid`, true when any check flags the row.
+ * Duplicates are found by grouping and joining back: a window over the key sorts the whole file
+ * and took ten times as long.
  */
-export function buildIssuesSql(kind: ColumnMapping['kind'], typed: string): string {
-	const checks = kind === 'evaluations' ? EVALUATION_CHECKS : BUDGET_CHECKS;
-	const parts = checks.map(
+export function buildTypedTableSql(
+	tables: ImportTables,
+	mapping: ColumnMapping,
+	shape: TableShape
+): string {
+	const kind = mapping.kind;
+	const projection =
+		kind === 'evaluations'
+			? buildEvaluationTypedSql(tables.staged, mapping, shape)
+			: buildBudgetTypedSql(tables.staged, mapping, shape);
+	const { required, optional } = DUPLICATE_KEYS[kind];
+	const key = [...required, ...optional].join(', ');
+	const complete = required.map((column) => `${column} IS NOT NULL`).join(' AND ');
+	const same = [
+		...required.map((column) => `t.${column} = d.${column}`),
+		...optional.map((column) => `t.${column} IS NOT DISTINCT FROM d.${column}`)
+	].join(' AND ');
+	const invalid = CHECKS[kind].map((check) => `(${check.when})`).join(' OR ');
+	return `CREATE OR REPLACE TEMP TABLE ${tables.typed} AS
+		WITH t AS (${projection}),
+		d AS (SELECT ${key}, min(line) AS first_line FROM t WHERE ${complete}
+			GROUP BY ${key} HAVING count(*) > 1)
+		SELECT *, coalesce(${invalid}, false) AS invalid
+		FROM (SELECT t.*, d.first_line FROM t LEFT JOIN d ON ${same})`;
+}
+
+/** Rows read and rows flagged: `rows`, `invalid`. */
+export function buildCountsSql(tables: ImportTables): string {
+	return `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE invalid)::INTEGER AS invalid
+		FROM ${tables.typed}`;
+}
+
+/**
+ * Every problem in the typed rows, one row per (line, field, code), in file order, with the
+ * cell as written (`<field>_raw`, from the staged table). Returns `line, field, value, code,
+ * detail`. Param: how many to list.
+ */
+export function buildIssuesSql(tables: ImportTables, mapping: ColumnMapping): string {
+	const rawCells = Object.keys(FIELD_SPECS[mapping.kind])
+		.map((field) => `${raw(mapping, field as Field)} AS ${field}_raw`)
+		.join(', ');
+	const parts = CHECKS[mapping.kind].map(
 		(check) =>
-			`SELECT line, '${check.field}' AS field, ${check.field}_raw AS value,
+			`SELECT line, ${check.field ? `'${check.field}'` : 'NULL::VARCHAR'} AS field,
+				${check.value ?? `${check.field}_raw`} AS value,
 				'${check.code}' AS code, ${check.detail ?? 'NULL::VARCHAR'} AS detail
-			FROM ${typed} WHERE ${check.when}`
+			FROM bad WHERE ${check.when}`
 	);
-	return `SELECT * FROM (${parts.join('\nUNION ALL\n')}) ORDER BY line, field LIMIT ?`;
+	return `WITH bad AS (
+			SELECT t.*, ${rawCells} FROM ${tables.typed} t JOIN ${tables.staged} s ON s.line = t.line
+			WHERE t.invalid)
+		SELECT * FROM (${parts.join('\nUNION ALL\n')}) ORDER BY line, field NULLS FIRST LIMIT ?`;
 }
 
-/** Counts the problem rows in total (the list above is capped). */
-export function buildIssueCountSql(kind: ColumnMapping['kind'], typed: string): string {
-	const checks = kind === 'evaluations' ? EVALUATION_CHECKS : BUDGET_CHECKS;
-	return `SELECT count(*)::INTEGER AS n FROM ${typed} WHERE ${checks
-		.map((check) => `(${check.when})`)
-		.join(' OR ')}`;
+/**
+ * Removes the rows an import replaces, or null when it adds: every row of the kind, or those
+ * of the years the imported rows have.
+ */
+export function buildDeleteSql(kind: FileKind, mode: ImportMode, typed: string): string | null {
+	const table = DATASET_TABLES[kind];
+	if (mode === 'replace-all') return `DELETE FROM ${table}`;
+	if (mode === 'replace-years') {
+		return `DELETE FROM ${table} WHERE year IN (SELECT DISTINCT year FROM ${typed} WHERE NOT invalid)`;
+	}
+	return null;
 }
 
-/** Moves the checked rows into the dataset table. Param: the file id. */
-export function buildInsertSql(kind: ColumnMapping['kind'], typed: string): string {
+/** Moves the valid rows into the dataset table. Param: the file id. */
+export function buildInsertSql(kind: FileKind, typed: string): string {
 	return kind === 'evaluations'
 		? `INSERT INTO evaluations SELECT ?, line, year, district_code, evaluator_type,
-			evaluator_id, area, indicator, score, max_score FROM ${typed}`
+			evaluator_id, area, indicator, score, max_score FROM ${typed} WHERE NOT invalid`
 		: `INSERT INTO budget SELECT ?, line, year, district_code, program, item, budget_code,
-			planned, spent, basis FROM ${typed}`;
+			planned, spent, basis FROM ${typed} WHERE NOT invalid`;
+}
+
+/** Drops the temporary tables of one import. */
+export function buildDropSql(tables: ImportTables): string[] {
+	return [tables.typed, tables.staged, tables.rejects, tables.rejectsScan].map(
+		(table) => `DROP TABLE IF EXISTS ${table}`
+	);
 }

@@ -91,7 +91,7 @@ describe('importCsv: evaluations', () => {
 			])
 		).toEqual([
 			[2, '점수', '25', 'score-above-max', '20'],
-			[3, '자치구', '마표구', 'unknown-district', null],
+			[3, '자치구', '마표구', 'unknown-district', '마포구'],
 			[4, '점수', '-', 'missing', null],
 			[4, '연도', '20x9', 'invalid-year', null]
 		]);

@@ -1,20 +1,41 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { Engine } from '$lib/engine/types';
-import { uploadPath } from '$lib/engine/types';
-import type { Field, FileKind } from './columns';
-import { decodeText, type Cp949Decoder, type TextEncodingName } from './decode';
+import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
+import type { ColumnOverrides, Field, FileKind } from './columns';
+import type { ImportWarning } from './damage';
+import { detectEncoding, type Cp949Decoder, type TextEncodingName } from './decode';
 import {
-	buildBudgetTypedSql,
-	buildEvaluationTypedSql,
+	buildCountsSql,
+	buildDeleteSql,
+	buildDropSql,
 	buildInsertSql,
-	buildIssueCountSql,
 	buildIssuesSql,
+	buildRejectPositionsSql,
+	buildRejectsSql,
 	buildStageSql,
-	stagedTableName,
+	buildTypedTableSql,
+	importTables,
+	type ImportMode,
+	type ImportTables,
 	type IssueCode
 } from './import-sql';
-import { sniffLayout } from './sniff';
+import {
+	prepareText,
+	type PrepareRefusalCode,
+	type PreparedLayout,
+	type PreparedText
+} from './prepare';
+import { listRecords, mapRecordLines, recordAt, type LineSegments } from './records';
+import { addSuggestions } from './suggestions';
+
+export type { ImportMode } from './import-sql';
+export type { ImportWarning, WarningCode } from './damage';
+
+/** Rows DuckDB could not split into the header's columns. */
+export type ReadIssueCode = 'stray-quote' | 'line-too-long' | 'malformed-row';
+
+/** Why a whole file was not imported (`field` is null, or names a missing column). */
+export type FileIssueCode = PrepareRefusalCode | 'unreadable-file' | 'import-failed' | 'cancelled';
 
 /** One refused value: where it is, what it was, and why (a code the i18n layer words). */
 export interface ImportIssue {
@@ -25,8 +46,36 @@ export interface ImportIssue {
 	/** The header cell of that column in the file, as written there. */
 	column: string;
 	value: string;
-	code: IssueCode | 'unknown-headers' | 'empty-file';
+	code: IssueCode | ReadIssueCode | FileIssueCode;
+	/** Extra value for the message: the 배점 exceeded, a suggested name, a first line. */
 	detail: string | null;
+}
+
+/** How the file was read: delimiter, header, and which column became which field. */
+export interface ImportLayout {
+	delimiter: string;
+	/** 1-based line of the header row (title rows come before it). */
+	headerLine: number;
+	header: string[];
+	/** Field to the index of the column used for it. */
+	columns: Partial<Record<Field, number>>;
+	/** Field to the header text of the column used for it. */
+	mapping: Partial<Record<Field, string>>;
+	/** Required fields no column is assigned to. */
+	missing: Field[];
+}
+
+export interface ImportOptions {
+	/** CP949 decoder; the browser's own by default (Node's lacks the extended syllables). */
+	decodeCp949?: Cp949Decoder;
+	/** 'add' (default), replace the rows of the years the file has, or replace every row. */
+	mode?: ImportMode;
+	/** Import the valid rows and skip the rest; by default any bad row blocks the import. */
+	validOnly?: boolean;
+	/** Columns assigned by hand: field to column index in the header row. */
+	columnOverrides?: ColumnOverrides;
+	/** Cancels the import between statements; a cancelled import changes nothing. */
+	signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -35,14 +84,30 @@ export interface ImportResult {
 	hash: string;
 	kind: FileKind | null;
 	encoding: TextEncodingName;
+	mode: ImportMode;
+	layout: ImportLayout | null;
+	/** Data rows in the file (rows with every cell empty are not counted). */
 	rowCount: number;
+	/** Rows written to the dataset; 0 unless imported. */
+	importedCount: number;
+	/** Bad rows left out by an import made with `validOnly`; 0 otherwise. */
+	skipped: number;
+	/** Rows removed by a replacing import. */
+	deletedCount: number;
+	/** The problems, in file order, at most {@link MAX_LISTED_ISSUES}. */
 	issues: ImportIssue[];
+	/** Rows with a problem (1 when the whole file is refused). */
 	issueCount: number;
+	/** Damage seen in the text; the import goes on. */
+	warnings: ImportWarning[];
 	imported: boolean;
 }
 
-const MAX_LISTED_ISSUES = 1000;
+/** At most this many issues are listed; `issueCount` still counts them all. */
+export const MAX_LISTED_ISSUES = 1000;
+
 let serial = 0;
+const queues = new WeakMap<Engine, Promise<unknown>>();
 
 /** Hex SHA-256 of a file's raw bytes. */
 export function hashBytes(bytes: Uint8Array): string {
@@ -50,87 +115,370 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes, checks and imports one CSV export. Nothing is written unless every row passes;
- * the insert is one transaction, so a failure leaves the loaded data as it was.
+ * Decodes, checks and imports one CSV export. Nothing is written unless every row passes (or
+ * `validOnly` is set and some row does); the delete and insert are one transaction, so a
+ * failed or cancelled import leaves the loaded data as it was. Never throws: every failure is
+ * a result with an issue code.
  */
-export async function importCsv(
+export function importCsv(
 	engine: Engine,
 	file: { name: string; bytes: Uint8Array },
-	options: { decodeCp949?: Cp949Decoder } = {}
+	options: ImportOptions = {}
 ): Promise<ImportResult> {
-	const hash = hashBytes(file.bytes);
-	const decoded = decodeText(file.bytes, options.decodeCp949);
-	const base = { file: file.name, hash, encoding: decoded.encoding };
-	const refuse = (code: ImportIssue['code']): ImportResult => ({
-		...base,
-		kind: null,
-		rowCount: 0,
-		imported: false,
-		issueCount: 1,
-		issues: [{ file: file.name, line: 1, field: null, column: '', value: '', code, detail: null }]
-	});
+	// One import at a time per engine: two open transactions on one connection would collide.
+	const previous = queues.get(engine) ?? Promise.resolve();
+	const next = previous.then(() => runImport(engine, file, options));
+	queues.set(
+		engine,
+		next.catch(() => undefined)
+	);
+	return next;
+}
 
-	if (decoded.text.trim() === '') return refuse('empty-file');
-	const layout = sniffLayout(decoded.text);
-	if (!layout) return refuse('unknown-headers');
+/** Thrown between statements when the signal has fired; turned into a 'cancelled' result. */
+class Cancelled extends Error {}
 
-	// DuckDB reads UTF-8; the decoded text is registered, not the original bytes.
-	const path = uploadPath(`${hash}.csv`);
-	await engine.registerFile(path, new TextEncoder().encode(decoded.text));
-	const staged = stagedTableName(serial++);
-	const typed = `${staged}_typed`;
-	try {
-		const firstDataLine = layout.headerLine + 1;
-		await engine.query(buildStageSql(staged, layout.header.length), [
-			firstDataLine,
-			path,
-			firstDataLine,
-			layout.delimiter
-		]);
-		const typedSql =
-			layout.mapping.kind === 'evaluations'
-				? buildEvaluationTypedSql(staged, layout.mapping)
-				: buildBudgetTypedSql(staged, layout.mapping);
-		await engine.query(`CREATE OR REPLACE TEMP TABLE ${typed} AS ${typedSql}`);
+function stopIfAborted(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw new Cancelled('cancelled');
+}
 
-		const [{ n: rowCount } = { n: 0 }] = await engine.query<{ n: number }>(
-			`SELECT count(*)::INTEGER AS n FROM ${typed}`
-		);
-		const [{ n: issueCount } = { n: 0 }] = await engine.query<{ n: number }>(
-			buildIssueCountSql(layout.mapping.kind, typed)
-		);
-		const issueRows = await engine.query<{
-			line: number;
-			field: Field;
-			value: string | null;
-			code: IssueCode;
-			detail: string | null;
-		}>(buildIssuesSql(layout.mapping.kind, typed), [MAX_LISTED_ISSUES]);
-		const issues = issueRows.map((row) => ({
-			file: file.name,
-			line: row.line,
-			field: row.field,
-			column: layout.header[layout.mapping.columns[row.field] ?? -1] ?? row.field,
-			value: row.value ?? '',
-			code: row.code,
-			detail: row.detail
-		}));
+/** What every result of one file shares. */
+interface ResultBase {
+	file: string;
+	hash: string;
+	mode: ImportMode;
+}
 
-		const imported = issueCount === 0 && rowCount > 0;
-		if (imported) {
-			await engine.query('BEGIN TRANSACTION');
-			try {
-				await engine.query(buildInsertSql(layout.mapping.kind, typed), [hash]);
-				await engine.query('COMMIT');
-			} catch (error) {
-				await engine.query('ROLLBACK');
-				throw error;
-			}
-		}
-		return { ...base, kind: layout.mapping.kind, rowCount, issues, issueCount, imported };
-	} finally {
-		await engine.query(`DROP TABLE IF EXISTS ${typed}`);
-		await engine.query(`DROP TABLE IF EXISTS ${staged}`);
-		await engine.dropFile(path);
+async function runImport(
+	engine: Engine,
+	file: { name: string; bytes: Uint8Array },
+	options: ImportOptions
+): Promise<ImportResult> {
+	const base: ResultBase = {
+		file: file.name,
+		hash: hashBytes(file.bytes),
+		mode: options.mode ?? 'add'
+	};
+	const encoding = detectEncoding(file.bytes);
+	if (options.signal?.aborted) {
+		return fileIssueResult(base, { code: 'cancelled', encoding, layout: null, warnings: [] });
 	}
+	try {
+		const prepared = prepareText(file.bytes, options);
+		if (!prepared.ok) return fileIssueResult(base, prepared);
+		return await importPrepared(engine, base, prepared, options);
+	} catch (error) {
+		// Not expected (the corpus test never gets here), but a bug must not escape to the UI.
+		const problem = { encoding, layout: null, warnings: [], detail: firstLine(error) };
+		return fileIssueResult(base, { ...problem, code: 'unreadable-file' });
+	}
+}
+
+/** A result refusing the whole file with one issue. */
+function fileIssueResult(
+	base: ResultBase,
+	problem: {
+		code: FileIssueCode;
+		encoding: TextEncodingName;
+		layout: PreparedLayout | null;
+		warnings: ImportWarning[];
+		line?: number;
+		field?: Field | null;
+		detail?: string | null;
+	}
+): ImportResult {
+	const layout = problem.layout ? describeLayout(problem.layout) : null;
+	const field = problem.field ?? null;
+	return {
+		...base,
+		kind: problem.layout?.mapping.kind ?? null,
+		encoding: problem.encoding,
+		layout,
+		rowCount: 0,
+		importedCount: 0,
+		skipped: 0,
+		deletedCount: 0,
+		issues: [
+			{
+				file: base.file,
+				line: problem.line ?? 1,
+				field,
+				column: (field && layout?.mapping[field]) ?? '',
+				value: '',
+				code: problem.code,
+				detail: problem.detail ?? null
+			}
+		],
+		issueCount: 1,
+		warnings: problem.warnings,
+		imported: false
+	};
+}
+
+/** The layout as a result reports it, with the header text of every field's column. */
+function describeLayout(layout: PreparedLayout): ImportLayout {
+	const { columns, missing } = layout.mapping;
+	const mapping: Partial<Record<Field, string>> = {};
+	for (const [field, index] of Object.entries(columns) as [Field, number][]) {
+		mapping[field] = layout.header[index] ?? '';
+	}
+	return {
+		delimiter: layout.delimiter,
+		headerLine: layout.headerLine,
+		header: layout.header,
+		columns: { ...columns },
+		mapping,
+		missing: [...missing]
+	};
+}
+
+/** The figures of one checked file, before anything is written. */
+interface Checked {
+	rowCount: number;
+	badRows: number;
+	issues: ImportIssue[];
+}
+
+async function importPrepared(
+	engine: Engine,
+	base: ResultBase,
+	prepared: PreparedText,
+	options: ImportOptions
+): Promise<ImportResult> {
+	const tables = importTables(serial++);
+	const path = uploadPath(`${tables.staged}.csv`);
+	const fail = (code: FileIssueCode, detail: string | null = null) =>
+		fileIssueResult(base, { ...prepared, code, detail });
+	let writing = false;
+	try {
+		await engine.registerFile(path, prepared.data);
+		const checked = await stageAndCheck(engine, tables, path, prepared, base.file, options.signal);
+		if (checked.rowCount === 0) {
+			return fileIssueResult(base, {
+				...prepared,
+				code: 'no-data-rows',
+				line: prepared.layout.headerLine
+			});
+		}
+		const validRows = checked.rowCount - checked.badRows;
+		const importable = validRows > 0 && (checked.badRows === 0 || options.validOnly === true);
+		writing = importable;
+		const deletedCount = importable
+			? await writeRows(engine, tables, base, prepared, options.signal)
+			: 0;
+		return {
+			...base,
+			kind: prepared.layout.mapping.kind,
+			encoding: prepared.encoding,
+			layout: describeLayout(prepared.layout),
+			rowCount: checked.rowCount,
+			importedCount: importable ? validRows : 0,
+			skipped: importable ? checked.badRows : 0,
+			deletedCount,
+			issues: checked.issues,
+			issueCount: checked.badRows,
+			warnings: prepared.warnings,
+			imported: importable
+		};
+	} catch (error) {
+		if (error instanceof Cancelled) return fail('cancelled');
+		return fail(writing ? 'import-failed' : 'unreadable-file', firstLine(error));
+	} finally {
+		await dropQuietly(engine, tables, path);
+	}
+}
+
+/** Where the records DuckDB rejected are: their indexes, and every record's start and line. */
+interface RejectedRecords {
+	indexes: Set<number>;
+	starts: number[];
+	lines: number[];
+}
+
+/** Reads the file into the staged and typed tables and lists what is wrong with its rows. */
+async function stageAndCheck(
+	engine: Engine,
+	tables: ImportTables,
+	path: UploadPath,
+	prepared: PreparedText,
+	fileName: string,
+	signal: AbortSignal | undefined
+): Promise<Checked> {
+	const { layout } = prepared;
+	stopIfAborted(signal);
+	await stage(engine, tables, path, prepared, prepared.segments);
+	const rejected = await findRejectedRecords(engine, tables, prepared);
+	if (rejected) {
+		// DuckDB returns no row for a rejected record, so the rows after it are numbered one
+		// less than their records: read again with the lines mapped without those records.
+		stopIfAborted(signal);
+		const { delimiter } = layout;
+		const lines = mapRecordLines(
+			prepared.data,
+			delimiter,
+			prepared.firstDataLine,
+			rejected.indexes
+		);
+		await stage(engine, tables, path, prepared, lines.segments);
+	}
+	stopIfAborted(signal);
+	const shape = { headerWidth: layout.header.length, columnCount: prepared.columnCount };
+	await engine.query(buildTypedTableSql(tables, layout.mapping, shape));
+	stopIfAborted(signal);
+	const [counts = { rows: 0, invalid: 0 }] = await engine.query<{ rows: number; invalid: number }>(
+		buildCountsSql(tables)
+	);
+	const rowIssues = counts.invalid > 0 ? await listRowIssues(engine, tables, layout, fileName) : [];
+	const readIssues = rejected ? await listReadIssues(engine, tables, rejected, fileName) : [];
+	const issues = [...readIssues, ...rowIssues]
+		.sort((a, b) => a.line - b.line)
+		.slice(0, MAX_LISTED_ISSUES);
+	stopIfAborted(signal);
+	const rejectedCount = rejected?.indexes.size ?? 0;
+	return {
+		rowCount: counts.rows + rejectedCount,
+		badRows: counts.invalid + rejectedCount,
+		issues: await addSuggestions(engine, issues)
+	};
+}
+
+async function stage(
+	engine: Engine,
+	tables: ImportTables,
+	path: UploadPath,
+	prepared: PreparedText,
+	segments: LineSegments
+): Promise<void> {
+	for (const drop of buildDropSql(tables)) await engine.query(drop);
+	const { delimiter } = prepared.layout;
+	const sql = buildStageSql(tables, prepared.columnCount, { path, delimiter, segments });
+	await engine.query(sql.sql, sql.params);
+}
+
+/** The records DuckDB rejected, or null when it read every one. */
+async function findRejectedRecords(
+	engine: Engine,
+	tables: ImportTables,
+	prepared: PreparedText
+): Promise<RejectedRecords | null> {
+	const positions = await engine.query<{ position: number }>(buildRejectPositionsSql(tables));
+	if (positions.length === 0) return null;
+	const { starts, lines } = listRecords(
+		prepared.data,
+		prepared.layout.delimiter,
+		prepared.firstDataLine
+	);
+	const indexes = new Set(positions.map(({ position }) => recordAt(starts, position)));
+	indexes.delete(-1);
+	return { indexes, starts, lines };
+}
+
+async function listRowIssues(
+	engine: Engine,
+	tables: ImportTables,
+	layout: PreparedLayout,
+	fileName: string
+): Promise<ImportIssue[]> {
+	const rows = await engine.query<{
+		line: number;
+		field: Field | null;
+		value: string | null;
+		code: IssueCode;
+		detail: string | null;
+	}>(buildIssuesSql(tables, layout.mapping), [MAX_LISTED_ISSUES]);
+	return rows.map((row) => ({
+		file: fileName,
+		line: row.line,
+		field: row.field,
+		column: row.field ? (layout.header[layout.mapping.columns[row.field] ?? -1] ?? row.field) : '',
+		value: row.value ?? '',
+		code: row.code,
+		detail: row.detail
+	}));
+}
+
+const READ_ISSUE_CODES: Record<string, IssueCode | ReadIssueCode> = {
+	'TOO MANY COLUMNS': 'too-many-columns',
+	'UNQUOTED VALUE': 'stray-quote',
+	'LINE SIZE OVER MAXIMUM': 'line-too-long'
+};
+
+/**
+ * The rows DuckDB rejected, at the line their record starts on: one issue per record, for the
+ * first problem in it (text after a stray quote is reported twice, once as a bad encoding).
+ */
+async function listReadIssues(
+	engine: Engine,
+	tables: ImportTables,
+	rejected: RejectedRecords,
+	fileName: string
+): Promise<ImportIssue[]> {
+	const rows = await engine.query<{ position: number; error_type: string; text: string | null }>(
+		buildRejectsSql(tables),
+		[MAX_LISTED_ISSUES]
+	);
+	const byRecord = new Map<number, ImportIssue>();
+	for (const row of rows) {
+		const record = recordAt(rejected.starts, row.position);
+		if (byRecord.has(record)) continue;
+		const code = READ_ISSUE_CODES[row.error_type] ?? 'malformed-row';
+		byRecord.set(record, {
+			file: fileName,
+			line: rejected.lines[record] ?? 1,
+			field: null,
+			column: '',
+			value: row.text ?? '',
+			code,
+			detail: code === 'malformed-row' ? row.error_type : null
+		});
+	}
+	return [...byRecord.values()];
+}
+
+/**
+ * The one transaction of an import: remove what it replaces, insert the valid rows, commit.
+ * Anything failing or a cancel in between rolls all of it back. Returns the rows deleted.
+ */
+async function writeRows(
+	engine: Engine,
+	tables: ImportTables,
+	base: ResultBase,
+	prepared: PreparedText,
+	signal: AbortSignal | undefined
+): Promise<number> {
+	const kind = prepared.layout.mapping.kind;
+	stopIfAborted(signal);
+	await engine.query('BEGIN TRANSACTION');
+	try {
+		const deleteSql = buildDeleteSql(kind, base.mode, tables.typed);
+		const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
+		stopIfAborted(signal);
+		await engine.query(buildInsertSql(kind, tables.typed), [base.hash]);
+		stopIfAborted(signal);
+		await engine.query('COMMIT');
+		return deleted;
+	} catch (error) {
+		await engine.query('ROLLBACK');
+		throw error;
+	}
+}
+
+/** The row count DuckDB returns for a DELETE or INSERT (a BigInt in Arrow). */
+function countOf(rows: readonly Record<string, unknown>[]): number {
+	return Number(rows[0]?.['Count'] ?? 0);
+}
+
+async function dropQuietly(engine: Engine, tables: ImportTables, path: UploadPath): Promise<void> {
+	// Cleanup must not hide the result: if the engine is broken, the result already says so.
+	try {
+		for (const drop of buildDropSql(tables)) await engine.query(drop);
+		await engine.dropFile(path);
+	} catch {
+		/* nothing more to do */
+	}
+}
+
+function firstLine(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message.split('\n')[0]?.slice(0, 300) ?? '';
 }

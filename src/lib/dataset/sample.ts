@@ -9,18 +9,22 @@ export type FetchBytes = (name: string) => Promise<Uint8Array>;
 /** The shipped exports, in import order. */
 export const SAMPLE_EXPORTS = ['evaluations.csv', 'budget.csv'] as const;
 
+/** Creates the schema and loads the district reference list into a fresh engine. */
+export async function prepareEngine(engine: Engine, fetchBytes: FetchBytes): Promise<void> {
+	const districts = uploadPath('districts.csv');
+	await engine.registerFile(districts, await fetchBytes('districts.csv'));
+	await createSchema(engine, districts);
+}
+
 /**
- * Prepares a fresh engine: schema, the district reference list, then the shipped exports.
- * Throws if a shipped file does not import cleanly: that is a bug in the release, not input.
+ * Imports the shipped exports. Throws if one does not import cleanly: that is a bug in the
+ * release, not bad input.
  */
-export async function loadSampleDataset(
+export async function importSample(
 	engine: Engine,
 	fetchBytes: FetchBytes,
 	options: { decodeCp949?: Cp949Decoder } = {}
 ): Promise<ImportResult[]> {
-	const districts = uploadPath('districts.csv');
-	await engine.registerFile(districts, await fetchBytes('districts.csv'));
-	await createSchema(engine, districts);
 	const results: ImportResult[] = [];
 	for (const name of SAMPLE_EXPORTS) {
 		const result = await importCsv(engine, { name, bytes: await fetchBytes(name) }, options);
@@ -31,4 +35,14 @@ export async function loadSampleDataset(
 		results.push(result);
 	}
 	return results;
+}
+
+/** A fresh engine ready to use: schema, districts, then the shipped exports. */
+export async function loadSampleDataset(
+	engine: Engine,
+	fetchBytes: FetchBytes,
+	options: { decodeCp949?: Cp949Decoder } = {}
+): Promise<ImportResult[]> {
+	await prepareEngine(engine, fetchBytes);
+	return importSample(engine, fetchBytes, options);
 }

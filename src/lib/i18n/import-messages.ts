@@ -1,10 +1,26 @@
-import type { ImportIssue } from '$lib/csv/import';
-import { translate, type Locale } from './index';
+import { isField } from '$lib/csv/columns';
+import type { ImportIssue, ImportWarning } from '$lib/csv/import';
+import { translate, type Locale, type MessageKey } from './index';
 
 /** One refused value as a sentence: "점수 25가 배점 20보다 큽니다." */
 export function describeIssue(issue: ImportIssue, locale: Locale): string {
-	return translate(locale, `import.issue.${issue.code}`, {
-		column: issue.column,
+	const key: MessageKey =
+		issue.detail && issue.code === 'unknown-district'
+			? 'import.issue.unknown-district.suggest'
+			: issue.detail && issue.code === 'unknown-evaluator-type'
+				? 'import.issue.unknown-evaluator-type.suggest'
+				: `import.issue.${issue.code}`;
+	// A missing-columns issue names fields by code ("score, max_score"): say them in words.
+	const column =
+		issue.code === 'missing-columns' && issue.detail
+			? issue.detail
+					.split(', ')
+					.map((field) => (isField(field) ? translate(locale, `field.${field}`) : field))
+					.join(', ')
+			: issue.column;
+	return translate(locale, key, {
+		line: issue.line,
+		column,
 		value: issue.value,
 		detail: issue.detail ?? ''
 	});
@@ -16,5 +32,14 @@ export function locateIssue(issue: ImportIssue, locale: Locale): string {
 		file: issue.file,
 		line: issue.line,
 		column: issue.column || '–'
+	});
+}
+
+/** Damage the decoder saw: the file was broken before it arrived. */
+export function describeWarning(warning: ImportWarning, file: string, locale: Locale): string {
+	return translate(locale, `import.warning.${warning.code}`, {
+		file,
+		count: warning.count,
+		line: warning.line
 	});
 }

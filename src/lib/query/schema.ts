@@ -11,20 +11,27 @@ import {
  * data, `data/districts.csv`) and every alias by which a district or evaluator type appears.
  */
 const SCHEMA_STATEMENTS: readonly string[] = [
-	// Text as Excel writes it: trimmed, NFC, and the usual "no value" markers made NULL.
-	`CREATE MACRO clean_text(v) AS
-		CASE WHEN trim(nfc_normalize(v)) IN ('', '-', '#N/A', 'N/A', '#VALUE!') THEN NULL
-		ELSE trim(nfc_normalize(v)) END`,
-	// Matching key for names: no spaces, lower case.
-	`CREATE MACRO match_key(v) AS lower(replace(clean_text(v), ' ', ''))`,
-	// Full-width digits (０-９) as Korean IMEs type them, read as ASCII.
-	`CREATE MACRO ascii_digits(v) AS translate(v, '０１２３４５６７８９．，－％', '0123456789.,-%')`,
+	// A cell as Excel writes it, already NFC: trimmed, and the usual "no value" markers made NULL.
+	// The importer NFC-normalizes a file's text before DuckDB reads it (far cheaper in JS).
+	`CREATE MACRO clean_cell(v) AS
+		CASE WHEN trim(v) IN ('', '-', '#N/A', 'N/A', '#VALUE!') THEN NULL ELSE trim(v) END`,
+	// The same for text of any origin: NFC first.
+	`CREATE MACRO clean_text(v) AS clean_cell(nfc_normalize(v))`,
+	// Matching key for names: no spaces, lower case. cell_key takes an already clean cell.
+	`CREATE MACRO cell_key(t) AS lower(replace(t, ' ', ''))`,
+	`CREATE MACRO match_key(v) AS cell_key(clean_text(v))`,
+	// Full-width digits (０-９) as Korean IMEs type them, read as ASCII. translate() is slow, so
+	// only cells that have one go through it.
+	`CREATE MACRO ascii_digits(v) AS CASE WHEN regexp_matches(v, '[０-９．，－％]')
+		THEN translate(v, '０１２３４５６７８９．，－％', '0123456789.,-%') ELSE v END`,
 	// A number with thousands separators and a unit in the cell: 1,456,200원, 78.5점, 92.1%.
-	`CREATE MACRO clean_number(v) AS TRY_CAST(
-		regexp_replace(ascii_digits(clean_text(v)), '[,\\s]|(천원|원|점|%)$', '', 'g') AS DOUBLE)`,
+	`CREATE MACRO parse_number(t) AS TRY_CAST(
+		regexp_replace(ascii_digits(t), '[,\\s]|(천원|원|점|%)$', '', 'g') AS DOUBLE)`,
 	// An amount in won; 천원 (thousand won) is multiplied out.
-	`CREATE MACRO clean_won(v) AS clean_number(v) *
-		CASE WHEN ends_with(replace(clean_text(v), ' ', ''), '천원') THEN 1000 ELSE 1 END`,
+	`CREATE MACRO parse_won(t) AS parse_number(t) *
+		CASE WHEN ends_with(replace(t, ' ', ''), '천원') THEN 1000 ELSE 1 END`,
+	`CREATE MACRO clean_number(v) AS parse_number(clean_text(v))`,
+	`CREATE MACRO clean_won(v) AS parse_won(clean_text(v))`,
 	`CREATE TABLE districts (code VARCHAR PRIMARY KEY, name_ko VARCHAR NOT NULL, name_en VARCHAR NOT NULL)`,
 	`CREATE TABLE district_aliases (alias VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)`,
 	`CREATE TABLE evaluator_type_aliases (alias VARCHAR PRIMARY KEY, evaluator_type VARCHAR NOT NULL)`,

@@ -1,5 +1,7 @@
-import { importCsv, type ImportResult } from '$lib/csv/import';
-import { loadSampleDataset, type FetchBytes } from '$lib/dataset/sample';
+import type { ColumnOverrides } from '$lib/csv/columns';
+import { importCsv, type ImportMode, type ImportResult } from '$lib/csv/import';
+import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
+import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
 import type { Engine } from '$lib/engine/types';
 import { FILTER_OPTION_QUERIES, type FilterOptionRows } from '$lib/query/scores';
 
@@ -9,75 +11,189 @@ export type LoadStatus =
 	| { phase: 'ready'; evaluationRows: number; budgetRows: number }
 	| { phase: 'failed'; message: string };
 
+/** How a file is imported; kept with the file and replayed after a reload. */
+export interface ImportChoices {
+	mode: ImportMode;
+	validOnly: boolean;
+	columnOverrides?: ColumnOverrides;
+}
+
+/** A notice about keeping uploads in the browser, worded by the i18n layer. */
+export type StorageNotice = 'full' | 'unavailable' | 'replay-failed' | null;
+
 const NO_OPTIONS: FilterOptionRows = { years: [], districts: [], areas: [], indicators: [] };
+
+/** The dependencies a dataset needs, handed in by the page (and by tests). */
+export interface DatasetSources {
+	startEngine: () => Promise<Engine>;
+	fetchBytes: FetchBytes;
+	/** Opens the browser store of uploads; null where the browser has none. */
+	openStore: () => Promise<UploadStore | null>;
+}
 
 /**
  * The loaded data: the engine, what is in it, and the files the user added. Views read
  * `engine` and `revision` and run their own queries; filters live in the URL, not here.
+ * Every imported file's bytes are kept in the browser and replayed, in order, after a reload.
  */
 export class DatasetState {
 	status = $state<LoadStatus>({ phase: 'engine' });
 	options = $state.raw<FilterOptionRows>(NO_OPTIONS);
-	/** Results of the files the user added in this page, newest last. */
+	/** Results of the files tried in this page, newest last. */
 	imports = $state.raw<ImportResult[]>([]);
+	/** The kept uploads, in replay order. */
+	uploads = $state.raw<StoredUpload[]>([]);
+	/** The file being imported now, and how many are queued with it. */
+	progress = $state<{ file: string; index: number; total: number } | null>(null);
+	storageNotice = $state<StorageNotice>(null);
 	/** Bumped whenever the loaded data changes, so views know to query again. */
 	revision = $state(0);
 	/** The engine once the data is in it; null before. */
 	engine = $state.raw<Engine | null>(null);
 
-	readonly #startEngine: () => Promise<Engine>;
-	readonly #fetchBytes: FetchBytes;
+	readonly #sources: DatasetSources;
+	#store: UploadStore | null = null;
+	#abort: AbortController | null = null;
+	/** Bytes of files refused in this page, so a retry needs no new upload. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never rendered
+	readonly #refused = new Map<string, Uint8Array>();
 
-	constructor(startEngine: () => Promise<Engine>, fetchBytes: FetchBytes) {
-		this.#startEngine = startEngine;
-		this.#fetchBytes = fetchBytes;
+	constructor(sources: DatasetSources) {
+		this.#sources = sources;
 	}
 
-	/** Starts the engine and loads the shipped sample; call once per page. */
+	/** Starts the engine, loads the shipped sample, then replays the kept uploads. */
 	async load(): Promise<void> {
 		try {
-			const engine = await this.#startEngine();
+			const engine = await this.#sources.startEngine();
 			this.status = { phase: 'data' };
-			const results = await loadSampleDataset(engine, this.#fetchBytes);
-			await this.#readOptions(engine);
+			await prepareEngine(engine, this.#sources.fetchBytes);
+			this.#store = await this.#sources.openStore().catch(() => null);
+			if (!this.#store) this.storageNotice = 'unavailable';
+			await this.#fill(engine);
 			this.engine = engine;
-			this.status = {
-				phase: 'ready',
-				evaluationRows: rowsOfKind(results, 'evaluations'),
-				budgetRows: rowsOfKind(results, 'budget')
-			};
 		} catch (error) {
 			this.status = { phase: 'failed', message: messageOf(error) };
 		}
 	}
 
 	/**
-	 * Checks and imports files the user chose, one after another. A file with any bad row is
-	 * refused whole and leaves the loaded data as it was.
+	 * Checks and imports files one after another with the same choices. A refused file changes
+	 * nothing; an imported one is kept in the browser. If it cannot be kept (storage full), it
+	 * is taken out again, so what is shown always matches what a reload would show.
 	 */
-	async importFiles(files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+	async importFiles(
+		files: readonly { name: string; bytes: Uint8Array }[],
+		choices: ImportChoices
+	): Promise<void> {
 		const engine = this.engine;
-		if (!engine || this.status.phase !== 'ready') return;
-		const results: ImportResult[] = [];
-		for (const file of files) results.push(await importCsv(engine, file));
-		this.imports = [...this.imports, ...results];
-		const imported = results.filter((result) => result.imported);
-		if (imported.length === 0) return;
-		await this.#readOptions(engine);
-		this.status = {
-			phase: 'ready',
-			evaluationRows: this.status.evaluationRows + rowsOfKind(imported, 'evaluations'),
-			budgetRows: this.status.budgetRows + rowsOfKind(imported, 'budget')
-		};
-		this.revision++;
+		if (!engine || this.progress) return;
+		this.#abort = new AbortController();
+		const signal = this.#abort.signal;
+		try {
+			for (const [index, file] of files.entries()) {
+				this.progress = { file: file.name, index, total: files.length };
+				const result = await importCsv(engine, file, { ...choices, signal });
+				this.imports = [...this.imports, result];
+				if (!result.imported) {
+					this.#refused.set(result.hash, file.bytes);
+					continue;
+				}
+				this.#refused.delete(result.hash);
+				await this.#keep(engine, file, result, choices);
+				if (signal.aborted) break;
+			}
+		} finally {
+			this.progress = null;
+			this.#abort = null;
+			await this.#refresh(engine);
+		}
 	}
 
-	async #readOptions(engine: Engine): Promise<void> {
-		const [years, districts, areas, indicators] = await Promise.all([
+	/** Imports a file refused earlier in this page again, with other choices. */
+	async retry(result: ImportResult, choices: ImportChoices): Promise<void> {
+		const bytes = this.#refused.get(result.hash);
+		if (bytes) await this.importFiles([{ name: result.file, bytes }], choices);
+	}
+
+	/** Stops the running import; what it had not committed is rolled back. */
+	cancelImport(): void {
+		this.#abort?.abort();
+	}
+
+	/** Forgets a kept upload and rebuilds the data without it. */
+	async removeUpload(hash: string): Promise<void> {
+		const engine = this.engine;
+		if (!engine || !this.#store || this.progress) return;
+		await this.#store.remove(hash);
+		await this.#rebuild(engine);
+	}
+
+	async #keep(
+		engine: Engine,
+		file: { name: string; bytes: Uint8Array },
+		result: ImportResult,
+		choices: ImportChoices
+	): Promise<void> {
+		if (!this.#store || !result.kind) return;
+		try {
+			await this.#store.add(
+				{
+					hash: result.hash,
+					name: file.name,
+					kind: result.kind,
+					rows: result.importedCount,
+					encoding: result.encoding,
+					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+					importedAt: new Date().toISOString(),
+					choices: { ...choices }
+				},
+				file.bytes
+			);
+			this.storageNotice = null;
+		} catch (error) {
+			if (!(error instanceof StorageFullError)) throw error;
+			this.storageNotice = 'full';
+			await this.#rebuild(engine);
+		}
+	}
+
+	/** Empties the data tables and loads everything again: the sample, then the kept uploads. */
+	async #rebuild(engine: Engine): Promise<void> {
+		this.engine = null;
+		await engine.query('DELETE FROM evaluations');
+		await engine.query('DELETE FROM budget');
+		await this.#fill(engine);
+		this.engine = engine;
+	}
+
+	async #fill(engine: Engine): Promise<void> {
+		await importSample(engine, this.#sources.fetchBytes);
+		this.uploads = this.#store ? await this.#store.list() : [];
+		for (const upload of this.uploads) {
+			const bytes = await this.#store!.get(upload.hash);
+			const result = bytes
+				? await importCsv(
+						engine,
+						{ name: upload.name, bytes },
+						upload.choices as Partial<ImportChoices>
+					)
+				: null;
+			if (!result?.imported) this.storageNotice = 'replay-failed';
+		}
+		await this.#refresh(engine);
+	}
+
+	async #refresh(engine: Engine): Promise<void> {
+		const [years, districts, areas, indicators, counts] = await Promise.all([
 			engine.query<{ year: number }>(FILTER_OPTION_QUERIES.years),
 			engine.query<FilterOptionRows['districts'][number]>(FILTER_OPTION_QUERIES.districts),
 			engine.query<{ area: string }>(FILTER_OPTION_QUERIES.areas),
-			engine.query<FilterOptionRows['indicators'][number]>(FILTER_OPTION_QUERIES.indicators)
+			engine.query<FilterOptionRows['indicators'][number]>(FILTER_OPTION_QUERIES.indicators),
+			engine.query<{ evaluations: number; budget: number }>(
+				`SELECT (SELECT count(*) FROM evaluations)::INTEGER AS evaluations,
+					(SELECT count(*) FROM budget)::INTEGER AS budget`
+			)
 		]);
 		this.options = {
 			years: years.map((row) => row.year),
@@ -85,11 +201,14 @@ export class DatasetState {
 			areas: areas.map((row) => row.area),
 			indicators
 		};
+		this.status = {
+			phase: 'ready',
+			evaluationRows: counts[0]?.evaluations ?? 0,
+			budgetRows: counts[0]?.budget ?? 0
+		};
+		if (this.#store) this.uploads = await this.#store.list();
+		this.revision++;
 	}
-}
-
-function rowsOfKind(results: readonly ImportResult[], kind: ImportResult['kind']): number {
-	return results.filter((result) => result.kind === kind).reduce((sum, r) => sum + r.rowCount, 0);
 }
 
 function messageOf(error: unknown): string {

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+	encodeSegments,
+	findRecordStart,
+	lineAt,
+	listRecords,
+	mapRecordLines,
+	normalizeLineBreaks,
+	recordAt
+} from './records';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('normalizeLineBreaks', () => {
+	it.each([
+		['a\r\nb\r\n', 'a\nb\n'],
+		['a\rb\r', 'a\nb\n'],
+		['a\r\nb\rc\nd', 'a\nb\nc\nd'],
+		['no breaks', 'no breaks']
+	])('%j → %j', (text, expected) => {
+		expect(normalizeLineBreaks(text)).toBe(expected);
+	});
+});
+
+describe('lineAt', () => {
+	it('counts line feeds before the offset', () => {
+		const text = 'ab\ncd\n\nef';
+		expect([0, 2, 3, 6, 7, 8].map((offset) => lineAt(utf8(text), offset))).toEqual([
+			1, 1, 2, 3, 4, 4
+		]);
+	});
+});
+
+describe('findRecordStart', () => {
+	it('counts empty lines as records, as papaparse does', () => {
+		const text = 'title\n\na,b\n1,2\n';
+		expect(findRecordStart(utf8(text), ',', 2)).toBe(7); // 'a,b'
+		expect(findRecordStart(utf8(text), ',', 3)).toBe(11); // '1,2'
+	});
+
+	it('skips a line break inside a quoted title', () => {
+		const text = '"two\nline title"\na,b\n'; // the title is 16 characters, then its line feed
+		expect(findRecordStart(utf8(text), ',', 1)).toBe(17);
+	});
+
+	it('stops at the end of the text', () => {
+		expect(findRecordStart(utf8('a,b'), ',', 5)).toBe(3);
+	});
+});
+
+describe('mapRecordLines', () => {
+	it('needs no scan without quotes or empty lines', () => {
+		expect(mapRecordLines(utf8('1,2\n3,4\n'), ',', 2)).toEqual({
+			segments: [[0, 2]],
+			unterminatedQuoteLine: null
+		});
+	});
+
+	it('skips empty lines as DuckDB does', () => {
+		// line 2: 1,2 · 3: empty · 4: empty · 5: 3,4 · 6: 5,6
+		expect(mapRecordLines(utf8('1,2\n\n\n3,4\n5,6\n'), ',', 2).segments).toEqual([
+			[0, 2],
+			[1, 5]
+		]);
+	});
+
+	it('counts the lines of a quoted field with line breaks', () => {
+		// record 0 on line 2 spans 2–4, record 1 on line 5, record 2 on 6 spans 6–7, record 3 on 8
+		const data = '"a\nb\nc",1\nd,2\n"e\nf",3\ng,4';
+		expect(mapRecordLines(utf8(data), ',', 2).segments).toEqual([
+			[0, 2],
+			[1, 5],
+			[3, 8]
+		]);
+	});
+
+	it('reads "" inside quotes as a quote, not as the end of the field', () => {
+		// the field is `x""\ny` → x"<LF>y: record 0 spans lines 1–2
+		expect(mapRecordLines(utf8('"x""\ny",1\nz,2\n'), ',', 1).segments).toEqual([
+			[0, 1],
+			[1, 3]
+		]);
+	});
+
+	it('takes a quote inside an unquoted field literally', () => {
+		expect(mapRecordLines(utf8('ab"c,1\nd,2\n'), ',', 1).segments).toEqual([[0, 1]]);
+	});
+
+	it('opens a quote after spaces at the start of a field', () => {
+		expect(mapRecordLines(utf8('1, "a\nb"\n2,3\n'), ',', 1).segments).toEqual([
+			[0, 1],
+			[1, 3]
+		]);
+	});
+
+	it('uses the given delimiter to tell where fields start', () => {
+		expect(mapRecordLines(utf8('1;"a\nb"\n2;3\n'), ';', 1).segments).toEqual([
+			[0, 1],
+			[1, 3]
+		]);
+		// with ',' both quotes are inside fields (`1;"a`, `b"`): three one-line records
+		expect(mapRecordLines(utf8('1;"a\nb"\n2;3\n'), ',', 1)).toEqual({
+			segments: [[0, 1]],
+			unterminatedQuoteLine: null
+		});
+	});
+
+	it('reports the line of a quote that never closes', () => {
+		expect(mapRecordLines(utf8('1,2\n3,"4\n5,6\n'), ',', 2).unterminatedQuoteLine).toBe(3);
+	});
+
+	it('leaves out the records DuckDB rejected', () => {
+		// records: 0 on line 1, 1 (rejected) on 2, 2 on 3–4, 3 (rejected) on 5, 4 on 6;
+		// rows returned: 0 → 1, 1 → 3, 2 → 6
+		const data = '1,2\n1,2,3\n"a\nb",2\n1,2,3\n5,6\n';
+		expect(mapRecordLines(utf8(data), ',', 1, new Set([1, 3])).segments).toEqual([
+			[0, 1],
+			[1, 3],
+			[2, 6]
+		]);
+	});
+
+	it('counts offsets in UTF-8 bytes, as DuckDB does', () => {
+		// '"성북구",1' is 1 + 9 + 1 + 2 = 13 bytes; its line feed and the empty line make 15
+		const data = utf8('"성북구",1\n\n마포구,2\n');
+		expect(listRecords(data, ',', 2)).toEqual({ starts: [0, 15], lines: [2, 4] });
+	});
+
+	it('encodes the segments as one parameter', () => {
+		expect(
+			encodeSegments([
+				[0, 2],
+				[3, 8]
+			])
+		).toBe('0:2,3:8');
+	});
+});
+
+describe('recordAt', () => {
+	it.each([
+		[0, 0],
+		[4, 0],
+		[5, 1],
+		[99, 2],
+		[-1, -1]
+	])('byte %i is in record %i', (position, expected) => {
+		expect(recordAt([0, 5, 9], position)).toBe(expected);
+	});
+});

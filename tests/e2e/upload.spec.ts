@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+
+const fixture = (name: string) =>
+	fileURLToPath(new URL(`../fixtures/csv/good/${name}`, import.meta.url));
+const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
+
+async function chooseMode(page: Page, label: string) {
+	await page
+		.getByRole('group', { name: '가져오는 방식' })
+		.getByRole('radio', { name: label })
+		.check();
+}
+
+async function uploadText(page: Page, name: string, text: string | Buffer) {
+	await page.getByTestId('file-input').setInputFiles({
+		name,
+		mimeType: 'text/csv',
+		buffer: typeof text === 'string' ? Buffer.from(`\uFEFF${text}`) : text
+	});
+}
+
+async function onlyYear(page: Page, keep: string) {
+	const years = page.getByRole('group', { name: '연도' });
+	for (const year of ['2017', '2018', '2019', '2020', '2021']) {
+		if (year === keep) continue;
+		const box = years.getByRole('checkbox', { name: year, exact: true });
+		if ((await box.count()) && (await box.isChecked())) await box.uncheck();
+	}
+	await expect(page).toHaveURL(new RegExp(`y=${keep}`));
+}
+
+test('an Excel "유니코드 텍스트" export (UTF-16LE, tabs) replaces its year and the numbers hold', async ({
+	page
+}) => {
+	await openDashboard(page);
+	await chooseMode(page, '파일에 있는 연도만 교체');
+	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-utf16le.txt'));
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText(
+		'evaluations-utf16le.txt: 840행을 가져왔습니다 (평가, utf-16le).'
+	);
+	await expect(results).toContainText('기존 840행을 교체했습니다.');
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	await onlyYear(page, '2019');
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+});
+
+test('a CP949 export added on top doubles the rows but not the totals', async ({ page }) => {
+	await openDashboard(page);
+	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-cp949.csv'));
+	await expect(page.getByTestId('import-results')).toContainText(
+		'840행을 가져왔습니다 (평가, cp949)'
+	);
+	await expect(page.getByTestId('load-status')).toContainText('4,200개 평가 행');
+	// Σ점수 / Σ배점 is unchanged when every 2019 row appears twice.
+	await onlyYear(page, '2019');
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+});
+
+test('an upload survives a reload, is listed with its hash, and can be removed', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const bytes = await readFile(fixture('extended-hangul-cp949.csv'));
+	await page.getByTestId('file-input').setInputFiles(fixture('extended-hangul-cp949.csv'));
+	await expect(page.getByTestId('import-results')).toContainText('7행을 가져왔습니다');
+
+	await page.reload();
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await expect(page.getByTestId('load-status')).toContainText('3,367개 평가 행');
+	const panel = page.getByTestId('datasets-panel');
+	await expect(panel).toContainText('extended-hangul-cp949.csv');
+	await expect(panel).toContainText('평가 · 7행 · cp949');
+	const { createHash } = await import('node:crypto');
+	const hash = createHash('sha256').update(bytes).digest('hex');
+	await expect(panel.locator(`tr[data-hash="${hash}"] code`)).toHaveText(hash.slice(0, 12));
+	await expect(
+		page.getByRole('group', { name: '평가영역' }).getByRole('checkbox', { name: '똠뷁햏 시범영역' })
+	).toBeVisible();
+
+	await panel.getByRole('button', { name: 'extended-hangul-cp949.csv 삭제' }).click();
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	await expect(panel).not.toContainText('extended-hangul-cp949.csv');
+	await page.reload();
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행', {
+		timeout: 45_000
+	});
+});
+
+test('invalid rows block the import until "valid rows only" is chosen, and the skip stays visible', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const text = [
+		HEADER,
+		'2021,성북구,자체,,추진체계,운영,8,10',
+		'2021,마표구,자체,,추진체계,운영,5,10',
+		'2021,마포구,자체,,추진체계,운영,9,10'
+	].join('\r\n');
+	await uploadText(page, '섞인 파일.csv', text);
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText('섞인 파일.csv: 가져오지 않았습니다. 문제 1건.');
+	await expect(results).toContainText(
+		'"마표구"은(는) 서울시 자치구가 아닙니다. 마포구을(를) 뜻했나요?'
+	);
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+
+	const download = page.waitForEvent('download');
+	await results.getByRole('button', { name: '오류 목록 내려받기 (CSV)' }).click();
+	const errors = await readFile((await (await download).path())!, 'utf8');
+	expect(errors).toBe(
+		'\uFEFF파일,행,열,값,내용\r\n섞인 파일.csv,3,자치구,마표구,"""마표구""은(는) 서울시 자치구가 아닙니다. 마포구을(를) 뜻했나요?"\r\n'
+	);
+
+	await results.getByRole('button', { name: '문제없는 2행만 가져오기' }).click();
+	await expect(results).toContainText(
+		'섞인 파일.csv: 2행을 가져왔습니다 (평가, utf-8-bom). 문제가 있는 1행은 건너뛰었습니다.'
+	);
+	await expect(page.getByTestId('load-status')).toContainText('3,362개 평가 행');
+});
+
+test('bad files change nothing and say why', async ({ page }) => {
+	await openDashboard(page);
+	const before = await readScoreTable(page);
+	const png = Buffer.from([
+		0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52
+	]);
+	const xlsx = Buffer.concat([
+		Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]),
+		Buffer.from('[Content_Types].xml')
+	]);
+	const results = page.getByTestId('import-results');
+
+	await uploadText(page, 'photo.csv', png);
+	await expect(results).toContainText('photo.csv: 가져오지 않았습니다.');
+	await expect(results).toContainText('CSV 파일이 아닙니다');
+	await uploadText(page, '평가결과.csv', xlsx);
+	await expect(results).toContainText('CSV로 저장해 주세요');
+	await uploadText(page, 'empty.csv', Buffer.alloc(0));
+	await expect(results).toContainText('파일이 비어 있습니다.');
+	await uploadText(page, 'header.csv', HEADER);
+	await expect(results).toContainText('머리글만 있고 자료 행이 없습니다.');
+	await uploadText(page, 'other.csv', 'name,value\r\na,1\r\n');
+	await expect(results).toContainText('머리글을 알아볼 수 없습니다.');
+
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	expect(await readScoreTable(page)).toEqual(before);
+	await expect(page.getByTestId('datasets-panel').locator('tr[data-hash]')).toHaveCount(0);
+});
+
+test('a cancelled import changes nothing', async ({ page }) => {
+	await openDashboard(page);
+	// Large enough that the import is still running when the cancel button is pressed.
+	const rows = Array.from(
+		{ length: 300_000 },
+		(_, i) => `2022,성북구,자체,,영역${i % 7},지표${i},5,10`
+	);
+	await uploadText(page, 'big.csv', [HEADER, ...rows].join('\r\n'));
+	await page.getByTestId('import-progress').getByRole('button', { name: '취소' }).click();
+	await expect(page.getByTestId('import-results')).toContainText(
+		'가져오기를 취소했습니다. 아무것도 바뀌지 않았습니다.'
+	);
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	await expect(
+		page.getByRole('group', { name: '연도' }).getByRole('checkbox', { name: '2022' })
+	).toHaveCount(0);
+});
