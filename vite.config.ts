@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// The upload worker imports shared modules, which needs ES module workers.
+	worker: { format: 'es' },
 	optimizeDeps: {
 		// duckdb-wasm ships its own worker scripts and wasm; pre-bundling would rewrite their URLs.
 		exclude: ['@duckdb/duckdb-wasm']

@@ -170,3 +170,54 @@ test('a cancelled import changes nothing', async ({ page }) => {
 		page.getByRole('group', { name: '연도' }).getByRole('checkbox', { name: '2022' })
 	).toHaveCount(0);
 });
+
+test('two tabs importing at once keep both files', async ({ context }) => {
+	const [first, second] = [await context.newPage(), await context.newPage()];
+	await Promise.all([openDashboard(first), openDashboard(second)]);
+	const file = (year: number) => [HEADER, `${year},성북구,자체,,추진체계,운영,8,10`].join('\r\n');
+	await Promise.all([
+		uploadText(first, 'tab-a.csv', file(2031)),
+		uploadText(second, 'tab-b.csv', file(2032))
+	]);
+	await expect(first.getByTestId('import-results')).toContainText('tab-a.csv: 1행을 가져왔습니다');
+	await expect(second.getByTestId('import-results')).toContainText('tab-b.csv: 1행을 가져왔습니다');
+
+	await first.reload();
+	await expect(first.getByTestId('load-status')).toContainText('3,362개 평가 행', {
+		timeout: 45_000
+	});
+	const panel = first.getByTestId('datasets-panel');
+	await expect(panel).toContainText('tab-a.csv');
+	await expect(panel).toContainText('tab-b.csv');
+});
+
+test('a full browser storage gives a message and no half state', async ({ page }) => {
+	// Simulate the quota: storing any upload's bytes fails as a full disk would.
+	await page.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+			if (this.name === 'bytes')
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.call(this, value, key);
+		};
+	});
+	await openDashboard(page);
+	await uploadText(
+		page,
+		'too-big.csv',
+		[HEADER, '2031,성북구,자체,,추진체계,운영,8,10'].join('\r\n')
+	);
+	await expect(page.getByTestId('storage-notice')).toContainText(
+		'브라우저 저장 공간이 부족해 파일을 보관하지 못했습니다.'
+	);
+	// The import was undone, so what shows is what a reload would show.
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	await expect(
+		page.getByRole('group', { name: '연도' }).getByRole('checkbox', { name: '2031' })
+	).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행', {
+		timeout: 45_000
+	});
+	await expect(page.getByTestId('datasets-panel').locator('tr[data-hash]')).toHaveCount(0);
+});

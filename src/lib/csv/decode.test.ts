@@ -62,7 +62,6 @@ const cp949Char = fc
 	.map((code) => String.fromCodePoint(code))
 	.filter((char) => iconv.decode(iconv.encode(char, 'cp949'), 'cp949') === char);
 
-
 describe('decodeText round trips (fast-check)', () => {
 	it('UTF-8, with and without a BOM', () => {
 		fc.assert(

@@ -3,7 +3,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import type { ColumnOverrides, Field, FileKind } from './columns';
 import type { ImportWarning } from './damage';
-import { detectEncoding, type Cp949Decoder, type TextEncodingName } from './decode';
+import type { Cp949Decoder, TextEncodingName } from './decode';
 import {
 	buildCountsSql,
 	buildDeleteSql,
@@ -22,8 +22,10 @@ import {
 import {
 	prepareText,
 	type PrepareRefusalCode,
+	type PreparedFile,
 	type PreparedLayout,
-	type PreparedText
+	type PreparedText,
+	type Preparer
 } from './prepare';
 import { listRecords, mapRecordLines, recordAt, type LineSegments } from './records';
 import { addSuggestions } from './suggestions';
@@ -76,6 +78,8 @@ export interface ImportOptions {
 	columnOverrides?: ColumnOverrides;
 	/** Cancels the import between statements; a cancelled import changes nothing. */
 	signal?: AbortSignal;
+	/** Where to decode and scan the file; on this thread by default (Node, tests). */
+	prepare?: Preparer;
 }
 
 export interface ImportResult {
@@ -154,22 +158,46 @@ async function runImport(
 	file: { name: string; bytes: Uint8Array },
 	options: ImportOptions
 ): Promise<ImportResult> {
-	const base: ResultBase = {
-		file: file.name,
-		hash: hashBytes(file.bytes),
-		mode: options.mode ?? 'add'
-	};
-	const encoding = detectEncoding(file.bytes);
+	const mode = options.mode ?? 'add';
+	const unprepared: ResultBase = { file: file.name, hash: '', mode };
 	if (options.signal?.aborted) {
-		return fileIssueResult(base, { code: 'cancelled', encoding, layout: null, warnings: [] });
+		return fileIssueResult(unprepared, {
+			code: 'cancelled',
+			encoding: 'utf-8',
+			layout: null,
+			warnings: []
+		});
+	}
+	let preparedFile: PreparedFile;
+	try {
+		preparedFile = options.prepare
+			? await options.prepare(file.bytes, { columnOverrides: options.columnOverrides })
+			: { hash: hashBytes(file.bytes), prepared: prepareText(file.bytes, options) };
+	} catch (error) {
+		const problem = {
+			encoding: 'utf-8' as const,
+			layout: null,
+			warnings: [],
+			detail: firstLine(error)
+		};
+		return fileIssueResult(unprepared, { ...problem, code: 'unreadable-file' });
+	}
+	const base: ResultBase = { ...unprepared, hash: preparedFile.hash };
+	const { prepared } = preparedFile;
+	if (!prepared.ok) return fileIssueResult(base, prepared);
+	if (options.signal?.aborted) {
+		return fileIssueResult(base, { ...prepared, layout: prepared.layout, code: 'cancelled' });
 	}
 	try {
-		const prepared = prepareText(file.bytes, options);
-		if (!prepared.ok) return fileIssueResult(base, prepared);
 		return await importPrepared(engine, base, prepared, options);
 	} catch (error) {
 		// Not expected (the corpus test never gets here), but a bug must not escape to the UI.
-		const problem = { encoding, layout: null, warnings: [], detail: firstLine(error) };
+		const problem = {
+			encoding: prepared.encoding,
+			layout: null,
+			warnings: [],
+			detail: firstLine(error)
+		};
 		return fileIssueResult(base, { ...problem, code: 'unreadable-file' });
 	}
 }

@@ -68,6 +68,21 @@ export interface PrepareOptions {
 	columnOverrides?: ColumnOverrides;
 }
 
+/** What preparing a file yields, with the SHA-256 of its raw bytes. */
+export interface PreparedFile {
+	hash: string;
+	prepared: PreparedText | PrepareRefusal;
+}
+
+/**
+ * Prepares a file somewhere: on this thread, or in a worker so that hashing and scanning a
+ * large file never blocks the page. Only serializable options cross to a worker.
+ */
+export type Preparer = (
+	bytes: Uint8Array,
+	options: Pick<PrepareOptions, 'columnOverrides'>
+) => Promise<PreparedFile>;
+
 /** Decodes and inspects one file: either what DuckDB needs to read it, or why it cannot. */
 export function prepareText(
 	bytes: Uint8Array,

@@ -1,4 +1,5 @@
 import type { ColumnOverrides } from '$lib/csv/columns';
+import type { Preparer } from '$lib/csv/prepare';
 import { importCsv, type ImportMode, type ImportResult } from '$lib/csv/import';
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
@@ -29,6 +30,8 @@ export interface DatasetSources {
 	fetchBytes: FetchBytes;
 	/** Opens the browser store of uploads; null where the browser has none. */
 	openStore: () => Promise<UploadStore | null>;
+	/** Where uploads are decoded and scanned: a worker in the browser. */
+	prepare?: Preparer;
 }
 
 /**
@@ -93,7 +96,11 @@ export class DatasetState {
 		try {
 			for (const [index, file] of files.entries()) {
 				this.progress = { file: file.name, index, total: files.length };
-				const result = await importCsv(engine, file, { ...choices, signal });
+				const result = await importCsv(engine, file, {
+					...choices,
+					signal,
+					prepare: this.#sources.prepare
+				});
 				this.imports = [...this.imports, result];
 				if (!result.imported) {
 					this.#refused.set(result.hash, file.bytes);
