@@ -1,6 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+/** The editor token the tests sign in with; the server gets it through EDITOR_TOKEN. */
+export const TEST_EDITOR_TOKEN = 'test-editor-token-0123456789abcdefghijklmnop';
+/** Largest publish the test server accepts, small enough to test the 413 answer cheaply. */
+export const TEST_PUBLISH_MAX_BYTES = 5 * 1024 * 1024;
 
 // Browsers cannot be downloaded here: Debian's Chromium is used unless CHROMIUM_PATH names
 // another (set it to '' to use Playwright's own browser where one is installed).
@@ -45,7 +53,16 @@ export default defineConfig({
 	webServer: {
 		command: `npm run build && node build`,
 		url: `http://127.0.0.1:${PORT}`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			// A fresh dataset store per run, so published datasets never leak between runs.
+			STORE_DIR: mkdtempSync(path.join(tmpdir(), 'dashboard-store-')),
+			EDITOR_TOKEN: TEST_EDITOR_TOKEN,
+			PUBLISH_MAX_BYTES: String(TEST_PUBLISH_MAX_BYTES),
+			// adapter-node's own limit stays above ours, so ours answers.
+			BODY_SIZE_LIMIT: 'Infinity'
+		},
 		reuseExistingServer: !process.env.CI,
 		timeout: 240_000
 	}

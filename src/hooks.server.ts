@@ -1,12 +1,43 @@
-import type { Handle } from '@sveltejs/kit';
+import { json, type Handle, type ServerInit } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { getPublishing } from '$lib/server/context';
+import { isSameOrigin } from '$lib/server/publishing';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 import { PARAM } from '$lib/url-state/url-state';
 
-/** Renders `<html lang>` in the language the link asks for, so screen readers start right. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Renders `<html lang>` in the language the link asks for, so screen readers start right, and
+ * refuses every state-changing request from another site, whatever its content type.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	if (!SAFE_METHODS.has(event.request.method) && !isSameOrigin(event.request, event.url)) {
+		return json(
+			{
+				error: {
+					ko: '다른 사이트에서 보낸 요청은 받지 않습니다.',
+					en: 'Cross-site requests are refused.'
+				}
+			},
+			{ status: 403 }
+		);
+	}
 	const requested = event.url.searchParams.get(PARAM.locale);
 	event.locals.locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+};
+
+/** Sets up the dataset store at start and tells the operator how an editor signs in. */
+export const init: ServerInit = async () => {
+	const { editor, root } = await getPublishing();
+	const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
+	if (editor.source === 'env') {
+		console.log(`Editor token: from EDITOR_TOKEN. Datasets in ${root}.`);
+	} else {
+		console.log(`Editor token kept in ${editor.file} (mode 0600). Datasets in ${root}.`);
+		console.log(`편집자 로그인 / Editor sign-in: ${origin}/editor/sign-in?token=${editor.token}`);
+	}
 };

@@ -10,7 +10,15 @@ export type LoadStatus =
 	| { phase: 'engine' }
 	| { phase: 'data' }
 	| { phase: 'ready'; evaluationRows: number; budgetRows: number }
+	| { phase: 'unavailable'; dataset: string }
 	| { phase: 'failed'; message: string };
+
+/** A published dataset as the server describes it. */
+export interface PublishedDataset {
+	id: string;
+	createdAt: string;
+	files: { hash: string; name: string; bytes: number; choices: Record<string, unknown> }[];
+}
 
 /** How a file is imported; kept with the file and replayed after a reload. */
 export interface ImportChoices {
@@ -30,6 +38,8 @@ export interface DatasetSources {
 	fetchBytes: FetchBytes;
 	/** Opens the browser store of uploads; null where the browser has none. */
 	openStore: () => Promise<UploadStore | null>;
+	/** Reads an app URL (the server's dataset API). */
+	fetch: typeof fetch;
 	/** Where uploads are decoded and scanned: a worker in the browser. */
 	prepare?: Preparer;
 }
@@ -53,6 +63,8 @@ export class DatasetState {
 	revision = $state(0);
 	/** The engine once the data is in it; null before. */
 	engine = $state.raw<Engine | null>(null);
+	/** The published dataset shown instead of this browser's uploads; null for local data. */
+	published = $state.raw<PublishedDataset | null>(null);
 
 	readonly #sources: DatasetSources;
 	#store: UploadStore | null = null;
@@ -65,12 +77,19 @@ export class DatasetState {
 		this.#sources = sources;
 	}
 
-	/** Starts the engine, loads the shipped sample, then replays the kept uploads. */
-	async load(): Promise<void> {
+	/**
+	 * Starts the engine and loads the shipped sample, then either replays this browser's kept
+	 * uploads or, for a link to a published dataset, exactly that dataset's files.
+	 */
+	async load(publishedId: string | null = null): Promise<void> {
 		try {
 			const engine = await this.#sources.startEngine();
 			this.status = { phase: 'data' };
 			await prepareEngine(engine, this.#sources.fetchBytes);
+			if (publishedId) {
+				await this.#loadPublished(engine, publishedId);
+				return;
+			}
 			this.#store = await this.#sources.openStore().catch(() => null);
 			if (!this.#store) this.storageNotice = 'unavailable';
 			await this.#fill(engine);
@@ -78,6 +97,65 @@ export class DatasetState {
 		} catch (error) {
 			this.status = { phase: 'failed', message: messageOf(error) };
 		}
+	}
+
+	async #loadPublished(engine: Engine, id: string): Promise<void> {
+		const response = await this.#sources.fetch(`/api/datasets/${encodeURIComponent(id)}`);
+		if (response.status === 404) {
+			this.status = { phase: 'unavailable', dataset: id };
+			return;
+		}
+		if (!response.ok) throw new Error(`dataset ${id}: HTTP ${response.status}`);
+		const manifest = (await response.json()) as PublishedDataset;
+		await importSample(engine, this.#sources.fetchBytes);
+		for (const file of manifest.files) {
+			// Immutable and named by content: the browser cache answers a dataset seen before.
+			const bytes = await this.#sources.fetch(
+				`/api/datasets/${encodeURIComponent(id)}/files/${file.hash}`
+			);
+			if (!bytes.ok) throw new Error(`${file.name}: HTTP ${bytes.status}`);
+			const result = await importCsv(
+				engine,
+				{ name: file.name, bytes: new Uint8Array(await bytes.arrayBuffer()) },
+				{ ...(file.choices as Partial<ImportChoices>), prepare: this.#sources.prepare }
+			);
+			if (!result.imported)
+				throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
+		}
+		this.published = manifest;
+		await this.#refresh(engine);
+		this.engine = engine;
+	}
+
+	/**
+	 * Sends this browser's kept uploads to the server as a new immutable dataset and answers its
+	 * id; the server refuses without the editor sign-in.
+	 */
+	async publish(): Promise<
+		{ ok: true; id: string } | { ok: false; status: number; message: string }
+	> {
+		const store = this.#store;
+		if (!store) return { ok: false, status: 0, message: 'no-store' };
+		const form = new FormData();
+		const described: { name: string; choices: Record<string, unknown> }[] = [];
+		for (const upload of await store.list()) {
+			const bytes = await store.get(upload.hash);
+			if (!bytes) continue;
+			described.push({ name: upload.name, choices: upload.choices });
+			form.append('file', new Blob([new Uint8Array(bytes)]), upload.name);
+		}
+		form.append('manifest', JSON.stringify(described));
+		const response = await this.#sources.fetch('/api/datasets', { method: 'POST', body: form });
+		const body = (await response.json().catch(() => ({}))) as {
+			id?: string;
+			error?: { ko: string; en: string };
+		};
+		if (response.ok && body.id) return { ok: true, id: body.id };
+		return {
+			ok: false,
+			status: response.status,
+			message: body.error?.ko ?? String(response.status)
+		};
 	}
 
 	/**

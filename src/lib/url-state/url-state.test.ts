@@ -1,6 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EXTERNAL_SOURCES } from '$lib/analysis/totals';
 import { NO_FILTERS } from '$lib/query/filters';
-import { decodeUrlState, DEFAULT_URL_STATE, encodeUrlState, type UrlState } from './url-state';
+import {
+	AGREEMENT_CHOICES,
+	decodeUrlState,
+	DEFAULT_URL_STATE,
+	encodeUrlState,
+	LEVELS,
+	TREND_SOURCES,
+	VIEWS,
+	type UrlState
+} from './url-state';
 
 const state = (
 	overrides: Partial<UrlState> = {},
@@ -101,6 +112,21 @@ describe('bad input is dropped and reported, the rest kept', () => {
 		],
 		['duplicates collapse', 'y=2019,2019', {}, { years: [2019] }, []],
 		['a duplicate key: the first counts', 'v=trend&v=budget', { view: 'trend' }, {}, []],
+		['a dataset id', 'ds=AbCdEfGhIjKlMnOpQrStUv', { dataset: 'AbCdEfGhIjKlMnOpQrStUv' }, {}, []],
+		[
+			'a dataset id that climbs out',
+			'ds=..%2F..%2Fetc%2Fpasswd',
+			{},
+			{},
+			[{ param: 'ds', value: '../../etc/passwd' }]
+		],
+		[
+			'a dataset id with NUL',
+			'ds=AbCdEfGhIjKlMnOpQrSt%00v',
+			{},
+			{},
+			[{ param: 'ds', value: 'AbCdEfGhIjKlMnOpQrSt\u0000v' }]
+		],
 		['an unknown language', 'lang=fr', {}, {}, [{ param: 'lang', value: 'fr' }]],
 		[
 			'an unknown level',
@@ -125,5 +151,43 @@ describe('bad input is dropped and reported, the rest kept', () => {
 		expect(decoded.state.filters.districts).toEqual(['11290']);
 		expect(decoded.state.filters.areas).toEqual([]);
 		expect(decoded.errors).toEqual([{ param: 'a', value: '가'.repeat(40) }]);
+	});
+});
+
+describe('fast-check: any valid state survives encode → decode', () => {
+	it('round trips', () => {
+		const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== '');
+		const sortedUnique = <T>(values: T[], compare?: (a: T, b: T) => number) =>
+			[...new Set(values)].sort(compare);
+		const stateArbitrary = fc.record({
+			locale: fc.constantFrom('ko' as const, 'en' as const),
+			view: fc.constantFrom(...VIEWS),
+			external: fc.constantFrom(...EXTERNAL_SOURCES),
+			level: fc.constantFrom(...LEVELS),
+			agreement: fc.constantFrom(...AGREEMENT_CHOICES),
+			trendSource: fc.constantFrom(...TREND_SOURCES),
+			dataset: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { nil: null }),
+			filters: fc.record({
+				years: fc
+					.array(fc.integer({ min: 2000, max: 2100 }), { maxLength: 5 })
+					.map((v) => sortedUnique(v, (a, b) => a - b)),
+				districts: fc
+					.array(fc.integer({ min: 11000, max: 11999 }).map(String), { maxLength: 5 })
+					.map((v) => sortedUnique(v)),
+				evaluatorTypes: fc.subarray(['self', 'official', 'expert'] as const).map((v) => [...v]),
+				areas: fc.uniqueArray(text, { maxLength: 4 }),
+				indicators: fc.uniqueArray(text, { maxLength: 4 })
+			})
+		});
+		fc.assert(
+			fc.property(stateArbitrary, (input) => {
+				const { state: decoded, errors } = decodeUrlState(
+					new URLSearchParams(encodeUrlState(input).toString())
+				);
+				expect(errors).toEqual([]);
+				expect(decoded).toEqual(input);
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -27,6 +27,8 @@ export interface UrlState {
 	level: Level;
 	agreement: AgreementChoice;
 	trendSource: TrendSource;
+	/** A published dataset to show instead of this browser's own uploads; null for none. */
+	dataset: string | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -36,8 +38,12 @@ export const DEFAULT_URL_STATE: UrlState = {
 	external: 'mean',
 	level: 'district',
 	agreement: 'sources',
-	trendSource: 'external'
+	trendSource: 'external',
+	dataset: null
 };
+
+/** The form of a published dataset's id: 128 random bits, base64url. */
+const DATASET_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** A part of the URL that was ignored. */
 export interface UrlStateError {
@@ -57,7 +63,8 @@ export const PARAM = {
 	external: 'x',
 	level: 'lv',
 	agreement: 'ag',
-	trendSource: 'ts'
+	trendSource: 'ts',
+	dataset: 'ds'
 } as const;
 
 const MAX_LIST_VALUES = 50;
@@ -130,10 +137,18 @@ export function decodeUrlState(params: URLSearchParams): {
 			external: single(PARAM.external, EXTERNAL_SOURCES, DEFAULT_URL_STATE.external),
 			level: single(PARAM.level, LEVELS, DEFAULT_URL_STATE.level),
 			agreement: single(PARAM.agreement, AGREEMENT_CHOICES, DEFAULT_URL_STATE.agreement),
-			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource)
+			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource),
+			dataset: datasetId(params.get(PARAM.dataset), report)
 		},
 		errors
 	};
+}
+
+function datasetId(raw: string | null, report: (param: string, value: string) => void) {
+	if (raw === null) return null;
+	if (DATASET_ID.test(raw)) return raw;
+	report(PARAM.dataset, raw);
+	return null;
 }
 
 /**
@@ -142,6 +157,8 @@ export function decodeUrlState(params: URLSearchParams): {
  */
 export function encodeUrlState(state: UrlState): URLSearchParams {
 	const params = new URLSearchParams();
+	// The dataset first: it says what all the other parameters are about.
+	if (state.dataset) params.set(PARAM.dataset, state.dataset);
 	const setIfChanged = <
 		K extends 'locale' | 'view' | 'external' | 'level' | 'agreement' | 'trendSource'
 	>(

@@ -1,0 +1,75 @@
+import { json } from '@sveltejs/kit';
+import { getPublishing } from '$lib/server/context';
+import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
+import type { RequestHandler } from './$types';
+
+function refuse(status: number, ko: string, en: string) {
+	return json({ error: { ko, en } }, { status });
+}
+
+/**
+ * Publishes the uploads sent as multipart form data: a `manifest` field (JSON list of
+ * `{ name, choices }`) and one `file` field per upload, in order. Answers `{ id }`.
+ */
+export const POST: RequestHandler = async ({ request, url, cookies }) => {
+	if (!isSameOrigin(request, url)) {
+		return refuse(
+			403,
+			'다른 사이트에서 보낸 요청은 받지 않습니다.',
+			'Cross-site requests are refused.'
+		);
+	}
+	const publishing = await getPublishing();
+	if (!isEditor(publishing, request, cookies.get(EDITOR_COOKIE))) {
+		return refuse(
+			401,
+			'게시하려면 편집자 로그인이 필요합니다.',
+			'Publishing needs an editor sign-in.'
+		);
+	}
+	// Refused before reading, so an oversized body never fills the server's memory.
+	const length = Number(request.headers.get('content-length'));
+	if (!Number.isFinite(length) || length <= 0) {
+		return refuse(411, '요청 크기를 알 수 없습니다.', 'The request has no length.');
+	}
+	if (length > publishing.maxBytes) {
+		const limit = `${Math.floor(publishing.maxBytes / 1024 / 1024)} MB`;
+		return refuse(
+			413,
+			`게시할 파일이 너무 큽니다 (최대 ${limit}).`,
+			`The files are too large to publish (at most ${limit}).`
+		);
+	}
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		return refuse(400, '요청을 읽을 수 없습니다.', 'The request could not be read.');
+	}
+	const files = form.getAll('file').filter((value): value is File => value instanceof File);
+	let described: unknown;
+	try {
+		described = JSON.parse(String(form.get('manifest') ?? 'null'));
+	} catch {
+		described = null;
+	}
+	if (!Array.isArray(described) || described.length !== files.length || files.length === 0) {
+		return refuse(400, '게시할 파일 목록이 맞지 않습니다.', 'The list of files does not match.');
+	}
+	const manifest = await publishing.store.publish(
+		await Promise.all(
+			files.map(async (file, index) => {
+				const entry = described[index] as { name?: unknown; choices?: unknown };
+				return {
+					name: typeof entry?.name === 'string' ? entry.name.slice(0, 200) : file.name,
+					bytes: new Uint8Array(await file.arrayBuffer()),
+					choices:
+						entry?.choices && typeof entry.choices === 'object'
+							? (entry.choices as Record<string, unknown>)
+							: {}
+				};
+			})
+		)
+	);
+	return json({ id: manifest.id }, { status: 201 });
+};

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import { getPublishing } from '$lib/server/context';
+import { EDITOR_COOKIE, isEditor } from '$lib/server/publishing';
+import type { RequestHandler } from './$types';
+
+/** Tells the page whether this browser may publish (the cookie itself is HttpOnly). */
+export const GET: RequestHandler = async ({ request, cookies }) => {
+	const publishing = await getPublishing();
+	return json(
+		{ editor: isEditor(publishing, request, cookies.get(EDITOR_COOKIE)) },
+		{ headers: { 'cache-control': 'no-store' } }
+	);
+};

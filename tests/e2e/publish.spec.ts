@@ -1,0 +1,156 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES } from '../../playwright.config';
+import { openDashboard, readScoreTable } from './helpers';
+
+const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
+const year2031 = (score: number) =>
+	[
+		HEADER,
+		`2031,성북구,자체,,추진체계,운영,${score},10`,
+		`2031,성북구,공무원,공무원A,추진체계,운영,9,10`
+	].join('\r\n');
+
+async function upload(page: Page, name: string, text: string) {
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await expect(page.getByTestId('import-results')).toContainText(`${name}: 2행을 가져왔습니다`);
+}
+
+async function publish(page: Page): Promise<string> {
+	await page.getByTestId('publish').getByRole('button', { name: '게시하기' }).click();
+	const link = page.getByTestId('publish').getByRole('textbox');
+	await expect(link).toHaveValue(/\?ds=[A-Za-z0-9_-]{22}/);
+	return link.inputValue();
+}
+
+async function tableIn(browser: Browser, link: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(link);
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await expect(page.getByTestId('published-banner')).toBeVisible();
+	const table = await readScoreTable(page);
+	await context.close();
+	return table;
+}
+
+test('an editor publishes uploads; the link shows a colleague the same numbers, per version', async ({
+	page,
+	browser
+}) => {
+	await openDashboard(page);
+	await upload(page, '2031.csv', year2031(6));
+	// Not signed in: nothing to publish with.
+	await expect(page.getByTestId('publish')).toHaveCount(0);
+
+	await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
+	await expect(page).toHaveURL(/\/$/);
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'editor_token');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await page.goto('/?y=2031');
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	const mine = await readScoreTable(page);
+	expect(mine).toEqual({ 성북구: ['60.0점', '90.0점', '–'] });
+	const first = await publish(page);
+	expect(new URL(first).searchParams.get('y')).toBe('2031');
+	expect(first).not.toContain(TEST_EDITOR_TOKEN);
+	expect(await tableIn(browser, first)).toEqual(mine);
+
+	// A change and a new publish make a new version; the old link keeps the old numbers.
+	await upload(page, '2031-수정.csv', year2031(8));
+	const second = await publish(page);
+	expect(second).not.toBe(first);
+	expect(await tableIn(browser, second)).toEqual({ 성북구: ['70.0점', '90.0점', '–'] });
+	expect(await tableIn(browser, first)).toEqual(mine);
+});
+
+test('an unknown dataset says so and offers the sample', async ({ page }) => {
+	await page.goto('/?ds=AAAAAAAAAAAAAAAAAAAAAA');
+	const notice = page.getByTestId('dataset-unavailable');
+	await expect(notice).toContainText('링크의 데이터(AAAAAAAAAAAAAAAAAAAAAA)를 찾을 수 없습니다.');
+	await notice.getByRole('link', { name: '예시 데이터 보기' }).click();
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	expect(Object.keys(await readScoreTable(page))).toHaveLength(10);
+});
+
+test.describe('the publish API', () => {
+	const form = () => {
+		const body = new FormData();
+		body.append('file', new Blob([year2031(5)]), 'x.csv');
+		body.append('manifest', JSON.stringify([{ name: 'x.csv', choices: {} }]));
+		return body;
+	};
+
+	test('refuses cross-site posts, whatever the content type', async ({ request, baseURL }) => {
+		for (const headers of <Record<string, string>[]>[
+			{ origin: 'https://evil.example', authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+			{
+				origin: 'null',
+				authorization: `Bearer ${TEST_EDITOR_TOKEN}`,
+				'content-type': 'text/plain'
+			},
+			{ authorization: `Bearer ${TEST_EDITOR_TOKEN}`, 'content-type': 'application/json' }
+		]) {
+			const response = await request.post(`${baseURL}/api/datasets`, { headers, data: '{}' });
+			expect(response.status(), JSON.stringify(headers)).toBe(403);
+		}
+	});
+
+	test('needs the editor token, and accepts it as a bearer header', async ({
+		request,
+		baseURL
+	}) => {
+		const post = (authorization?: string) =>
+			request.post(`${baseURL}/api/datasets`, {
+				headers: { origin: baseURL!, ...(authorization ? { authorization } : {}) },
+				multipart: form()
+			});
+		expect((await post()).status()).toBe(401);
+		expect((await post('Bearer wrong-token-wrong-token-wrong-token-00')).status()).toBe(401);
+		expect((await post(`Bearer ${TEST_EDITOR_TOKEN.slice(0, -1)}`)).status()).toBe(401);
+		const ok = await post(`Bearer ${TEST_EDITOR_TOKEN}`);
+		expect(ok.status()).toBe(201);
+		const { id } = (await ok.json()) as { id: string };
+		expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+		const manifest = await request.get(`${baseURL}/api/datasets/${id}`);
+		expect(manifest.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+	});
+
+	test('answers 413 to an oversized publish, with a message', async ({ request, baseURL }) => {
+		const body = new FormData();
+		body.append('file', new Blob([new Uint8Array(TEST_PUBLISH_MAX_BYTES + 1)]), 'big.csv');
+		body.append('manifest', JSON.stringify([{ name: 'big.csv', choices: {} }]));
+		const response = await request.post(`${baseURL}/api/datasets`, {
+			headers: { origin: baseURL!, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+			multipart: body
+		});
+		expect(response.status()).toBe(413);
+		expect(((await response.json()) as { error: { ko: string } }).error.ko).toBe(
+			'게시할 파일이 너무 큽니다 (최대 5 MB).'
+		);
+	});
+
+	test('refuses ids and hashes that could leave the store', async ({ request, baseURL }) => {
+		for (const path of [
+			'/api/datasets/..%2F..%2Fpackage.json',
+			'/api/datasets/%2e%2e%2f%2e%2e%2fpackage.json',
+			'/api/datasets/AAAAAAAAAAAAAAAAAAAA%00AA',
+			'/api/datasets/AAAAAAAAAAAAAAAAAAAAAA/files/..%2F..%2F..%2Fpackage.json',
+			'/api/datasets/AAAAAAAAAAAAAAAAAAAAAA/files/' + 'a'.repeat(64)
+		]) {
+			const response = await request.get(baseURL + path);
+			expect(response.status(), path).toBe(404);
+			expect(await response.text()).not.toContain('"name": "seoul-platform-evaluation-dashboard"');
+		}
+	});
+});
