@@ -11,7 +11,26 @@ const config = {
 		adapter: adapter({ precompress: false }),
 		// SvelteKit checks Origin for form posts only, and against an origin adapter-node cannot
 		// know over plain http; src/hooks.server.ts checks every state-changing request instead.
-		csrf: { checkOrigin: false }
+		csrf: { checkOrigin: false },
+		// Scripts only from this app, the hydration script by nonce; WebAssembly compiled only as
+		// DuckDB needs it; no request leaves the app's origin. ECharts and Svelte set style
+		// attributes, hence inline styles (not scripts).
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

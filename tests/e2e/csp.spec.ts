@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { openDashboard, readScoreTable } from './helpers';
+
+test('the page is served with a strict Content-Security-Policy and runs under it', async ({
+	page
+}) => {
+	const violations: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+	});
+	const response = await page.goto('/');
+	const csp = response!.headers()['content-security-policy'] ?? '';
+	expect(csp).toContain("default-src 'self'");
+	expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'nonce-[^']+'/);
+	expect(csp).toContain("worker-src 'self'");
+	expect(csp).toContain("connect-src 'self'");
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+	expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
+
+	await openDashboard(page);
+	await readScoreTable(page);
+	for (const view of ['예산 집행', '연도별 추이', '평가 격차']) {
+		await page.getByRole('link', { name: view }).click();
+		await expect(page.locator('.chart svg').first()).toBeVisible();
+	}
+	// An upload goes through the prepare worker, and a PNG export through a blob image.
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'csp.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,A,B,5,10\r\n'
+		)
+	});
+	await expect(page.getByTestId('import-results')).toContainText('csp.csv: 1행을 가져왔습니다');
+	const download = page.waitForEvent('download');
+	await page.getByTestId('score-gap').getByRole('button', { name: 'PNG', exact: true }).click();
+	await download;
+	expect(violations).toEqual([]);
+});
+
+test('an inline script injected into the page does not run', async ({ page }) => {
+	await openDashboard(page);
+	const ran = await page.evaluate(() => {
+		const script = document.createElement('script');
+		script.textContent = 'window.__injected = true';
+		document.body.append(script);
+		return (window as unknown as { __injected?: boolean }).__injected === true;
+	});
+	expect(ran).toBe(false);
+});
