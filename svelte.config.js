@@ -11,7 +11,7 @@ const config = {
 		adapter: adapter({ precompress: false }),
 		// SvelteKit checks Origin for form posts only, and against an origin adapter-node cannot
 		// know over plain http; src/hooks.server.ts checks every state-changing request instead.
-		csrf: { checkOrigin: false },
+		csrf: { trustedOrigins: ['*'] },
 		// Scripts only from this app, the hydration script by nonce; WebAssembly compiled only as
 		// DuckDB needs it; no request leaves the app's origin. ECharts and Svelte set style
 		// attributes, hence inline styles (not scripts).

@@ -26,7 +26,10 @@ for (const locale of ['ko', 'en'] as const) {
 			await openDashboard(page, params.size ? `?${params}` : '');
 			await expect(page.locator('.chart svg').first()).toBeVisible();
 			// The first chart's data table open too.
-			await page.getByRole('button', { name: /데이터 표 보기|Show data table/ }).first().click();
+			await page
+				.getByRole('button', { name: /데이터 표 보기|Show data table/ })
+				.first()
+				.click();
 			expect(await violations(page)).toEqual([]);
 		});
 	}

@@ -1,6 +1,6 @@
 import { EXTERNAL_SOURCES, type ExternalSource } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, isEvaluatorType, type EvaluatorType } from '$lib/domain/evaluation';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
 
 export const VIEWS = ['gap', 'budget', 'trend'] as const;
@@ -131,7 +131,7 @@ export function decodeUrlState(params: URLSearchParams): {
 
 	return {
 		state: {
-			locale: single(PARAM.locale, [...(['ko', 'en'] as const)], DEFAULT_LOCALE) as Locale,
+			locale: single<Locale>(PARAM.locale, LOCALES, DEFAULT_LOCALE),
 			view: single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
 			filters,
 			external: single(PARAM.external, EXTERNAL_SOURCES, DEFAULT_URL_STATE.external),
@@ -189,6 +189,3 @@ export function urlStateSearch(state: UrlState): string {
 	const query = encodeUrlState(state).toString();
 	return query ? `?${query}` : '';
 }
-
-// isLocale is re-exported for the server hook, which reads only the language.
-export { isLocale };
