@@ -16,3 +16,15 @@ export const RANGE_LINE = '#6b7280';
 
 /** The app's font, named outright: ECharts measures text with it and cannot read CSS `inherit`. */
 export const CHART_FONT = "'Pretendard Variable', Pretendard, 'Malgun Gothic', sans-serif";
+
+/**
+ * What every chart option starts with: the finding as its ARIA description, no animation (the
+ * numbers matter, not the motion, and print and tests see the final frame), the app's font.
+ */
+export function chartBase(description: string) {
+	return {
+		aria: { enabled: true, label: { description } },
+		animation: false,
+		textStyle: { fontFamily: CHART_FONT }
+	};
+}

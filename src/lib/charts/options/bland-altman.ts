@@ -3,7 +3,7 @@ import type { BlandAltman } from '$lib/analysis/agreement';
 import { formatNumber, formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { AgreementPoint } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT, GRID_LINE, RANGE_LINE } from '../palette';
+import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 
 /** A Bland–Altman summary with the point behind each plotted pair, as the gap view hands it. */
@@ -72,9 +72,7 @@ export function buildBlandAltmanOption(
 	};
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: 64, right: 24, top: 16, bottom: 56 },
 		tooltip: {
 			trigger: 'item',

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatPercent, formatWon, formatWonShort } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT, EVALUATOR_STYLE, GRID_LINE } from '../palette';
+import { AXIS_TEXT, EVALUATOR_STYLE, GRID_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
 import { LABEL_WIDTH } from './trend-lines';
@@ -68,9 +68,7 @@ export function buildBudgetExecutionOption(
 	const names = budgets.map((budget) => groupLabel(budget.district, locale));
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: LABEL_WIDTH + 8, right: 64, top: 40, bottom: 32 },
 		legend: {
 			top: 0,

@@ -3,7 +3,7 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT, GRID_LINE, RANGE_LINE } from '../palette';
+import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
 import { categoryStyle, LABEL_WIDTH } from './trend-lines';
@@ -80,9 +80,7 @@ export function buildExecutionRateOption(
 	});
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: 56, right: 24, top: 40, bottom: 88 },
 		legend: { top: 0, data: years.map(String), textStyle: { color: AXIS_TEXT } },
 		tooltip: {

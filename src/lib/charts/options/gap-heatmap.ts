@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatNumber, formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { DistrictRef, GapMatrix } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT } from '../palette';
+import { AXIS_TEXT, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 
 export interface GapHeatmapSpec {
@@ -139,9 +139,7 @@ export function buildGapHeatmapOption(matrix: GapMatrix, spec: GapHeatmapSpec): 
 	const rotate = columns.length > 6;
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: ROW_LABEL_WIDTH + 12, right: 150, top: 8, bottom: rotate ? 72 : 32 },
 		tooltip: {
 			trigger: 'item',

@@ -3,7 +3,7 @@ import type { GroupScores } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
 import { formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
-import { AXIS_TEXT, CHART_FONT, EVALUATOR_STYLE, GRID_LINE, RANGE_LINE } from '../palette';
+import { AXIS_TEXT, EVALUATOR_STYLE, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 
 export interface ScoreDumbbellSpec {
@@ -42,9 +42,7 @@ export function buildScoreDumbbellOption(
 	const typeName = (type: EvaluatorType) => translate(locale, `evaluator.${type}`);
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: labelWidth + 8, right: 24, top: 40, bottom: 48 },
 		legend: {
 			top: 0,

@@ -2,7 +2,7 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import { formatPoints, formatWon } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { ScoreMoneyPoint } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT, GRID_LINE } from '../palette';
+import { AXIS_TEXT, GRID_LINE, chartBase } from '../palette';
 import { wonAxisLabel } from './budget-execution';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
@@ -57,9 +57,7 @@ export function buildScoreMoneyOption(
 	});
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: { left: 64, right: 32, top: 40, bottom: 56 },
 		legend: { top: 0, data: years.map(String), textStyle: { color: AXIS_TEXT } },
 		tooltip: {

@@ -7,7 +7,7 @@ import type {
 import { formatNumber, formatPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
 import type { DistrictTrend, TrendView } from '$lib/views/models';
-import { AXIS_TEXT, CHART_FONT, GRID_LINE } from '../palette';
+import { AXIS_TEXT, GRID_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
 
@@ -151,9 +151,7 @@ export function buildDistrictLinesOption(
 	const legend = !anyHighlighted && !chart.nameEveryLine;
 
 	return {
-		aria: { enabled: true, label: { description: spec.description } },
-		animation: false,
-		textStyle: { fontFamily: CHART_FONT },
+		...chartBase(spec.description),
 		grid: {
 			left: namedAtStart ? LABEL_WIDTH + 64 : 64,
 			right: namedAtEnd ? LABEL_WIDTH + 16 : 24,
