@@ -1,4 +1,5 @@
 import { tQuantile } from './distributions';
+import { mean as average } from './totals';
 
 /** A sample mean with its confidence interval, sample SD (n − 1) and size. */
 export interface MeanWithCi {
@@ -13,7 +14,8 @@ export interface MeanWithCi {
 export function meanWithTInterval(values: readonly number[], alpha = 0.05): MeanWithCi | null {
 	const n = values.length;
 	if (n < 2) return null;
-	const mean = average(values);
+	// n ≥ 2 here, so the mean exists.
+	const mean = average(values)!;
 	const sd = sampleSd(values, mean);
 	const half = (tQuantile(1 - alpha / 2, n - 1) * sd) / Math.sqrt(n);
 	return { mean, lower: mean - half, upper: mean + half, sd, n };
@@ -41,17 +43,11 @@ export function blandAltman(
 	const n = points.length;
 	if (n < 2) return null;
 	const differences = points.map((point) => point.difference);
-	const bias = average(differences);
+	const bias = average(differences)!;
 	const sd = sampleSd(differences, bias);
 	// 1.96 rather than the exact normal quantile 1.959964…, as Bland & Altman (1986) state it.
 	const half = 1.96 * sd;
 	return { bias, sd, lowerLimit: bias - half, upperLimit: bias + half, n, points };
-}
-
-function average(values: readonly number[]): number {
-	let total = 0;
-	for (const value of values) total += value;
-	return total / values.length;
 }
 
 function sampleSd(values: readonly number[], mean: number): number {
