@@ -1,6 +1,8 @@
 import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { getPublishing } from '$lib/server/context';
+import { installServerChartRenderer } from '$lib/charts/server-chart';
+import { renderChartSvg } from '$lib/server/chart-svg';
+import { getFigureServer, getPublishing } from '$lib/server/context';
 import { isSameOrigin } from '$lib/server/publishing';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 import { PARAM } from '$lib/url-state/url-state';
@@ -30,8 +32,17 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** Sets up the dataset store at start and tells the operator how an editor signs in. */
+// Pages are rendered with their charts drawn; the browser loads ECharts only to take over.
+installServerChartRenderer(renderChartSvg);
+
+/**
+ * Sets up the dataset store at start, tells the operator how an editor signs in, and loads the
+ * sample for the first figures, so the first visitor does not wait for it.
+ */
 export const init: ServerInit = async () => {
+	getFigureServer()
+		.warm()
+		.catch((error: unknown) => console.error('first figures: sample not loaded:', error));
 	const { editor, root } = await getPublishing();
 	const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
 	if (editor.source === 'env') {

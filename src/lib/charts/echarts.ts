@@ -1,33 +1,5 @@
-// The only module that creates, updates and disposes ECharts instances.
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	TooltipComponent,
-	VisualMapComponent
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import type { EChartsOption } from 'echarts';
-
-// Only the parts in use are bundled (modular import); add a part here when a chart needs it.
-echarts.use([
-	BarChart,
-	HeatmapChart,
-	LineChart,
-	ScatterChart,
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	MarkAreaComponent,
-	MarkLineComponent,
-	TooltipComponent,
-	VisualMapComponent,
-	SVGRenderer
-]);
+// The only module that creates, updates and disposes ECharts instances in the browser.
+import type { ECharts, EChartsOption } from 'echarts';
 
 /** What a click on a mark tells: the series and data item clicked, and the axis label if any. */
 export interface ChartClick {
@@ -58,7 +30,7 @@ export interface ChartParams {
  */
 export function chart(node: HTMLElement, params: ChartParams) {
 	let latest = params;
-	let instance: echarts.ECharts | undefined;
+	let instance: ECharts | undefined;
 	let destroyed = false;
 	// While printing, the drawing keeps its screen size and print CSS scales it through the
 	// viewBox: browsers lay out the printed page without telling resize observers in time.
@@ -75,14 +47,17 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		fitViewBox();
 	});
 
-	// ECharts measures label widths once and caches them; measured before the web font has
-	// loaded, Korean labels get the fallback font's widths and overlap. So start after it.
+	// ECharts is fetched on demand: until it is here, the server's drawing stands in. ECharts
+	// measures label widths once and caches them; measured before the web font has loaded,
+	// Korean labels get the fallback font's widths and overlap. So start after both.
 	const fontsReady = document.fonts?.ready ?? Promise.resolve();
-	fontsReady.then(() => {
+	Promise.all([import('./setup'), fontsReady]).then(([{ echarts }]) => {
 		if (destroyed) return;
 		// SVG: crisp in print and PDF, text stays text, and the download is the chart itself.
 		instance = echarts.init(node, null, { renderer: 'svg' });
 		instance.setOption(latest.option, { notMerge: true });
+		// The browser's chart is drawn: the server's stand-in goes, in the same frame.
+		for (const drawing of node.querySelectorAll(':scope > [data-server-chart]')) drawing.remove();
 		// Clicks on marks and on axis labels (axis labels need `triggerEvent: true`).
 		instance.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
 		instance.on('finished', fitViewBox);

@@ -11,6 +11,8 @@ export const ko = {
 
 	'status.loadingEngine': '분석 엔진(DuckDB)을 불러오는 중…',
 	'status.loadingData': '데이터를 불러오는 중…',
+	'status.serverFigures':
+		'서버에서 계산한 수치를 보여 줍니다. 브라우저의 분석 엔진이 준비되면 필터가 바로 반영됩니다…',
 	'status.ready': '{rows}개 평가 행과 {budgetRows}개 예산 행을 불러왔습니다.',
 	'status.failed': '데이터를 불러오지 못했습니다: {message}',
 	'status.noData': '선택한 조건에 맞는 평가 자료가 없습니다.',
@@ -315,6 +317,8 @@ export const en: Record<MessageKey, string> = {
 
 	'status.loadingEngine': 'Loading the analysis engine (DuckDB)…',
 	'status.loadingData': 'Loading data…',
+	'status.serverFigures':
+		'Showing figures computed on the server. Filters apply at once when the analysis engine in your browser is ready…',
 	'status.ready': 'Loaded {rows} evaluation rows and {budgetRows} budget rows.',
 	'status.failed': 'Could not load the data: {message}',
 	'status.noData': 'No evaluation data matches the selected filters.',

@@ -1,5 +1,10 @@
 import { env } from '$env/dynamic/private';
+import { createNodeEngine } from '$lib/engine/node';
+import { createFigureServer } from './first-figures';
 import { setUpPublishing, type Publishing } from './publishing';
+import { dataDirectory, isSampleFile, readSampleFile } from './sample-data';
+
+type FigureServer = ReturnType<typeof createFigureServer>;
 
 let publishing: Promise<Publishing> | undefined;
 
@@ -7,4 +12,19 @@ let publishing: Promise<Publishing> | undefined;
 export function getPublishing(): Promise<Publishing> {
 	publishing ??= setUpPublishing(env);
 	return publishing;
+}
+
+let figureServer: FigureServer | undefined;
+
+/** The server's one figure service: the shipped sample and published datasets, on Node DuckDB. */
+export function getFigureServer(): FigureServer {
+	figureServer ??= createFigureServer({
+		createEngine: createNodeEngine,
+		fetchBytes: async (name) => {
+			if (!isSampleFile(name)) throw new Error(`not a sample file: ${name}`);
+			return new Uint8Array(await readSampleFile(dataDirectory(env), name));
+		},
+		store: async () => (await getPublishing()).store
+	});
+	return figureServer;
 }

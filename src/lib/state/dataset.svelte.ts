@@ -1,10 +1,13 @@
-import type { ColumnOverrides } from '$lib/csv/columns';
 import type { Preparer } from '$lib/csv/prepare';
-import { importCsv, type ImportMode, type ImportResult } from '$lib/csv/import';
+import { importCsv, type ImportResult } from '$lib/csv/import';
+import { readContents } from '$lib/dataset/contents';
+import { importPublished, type ImportChoices, type PublishedDataset } from '$lib/dataset/published';
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
 import type { Engine } from '$lib/engine/types';
-import { FILTER_OPTION_QUERIES, type FilterOptionRows } from '$lib/query/scores';
+import type { FilterOptionRows } from '$lib/query/scores';
+
+export type { ImportChoices, PublishedDataset };
 
 export type LoadStatus =
 	| { phase: 'engine' }
@@ -12,20 +15,6 @@ export type LoadStatus =
 	| { phase: 'ready'; evaluationRows: number; budgetRows: number }
 	| { phase: 'unavailable'; dataset: string }
 	| { phase: 'failed'; message: string };
-
-/** A published dataset as the server describes it. */
-export interface PublishedDataset {
-	id: string;
-	createdAt: string;
-	files: { hash: string; name: string; bytes: number; choices: Record<string, unknown> }[];
-}
-
-/** How a file is imported; kept with the file and replayed after a reload. */
-export interface ImportChoices {
-	mode: ImportMode;
-	validOnly: boolean;
-	columnOverrides?: ColumnOverrides;
-}
 
 /** A notice about keeping uploads in the browser, worded by the i18n layer. */
 export type StorageNotice = 'full' | 'unavailable' | 'replay-failed' | null;
@@ -107,21 +96,17 @@ export class DatasetState {
 		}
 		if (!response.ok) throw new Error(`dataset ${id}: HTTP ${response.status}`);
 		const manifest = (await response.json()) as PublishedDataset;
-		await importSample(engine, this.#sources.fetchBytes);
-		for (const file of manifest.files) {
+		await importPublished(engine, manifest, {
+			fetchBytes: this.#sources.fetchBytes,
+			prepare: this.#sources.prepare,
 			// Immutable and named by content: the browser cache answers a dataset seen before.
-			const bytes = await this.#sources.fetch(
-				`/api/datasets/${encodeURIComponent(id)}/files/${file.hash}`
-			);
-			if (!bytes.ok) throw new Error(`${file.name}: HTTP ${bytes.status}`);
-			const result = await importCsv(
-				engine,
-				{ name: file.name, bytes: new Uint8Array(await bytes.arrayBuffer()) },
-				{ ...(file.choices as Partial<ImportChoices>), prepare: this.#sources.prepare }
-			);
-			if (!result.imported)
-				throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
-		}
+			fileBytes: async (hash) => {
+				const url = `/api/datasets/${encodeURIComponent(id)}/files/${hash}`;
+				const response = await this.#sources.fetch(url);
+				if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+				return new Uint8Array(await response.arrayBuffer());
+			}
+		});
 		this.published = manifest;
 		await this.#refresh(engine);
 		this.engine = engine;
@@ -270,27 +255,9 @@ export class DatasetState {
 	}
 
 	async #refresh(engine: Engine): Promise<void> {
-		const [years, districts, areas, indicators, counts] = await Promise.all([
-			engine.query<{ year: number }>(FILTER_OPTION_QUERIES.years),
-			engine.query<FilterOptionRows['districts'][number]>(FILTER_OPTION_QUERIES.districts),
-			engine.query<{ area: string }>(FILTER_OPTION_QUERIES.areas),
-			engine.query<FilterOptionRows['indicators'][number]>(FILTER_OPTION_QUERIES.indicators),
-			engine.query<{ evaluations: number; budget: number }>(
-				`SELECT (SELECT count(*) FROM evaluations)::INTEGER AS evaluations,
-					(SELECT count(*) FROM budget)::INTEGER AS budget`
-			)
-		]);
-		this.options = {
-			years: years.map((row) => row.year),
-			districts,
-			areas: areas.map((row) => row.area),
-			indicators
-		};
-		this.status = {
-			phase: 'ready',
-			evaluationRows: counts[0]?.evaluations ?? 0,
-			budgetRows: counts[0]?.budget ?? 0
-		};
+		const { options, evaluationRows, budgetRows } = await readContents(engine);
+		this.options = options;
+		this.status = { phase: 'ready', evaluationRows, budgetRows };
 		if (this.#store) this.uploads = await this.#store.list();
 		this.revision++;
 	}

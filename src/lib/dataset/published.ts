@@ -1,0 +1,53 @@
+import type { Preparer } from '$lib/csv/prepare';
+import type { Cp949Decoder } from '$lib/csv/decode';
+import { importCsv, type ImportMode } from '$lib/csv/import';
+import type { ColumnOverrides } from '$lib/csv/columns';
+import type { Engine } from '$lib/engine/types';
+import { importSample, type FetchBytes } from './sample';
+
+/** A published dataset as the server describes it. */
+export interface PublishedDataset {
+	id: string;
+	createdAt: string;
+	files: { hash: string; name: string; bytes: number; choices: Record<string, unknown> }[];
+}
+
+/** How a file is imported; kept with the file and replayed after a reload. */
+export interface ImportChoices {
+	mode: ImportMode;
+	validOnly: boolean;
+	columnOverrides?: ColumnOverrides;
+}
+
+/**
+ * Loads a published dataset into an engine that has the schema: the shipped sample, then the
+ * dataset's files in order with the choices they were imported with. The browser and the
+ * server (for the first figures) load it through this one path, so both hold the same rows.
+ * Throws if a file does not import: a published file imported once already.
+ */
+export async function importPublished(
+	engine: Engine,
+	dataset: PublishedDataset,
+	sources: {
+		fetchBytes: FetchBytes;
+		/** One of the dataset's files by its SHA-256. */
+		fileBytes: (hash: string) => Promise<Uint8Array>;
+		prepare?: Preparer;
+		decodeCp949?: Cp949Decoder;
+	}
+): Promise<void> {
+	await importSample(engine, sources.fetchBytes, { decodeCp949: sources.decodeCp949 });
+	for (const file of dataset.files) {
+		const result = await importCsv(
+			engine,
+			{ name: file.name, bytes: await sources.fileBytes(file.hash) },
+			{
+				...(file.choices as Partial<ImportChoices>),
+				prepare: sources.prepare,
+				decodeCp949: sources.decodeCp949
+			}
+		);
+		if (!result.imported)
+			throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
+	}
+}

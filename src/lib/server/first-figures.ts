@@ -1,0 +1,110 @@
+import { readContents, type DatasetContents } from '$lib/dataset/contents';
+import { importPublished, type PublishedDataset } from '$lib/dataset/published';
+import { loadSampleDataset, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
+import type { Engine } from '$lib/engine/types';
+import { restrictToData } from '$lib/url-state/allowlist';
+import { decodeUrlState } from '$lib/url-state/url-state';
+import { figuresKey, loadPageFigures, type ServerFigures } from '$lib/views/page-figures';
+import type { DatasetStore } from './dataset-store';
+
+export interface FigureServerOptions {
+	createEngine: () => Promise<Engine>;
+	/** One shipped sample file by name. */
+	fetchBytes: FetchBytes;
+	store: () => Promise<DatasetStore>;
+	/** Datasets kept loaded at once; each is a DuckDB instance in this process. */
+	maxDatasets?: number;
+	/** Figure sets kept; colleagues opening the same link get the same figures. */
+	maxFigures?: number;
+}
+
+interface LoadedDataset {
+	engine: Engine;
+	contents: DatasetContents;
+	published: PublishedDataset | null;
+}
+
+/**
+ * Computes the figures of the view a link asks for, with the same loaders and SQL the browser
+ * runs, on the same DuckDB (its blocking build, in this process). Datasets and figures are
+ * cached: published datasets never change, and the sample changes only with a new release.
+ */
+export function createFigureServer(options: FigureServerOptions) {
+	const datasets = new LruCache<string, Promise<LoadedDataset | null>>(options.maxDatasets ?? 4);
+	const figures = new LruCache<string, Promise<ServerFigures | null>>(options.maxFigures ?? 500);
+
+	async function loadDataset(id: string | null): Promise<LoadedDataset | null> {
+		const engine = await options.createEngine();
+		if (!id) {
+			await loadSampleDataset(engine, options.fetchBytes);
+			return { engine, contents: await readContents(engine), published: null };
+		}
+		const store = await options.store();
+		const manifest = await store.manifest(id);
+		if (!manifest) return null;
+		await prepareEngine(engine, options.fetchBytes);
+		await importPublished(engine, manifest, {
+			fetchBytes: options.fetchBytes,
+			fileBytes: async (hash) => {
+				const bytes = await store.file(id, hash);
+				if (!bytes) throw new Error(`dataset ${id}: file ${hash} missing`);
+				return bytes;
+			}
+		});
+		return { engine, contents: await readContents(engine), published: manifest };
+	}
+
+	function dataset(id: string | null): Promise<LoadedDataset | null> {
+		return datasets.getOrCreate(id ?? '', () => loadDataset(id));
+	}
+
+	async function compute(params: URLSearchParams): Promise<ServerFigures | null> {
+		const { state } = decodeUrlState(params);
+		const loaded = await dataset(state.dataset);
+		if (!loaded) return null;
+		const { filters } = restrictToData(state.filters, loaded.contents.options);
+		return {
+			contents: loaded.contents,
+			published: loaded.published,
+			figures: await loadPageFigures(loaded.engine, { ...state, filters })
+		};
+	}
+
+	return {
+		/** Starts loading the shipped sample, so the first visitor does not wait for it. */
+		warm(): Promise<unknown> {
+			return dataset(null);
+		},
+		/** The figures for a page address's query; null if the dataset it names is unknown. */
+		figuresFor(params: URLSearchParams): Promise<ServerFigures | null> {
+			// The decoded state, without the language (it changes words, not figures): links that
+			// differ only in order, language or ignored parts share one entry.
+			const key = figuresKey(decodeUrlState(params).state);
+			return figures.getOrCreate(key, () => compute(params));
+		}
+	};
+}
+
+/** A map that forgets its least recently used entry beyond `limit`, and failed promises at once. */
+class LruCache<K, V extends Promise<unknown>> {
+	readonly #entries = new Map<K, V>();
+	constructor(readonly limit: number) {}
+
+	getOrCreate(key: K, create: () => V): V {
+		const found = this.#entries.get(key);
+		if (found) {
+			this.#entries.delete(key);
+			this.#entries.set(key, found);
+			return found;
+		}
+		const created = create();
+		this.#entries.set(key, created);
+		created.catch(() => {
+			if (this.#entries.get(key) === created) this.#entries.delete(key);
+		});
+		while (this.#entries.size > this.limit) {
+			this.#entries.delete(this.#entries.keys().next().value as K);
+		}
+		return created;
+	}
+}

@@ -1,0 +1,20 @@
+import { getFigureServer } from '$lib/server/context';
+import type { ServerFigures } from '$lib/views/page-figures';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The first figures, computed here so the page paints its charts and tables before DuckDB has
+ * started in the browser. Read once per page load: the address is read untracked, so later
+ * filter changes never come back here; from then on the browser's own engine answers.
+ */
+export const load: PageServerLoad = async ({ url, untrack }) => {
+	const params = untrack(() => url.searchParams);
+	let first: ServerFigures | null = null;
+	try {
+		first = await getFigureServer().figuresFor(params);
+	} catch (error) {
+		// The browser computes everything itself; the page only paints later.
+		console.error('first figures failed:', error);
+	}
+	return { first };
+};
