@@ -10,8 +10,9 @@ import { PARAM } from '$lib/url-state/url-state';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Renders `<html lang>` in the language the link asks for, so screen readers start right, and
- * refuses every state-changing request from another site, whatever its content type.
+ * Renders `<html lang>` in the language the link asks for, so screen readers start right,
+ * refuses every state-changing request from another site, whatever its content type, and
+ * compresses pages (they carry the first figures and charts).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	if (!SAFE_METHODS.has(event.request.method) && !isSameOrigin(event.request, event.url)) {
@@ -27,10 +28,29 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	const requested = event.url.searchParams.get(PARAM.locale);
 	event.locals.locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
+	return gzipped(event.request, response);
 };
+
+/** The page gzipped for a browser that accepts it; static files come precompressed. */
+function gzipped(request: Request, response: Response): Response {
+	const html = response.headers.get('content-type')?.startsWith('text/html');
+	const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+	if (!html || !accepts || !response.body || response.headers.has('content-encoding')) {
+		return response;
+	}
+	const headers = new Headers(response.headers);
+	headers.set('content-encoding', 'gzip');
+	headers.append('vary', 'Accept-Encoding');
+	headers.delete('content-length');
+	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
 
 // Pages are rendered with their charts drawn; the browser loads ECharts only to take over.
 installServerChartRenderer(renderChartSvg);

@@ -8,7 +8,8 @@ import type { PageServerLoad } from './$types';
  * filter changes never come back here; from then on the browser's own engine answers.
  */
 export const load: PageServerLoad = async ({ url, untrack }) => {
-	const params = untrack(() => url.searchParams);
+	// A copy, made untracked: reading SvelteKit's own searchParams later would track it again.
+	const params = untrack(() => new URLSearchParams(url.searchParams));
 	let first: ServerFigures | null = null;
 	try {
 		first = await getFigureServer().figuresFor(params);

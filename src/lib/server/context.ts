@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { createNodeEngine } from '$lib/engine/node';
+import { nodeCp949 } from './cp949';
 import { createFigureServer } from './first-figures';
 import { setUpPublishing, type Publishing } from './publishing';
 import { dataDirectory, isSampleFile, readSampleFile } from './sample-data';
@@ -24,7 +25,8 @@ export function getFigureServer(): FigureServer {
 			if (!isSampleFile(name)) throw new Error(`not a sample file: ${name}`);
 			return new Uint8Array(await readSampleFile(dataDirectory(env), name));
 		},
-		store: async () => (await getPublishing()).store
+		store: async () => (await getPublishing()).store,
+		decodeCp949: nodeCp949
 	});
 	return figureServer;
 }

@@ -1,3 +1,4 @@
+import type { Cp949Decoder } from '$lib/csv/decode';
 import { readContents, type DatasetContents } from '$lib/dataset/contents';
 import { importPublished, type PublishedDataset } from '$lib/dataset/published';
 import { loadSampleDataset, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
@@ -12,6 +13,8 @@ export interface FigureServerOptions {
 	/** One shipped sample file by name. */
 	fetchBytes: FetchBytes;
 	store: () => Promise<DatasetStore>;
+	/** CP949 as the browser decodes it (Node's own decoder lacks the extended syllables). */
+	decodeCp949: Cp949Decoder;
 	/** Datasets kept loaded at once; each is a DuckDB instance in this process. */
 	maxDatasets?: number;
 	/** Figure sets kept; colleagues opening the same link get the same figures. */
@@ -36,7 +39,7 @@ export function createFigureServer(options: FigureServerOptions) {
 	async function loadDataset(id: string | null): Promise<LoadedDataset | null> {
 		const engine = await options.createEngine();
 		if (!id) {
-			await loadSampleDataset(engine, options.fetchBytes);
+			await loadSampleDataset(engine, options.fetchBytes, { decodeCp949: options.decodeCp949 });
 			return { engine, contents: await readContents(engine), published: null };
 		}
 		const store = await options.store();
@@ -45,6 +48,7 @@ export function createFigureServer(options: FigureServerOptions) {
 		await prepareEngine(engine, options.fetchBytes);
 		await importPublished(engine, manifest, {
 			fetchBytes: options.fetchBytes,
+			decodeCp949: options.decodeCp949,
 			fileBytes: async (hash) => {
 				const bytes = await store.file(id, hash);
 				if (!bytes) throw new Error(`dataset ${id}: file ${hash} missing`);

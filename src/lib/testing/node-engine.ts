@@ -1,12 +1,10 @@
 // Test helpers: a locked Node engine with the schema and the shipped district list loaded.
 import { readFileSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import { createNodeEngine } from '$lib/engine/node';
 import { uploadPath, type Engine } from '$lib/engine/types';
-import type { Cp949Decoder } from '$lib/csv/decode';
 import { createSchema } from '$lib/query/schema';
 
-export const nodeCp949: Cp949Decoder = (bytes) => iconv.decode(Buffer.from(bytes), 'cp949');
+export { nodeCp949 } from '$lib/server/cp949';
 
 /** Reads a file of the repository (path relative to its root) as bytes. */
 export function repoFile(path: string): Uint8Array {

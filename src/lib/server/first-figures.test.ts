@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '$lib/engine/node';
+import { repoFile } from '$lib/testing/node-engine';
+import { nodeCp949 } from './cp949';
+import { createFolderStore } from './dataset-store';
+import { createFigureServer, type FigureServerOptions } from './first-figures';
+
+// Check values from the independent Python script (tests/fixtures/expected/compute_expected.py).
+const expected = JSON.parse(
+	readFileSync(
+		new URL('../../../tests/fixtures/expected/sample-totals.json', import.meta.url),
+		'utf8'
+	)
+) as {
+	headline_all_years: { self: number; official: number; expert: number };
+	year_2019: Record<string, { self: number; official: number; expert: number }>;
+};
+
+const root = mkdtempSync(path.join(tmpdir(), 'first-figures-'));
+const store = createFolderStore(root);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function figureServer(overrides: Partial<FigureServerOptions> = {}) {
+	let engines = 0;
+	const server = createFigureServer({
+		createEngine: async () => {
+			engines++;
+			return createNodeEngine();
+		},
+		fetchBytes: async (name) => repoFile(`data/${name}`),
+		store: async () => store,
+		decodeCp949: nodeCp949,
+		...overrides
+	});
+	return { server, engines: () => engines };
+}
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('first figures on the server', () => {
+	const { server, engines } = figureServer();
+
+	it('computes the headline of the shipped sample', async () => {
+		const first = await server.figuresFor(params(''));
+		const { headline } = first!.figures.headline;
+		const check = expected.headline_all_years;
+		expect(headline.self).toBeCloseTo(check.self, 9);
+		expect(headline.official).toBeCloseTo(check.official, 9);
+		expect(headline.expert).toBeCloseTo(check.expert, 9);
+		expect(first!.published).toBeNull();
+		expect(first!.contents.options.districts).toHaveLength(10);
+		expect(first!.figures.view.view).toBe('gap');
+	});
+
+	it('computes the view the address asks for, with its filters', async () => {
+		const first = await server.figuresFor(params('v=gap&y=2019'));
+		const view = first!.figures.view;
+		if (view.view !== 'gap') throw new Error('not the gap view');
+		const seongbuk = view.model.breakdown.find((row) => row.labelKo === '성북구');
+		expect(seongbuk?.self).toBeCloseTo(expected.year_2019['성북구']!.self, 9);
+		expect(seongbuk?.official).toBeCloseTo(expected.year_2019['성북구']!.official, 9);
+		expect((await server.figuresFor(params('v=trend')))!.figures.view.view).toBe('trend');
+		expect((await server.figuresFor(params('v=budget')))!.figures.view.view).toBe('budget');
+	});
+
+	it('drops filter values the data does not hold, as the browser does', async () => {
+		const plain = await server.figuresFor(params(''));
+		const unknown = await server.figuresFor(params('y=1999&d=99999'));
+		expect(unknown!.figures.headline).toEqual(plain!.figures.headline);
+	});
+
+	it('shares one entry between languages and parameter orders, and one engine for all', async () => {
+		const a = server.figuresFor(params('y=2019&e=self&lang=en'));
+		const b = server.figuresFor(params('e=self&y=2019'));
+		expect(a).toBe(b);
+		await a;
+		expect(engines()).toBe(1);
+	});
+
+	it('answers null for a dataset id the store does not know', async () => {
+		expect(await server.figuresFor(params('ds=AAAAAAAAAAAAAAAAAAAAAA'))).toBeNull();
+	});
+});
+
+describe('published datasets', () => {
+	it('loads a published CP949 file as the browser would, and keeps the sample apart', async () => {
+		const csv = [
+			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점',
+			'2033,성북구,자체,,추진체계,똠방 운영,4,10',
+			'2033,성북구,공무원,공무원A,추진체계,똠방 운영,6,10',
+			'2033,성북구,외부전문가,전문가A,추진체계,똠방 운영,8,10'
+		].join('\r\n');
+		const manifest = await store.publish([
+			{ name: 'cp949.csv', bytes: iconv.encode(csv, 'cp949'), choices: { mode: 'add' } }
+		]);
+		const { server } = figureServer();
+		const first = await server.figuresFor(params(`ds=${manifest.id}&y=2033`));
+		expect(first!.published?.id).toBe(manifest.id);
+		expect(first!.contents.options.years).toContain(2033);
+		expect(first!.contents.options.indicators.map((row) => row.indicator)).toContain('똠방 운영');
+		// One indicator scored 4, 6 and 8 of 10: by hand, 40, 60 and 80 of 100.
+		const { headline } = first!.figures.headline;
+		expect([headline.self, headline.official, headline.expert]).toEqual([40, 60, 80]);
+		const sample = await server.figuresFor(params('y=2033'));
+		expect(sample!.contents.options.years).not.toContain(2033);
+	});
+
+	it('forgets a failed load, so the next visitor tries again', async () => {
+		let calls = 0;
+		const { server } = figureServer({
+			createEngine: async () => {
+				if (++calls === 1) throw new Error('no memory');
+				return createNodeEngine();
+			}
+		});
+		await expect(server.figuresFor(params(''))).rejects.toThrow('no memory');
+		expect((await server.figuresFor(params('')))!.figures.headline.headline.districtCount).toBe(10);
+	});
+
+	it('keeps at most maxDatasets engines, loading an evicted one again', async () => {
+		const manifest = await store.publish([
+			{
+				name: 'one.csv',
+				bytes: repoFile('tests/fixtures/csv/good/extended-hangul-utf8.csv'),
+				choices: {}
+			}
+		]);
+		const { server, engines } = figureServer({ maxDatasets: 1, maxFigures: 1 });
+		await server.figuresFor(params(''));
+		await server.figuresFor(params(`ds=${manifest.id}`));
+		await server.figuresFor(params(''));
+		expect(engines()).toBe(3);
+	});
+});
