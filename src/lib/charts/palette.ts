@@ -2,10 +2,12 @@ import type { EvaluatorType } from '$lib/domain/evaluation';
 
 /**
  * Okabe–Ito colours, told apart by colour-blind readers; each evaluator type also has its own
- * marker shape, so greyscale print still separates them. All reach 3:1 against white.
+ * marker shape, so greyscale print still separates them. All reach 3:1 against white (WCAG
+ * 1.4.11) also as ECharts draws scatter points, at 80% opacity: Okabe–Ito's vermillion #D55E00
+ * falls to 2.95:1 there, so self uses a darker vermillion (#C45500: 4.52:1, 3.30:1 at 80%).
  */
 export const EVALUATOR_STYLE: Record<EvaluatorType, { color: string; symbol: string }> = {
-	self: { color: '#D55E00', symbol: 'circle' },
+	self: { color: '#C45500', symbol: 'circle' },
 	official: { color: '#0072B2', symbol: 'diamond' },
 	expert: { color: '#007A5A', symbol: 'triangle' }
 };

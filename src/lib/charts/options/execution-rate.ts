@@ -58,7 +58,8 @@ export function buildExecutionRateOption(
 			name: String(year),
 			symbol,
 			symbolSize: 9,
-			itemStyle: { color },
+			// Opaque: ECharts draws scatter points at 80%, which takes lighter colours under 3:1.
+			itemStyle: { color, opacity: 1 },
 			data: refs.map((_, districtIndex) => {
 				const rate = rowAt(yearIndex, districtIndex)?.rate ?? null;
 				const flag = executionFlag(rate);

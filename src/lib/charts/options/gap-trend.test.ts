@@ -99,7 +99,7 @@ describe('buildGapTrendOption', () => {
 		const [a, b] = series(option);
 		expect(a).toMatchObject({ color: '#332288', lineStyle: { width: 3 } });
 		expect(a!.data[1]).toMatchObject({ value: 3, label: { show: true, position: 'right' } });
-		expect(b).toMatchObject({ color: '#b4b9c1', lineStyle: { width: 1 }, data: [-1, -2] });
+		expect(b).toMatchObject({ color: '#8a93a0', lineStyle: { width: 1 }, data: [-1, -2] });
 	});
 
 	it('long Korean labels are truncated at the line end, whole in the tooltip', () => {

@@ -108,7 +108,7 @@ describe('buildRankBumpOption', () => {
 			spec(['2'])
 		);
 		const [a, b] = lines(option);
-		expect(a).toMatchObject({ color: '#b4b9c1', lineStyle: { width: 1 } });
+		expect(a).toMatchObject({ color: '#8a93a0', lineStyle: { width: 1 } });
 		expect(b).toMatchObject({ color: '#332288', lineStyle: { width: 3 } });
 		expect(a!.data[1]).toMatchObject({ value: 2, label: { show: true } });
 	});

@@ -38,11 +38,15 @@ export function buildScoreMoneyOption(
 			name: String(year),
 			symbol,
 			symbolSize: 9,
-			itemStyle: { color },
+			// Opaque: ECharts draws scatter points at 80%, which takes lighter colours under 3:1.
+			itemStyle: { color, opacity: 1 },
 			label: {
 				show: true,
 				position: 'right',
 				color: AXIS_TEXT,
+				// A white halo: a name drawn across another year's point stays readable (4.5:1).
+				textBorderColor: '#ffffff',
+				textBorderWidth: 3,
 				fontSize: 11,
 				width: POINT_LABEL_WIDTH,
 				overflow: 'truncate',

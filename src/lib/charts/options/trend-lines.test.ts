@@ -129,7 +129,7 @@ describe('buildTrendLinesOption', () => {
 		const option = buildTrendLinesOption(trend, spec(['2', '3']));
 		const [a, b, c] = lines(option);
 		expect(a).toMatchObject({
-			color: '#b4b9c1',
+			color: '#8a93a0',
 			lineStyle: { width: 1 },
 			z: 2,
 			data: [70, 71, 72]

@@ -13,8 +13,11 @@ import { groupLabel } from './score-dumbbell';
 
 /**
  * Paul Tol's colour-blind-safe "muted" scheme (9) plus Okabe–Ito black, most contrasting first
- * (the first few are the ones highlighted lines get). Sand and cyan fall under 3:1 on white, so
- * every series also carries its own marker shape.
+ * (the first few are the ones highlighted lines get). Every colour reaches 3:1 on white (WCAG
+ * 1.4.11), so Tol's teal, olive, cyan and sand are darkened (#44AA99 → #3ba291, #999933 →
+ * #8f8f2e, #88CCEE → #6699b3) and sand, which darkened turns into olive, gives way to brown
+ * (#8c510a); simulated protan, deutan and tritan vision still keeps every pair apart (ΔE*ab ≥ 11).
+ * Every series also carries its own marker shape.
  */
 export const CATEGORY_COLORS = [
 	'#332288',
@@ -22,11 +25,11 @@ export const CATEGORY_COLORS = [
 	'#117733',
 	'#882255',
 	'#AA4499',
-	'#44AA99',
-	'#999933',
+	'#3ba291',
+	'#8f8f2e',
 	'#000000',
-	'#88CCEE',
-	'#DDCC77'
+	'#6699b3',
+	'#8c510a'
 ] as const;
 
 // Seven shapes against ten colours: 7 and 10 share no factor, so the first 70 series all differ.
@@ -40,8 +43,8 @@ export const CATEGORY_SYMBOLS = [
 	'emptyTriangle'
 ] as const;
 
-/** The thin grey of lines that are not highlighted. */
-export const CONTEXT_LINE = '#b4b9c1';
+/** The thin grey of lines that are not highlighted; still 3:1 on white (the app's --line-strong). */
+export const CONTEXT_LINE = '#8a93a0';
 
 /** Width at which axis and line-end labels are cut with an ellipsis (the tooltip has them whole). */
 export const LABEL_WIDTH = 88;
