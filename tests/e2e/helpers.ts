@@ -33,6 +33,8 @@ export async function openDashboard(page: Page, query = ''): Promise<void> {
 
 /** The score-gap data table as { district: [self, official, expert] } text cells. */
 export async function readScoreTable(page: Page): Promise<Record<string, string[]>> {
+	// A view shows its previous figures, marked busy, until the new ones are in.
+	await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
 	const table = page.getByTestId('score-gap-table');
 	if (!(await table.isVisible())) {
 		await page
