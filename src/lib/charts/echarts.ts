@@ -1,6 +1,9 @@
 // The only module that creates, updates and disposes ECharts instances in the browser.
 import type { ECharts, EChartsOption } from 'echarts';
 
+/** Option parts replaced whole on an update, so nothing of the previous data lingers. */
+const REPLACED_PARTS = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'visualMap'];
+
 /** What a click on a mark tells: the series and data item clicked, and the axis label if any. */
 export interface ChartClick {
 	componentType: string;
@@ -26,7 +29,8 @@ export interface ChartParams {
 
 /**
  * Svelte action owning one chart's lifecycle: init on mount, replace the whole option on
- * update (`notMerge`, so a removed series really goes), resize with its box, dispose on destroy.
+ * update (whole series and axes replaced, so a removed series really goes), resize with its box,
+ * dispose on destroy.
  */
 export function chart(node: HTMLElement, params: ChartParams) {
 	let latest = params;
@@ -70,7 +74,9 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		update(next: ChartParams) {
 			const optionChanged = next.option !== latest.option;
 			latest = next;
-			if (optionChanged) instance?.setOption(next.option, { notMerge: true });
+			// The parts a chart's data reshapes are replaced whole; the rest (tooltip, ARIA) is
+			// updated in place: rebuilding the tooltip on every change costs a forced layout.
+			if (optionChanged) instance?.setOption(next.option, { replaceMerge: REPLACED_PARTS });
 		},
 		destroy() {
 			destroyed = true;

@@ -117,6 +117,10 @@ export function buildBlandAltmanOption(
 				type: 'scatter',
 				symbol: 'circle',
 				symbolSize: 9,
+				// Hundreds of points drawn as one path instead of one element each: a filter
+				// change redraws in a fraction of the time. The tooltip still finds each point.
+				large: true,
+				largeThreshold: 200,
 				// A see-through fill with a solid rim: stacked points darken, each edge stays visible.
 				itemStyle: { color: POINT_FILL, borderColor: POINT_COLOR, borderWidth: 1 },
 				emphasis: { itemStyle: { color: POINT_COLOR } },
