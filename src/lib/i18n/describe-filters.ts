@@ -13,7 +13,10 @@ export function districtNameOf(
 	return district ? (locale === 'ko' ? district.name_ko : district.name_en) : code;
 }
 
-/** "연도 2018, 2019 · 자치구 전체 · …": what a chart's numbers are filtered by, for subtitles. */
+/**
+ * "연도 2018, 2019 · 자치구 전체 · …": what a chart's numbers are filtered by, for subtitles.
+ * Indicators are named only when chosen: most views are read across all of them.
+ */
 export function describeFilters(
 	filters: DashboardFilters,
 	options: Pick<FilterOptionRows, 'districts'>,
@@ -27,6 +30,9 @@ export function describeFilters(
 		`${translate(locale, 'filters.years')} ${list(filters.years.map(String))}`,
 		`${translate(locale, 'filters.districts')} ${list(filters.districts.map(districtName))}`,
 		`${translate(locale, 'filters.evaluatorTypes')} ${list(types.map((type) => translate(locale, `evaluator.${type}`)))}`,
-		`${translate(locale, 'filters.areas')} ${list(filters.areas)}`
+		`${translate(locale, 'filters.areas')} ${list(filters.areas)}`,
+		...(filters.indicators.length
+			? [`${translate(locale, 'filters.indicators')} ${filters.indicators.join(', ')}`]
+			: [])
 	].join(' · ');
 }
