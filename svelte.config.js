@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -42,6 +42,39 @@ async function precompress(directory) {
 	);
 }
 
+/**
+ * The policy of the app's Web Workers (DuckDB's, and the upload scanner). A worker takes its
+ * policy from its own script's response, not from the page; those scripts are static files,
+ * which adapter-node serves before SvelteKit's hooks could add a header.
+ */
+const WORKER_CSP =
+	"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'none'";
+const WORKER_SCRIPT = /^\/_app\/immutable\/(workers\/[^/?]+\.js|assets\/duckdb-browser-[^/?]+\.worker\.[^/?]+\.js)(\?|$)/;
+
+/**
+ * adapter-node's server (moved to `server.js`) behind a small `index.js` that adds the workers'
+ * policy before any other request handler runs. `node build` still starts it.
+ * @param {string} out
+ */
+async function addWorkerPolicy(out) {
+	await rename(path.join(out, 'index.js'), path.join(out, 'server.js'));
+	await writeFile(
+		path.join(out, 'index.js'),
+		`// Written by svelte.config.js: see addWorkerPolicy there.
+import { server } from './server.js';
+
+const WORKER_SCRIPT = ${WORKER_SCRIPT};
+const WORKER_CSP = ${JSON.stringify(WORKER_CSP)};
+
+server.server.prependListener('request', (request, response) => {
+	if (WORKER_SCRIPT.test(request.url ?? '')) {
+		response.setHeader('Content-Security-Policy', WORKER_CSP);
+	}
+});
+`
+	);
+}
+
 const node = adapter({ precompress: true });
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -51,7 +84,13 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: { ...node, adapt: (builder) => node.adapt({ ...builder, compress: precompress }) },
+		adapter: {
+			...node,
+			async adapt(builder) {
+				await node.adapt({ ...builder, compress: precompress });
+				await addWorkerPolicy('build');
+			}
+		},
 		// SvelteKit checks Origin for form posts only, and against an origin adapter-node cannot
 		// know over plain http; src/hooks.server.ts checks every state-changing request instead.
 		csrf: { trustedOrigins: ['*'] },

@@ -50,3 +50,54 @@ test('an inline script injected into the page does not run', async ({ page }) =>
 	});
 	expect(ran).toBe(false);
 });
+
+test('the workers run under their own policy: no eval, no request to another origin', async ({
+	page
+}) => {
+	const policies = new Map<string, string>();
+	page.on('response', (response) => {
+		if (/\/_app\/immutable\/.*worker[^/]*\.js$/.test(new URL(response.url()).pathname)) {
+			policies.set(response.url(), response.headers()['content-security-policy'] ?? '');
+		}
+	});
+	await openDashboard(page);
+	// The upload scanner starts with the first upload.
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'worker.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,A,B,5,10\r\n'
+		)
+	});
+	await expect(page.getByTestId('import-results')).toContainText('worker.csv: 1행을 가져왔습니다');
+
+	// DuckDB's worker and the upload scanner, each with the worker policy.
+	expect([...policies.keys()].some((url) => url.includes('duckdb-browser'))).toBe(true);
+	expect([...policies.keys()].some((url) => url.includes('prepare.worker'))).toBe(true);
+	for (const [url, policy] of policies) {
+		expect(policy, url).toContain("default-src 'none'");
+		expect(policy, url).toContain("script-src 'self' 'wasm-unsafe-eval'");
+		expect(policy, url).toContain("connect-src 'self'");
+	}
+	// And the policy holds inside each running worker.
+	expect(page.workers().length).toBeGreaterThanOrEqual(2);
+	for (const worker of page.workers()) {
+		const outcome = await worker.evaluate(async () => {
+			let evaluated = true;
+			try {
+				new Function('return 1')();
+			} catch {
+				evaluated = false;
+			}
+			// The same server under another origin: only the policy can refuse it.
+			const elsewhere = `http://localhost:${self.location.port}/favicon.svg`;
+			const fetched = await fetch(elsewhere, { mode: 'no-cors' }).then(
+				() => true,
+				() => false
+			);
+			const own = await fetch('/favicon.svg').then((response) => response.ok);
+			return { evaluated, fetched, own };
+		});
+		expect(outcome, worker.url()).toEqual({ evaluated: false, fetched: false, own: true });
+	}
+});

@@ -41,11 +41,10 @@ async function browserComputed(browser: Browser, path: string) {
 	await expect(page.locator('main [aria-busy=true]')).toHaveCount(0);
 	// The browser's own charts have replaced the server's drawings.
 	await expect(page.locator('[data-server-chart]')).toHaveCount(0);
-	// The browser keeps only open tables in the page: open them all.
-	for (const button of await page
-		.getByRole('button', { name: /데이터 표 보기|Show data table/ })
-		.all())
-		await button.click();
+	// The browser keeps only open tables in the page: open them all (an open one's button
+	// changes its name, so the first closed one is always the next).
+	const closed = page.getByRole('button', { name: /데이터 표 보기|Show data table/ });
+	while ((await closed.count()) > 0) await closed.first().click();
 	const figures = await figuresOnPage(page);
 	await context.close();
 	return figures;
