@@ -49,7 +49,8 @@ async function precompress(directory) {
  */
 const WORKER_CSP =
 	"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'none'";
-const WORKER_SCRIPT = /^\/_app\/immutable\/(workers\/[^/?]+\.js|assets\/duckdb-browser-[^/?]+\.worker\.[^/?]+\.js)(\?|$)/;
+const WORKER_SCRIPT =
+	/^\/_app\/immutable\/(workers\/[^/?]+\.js|assets\/duckdb-browser-[^/?]+\.worker\.[^/?]+\.js)(\?|$)/;
 
 /**
  * adapter-node's server (moved to `server.js`) behind a small `index.js` that adds the workers'

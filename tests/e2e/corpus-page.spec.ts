@@ -145,12 +145,6 @@ const ISSUE_PATTERNS = Object.entries(ko)
 /** A JavaScript engine's own words, which no message for staff should pass on. */
 const INTERNAL_ERROR =
 	/%\w+%|TypeError|RangeError|Cannot read properties|is not a function|is not defined|Maximum call stack/;
-/**
- * A reported bug: in the browser, registering a file with DuckDB hands its buffer to DuckDB's
- * worker (it is transferred, and detached here), and a file with rows DuckDB rejects is then
- * scanned again from the detached buffer. Counted apart until fixed; see the last test.
- */
-const DETACHED_BUFFER = /detached or out-of-bounds ArrayBuffer/;
 
 /**
  * The code of a worded issue message, or null when it is not one of the app's sentences or
@@ -159,7 +153,6 @@ const DETACHED_BUFFER = /detached or out-of-bounds ArrayBuffer/;
 function issueCode(message: string): string | null {
 	const code = ISSUE_PATTERNS.find(({ pattern }) => pattern.test(message))?.code ?? null;
 	if (code !== 'unreadable-file' && code !== 'import-failed') return code;
-	if (DETACHED_BUFFER.test(message)) return `${code} (detached buffer, known bug)`;
 	return INTERNAL_ERROR.test(message) ? null : code;
 }
 
@@ -459,11 +452,10 @@ test.afterAll(() => {
 	);
 });
 
-// Found by the corpus, reported: the right behaviour, marked as failing today so that it turns
-// red (an unexpected pass) the day the bug is fixed. Node (src/lib/csv/import.test.ts and the
-// corpus unit test) does not see it: its engine copies registered bytes instead of moving them.
+// Found by the corpus: duckdb-wasm moves a registered buffer into its worker, and the importer
+// read the bytes again to report the rows DuckDB rejected. Node (src/lib/csv/import.test.ts and
+// the corpus unit test) does not see it: its engine copies registered bytes.
 test('a row DuckDB rejects is reported by its line in the browser too', async ({ page }) => {
-	test.fail(true, 'bug: the importer rescans the bytes after DuckDB took them (detached buffer)');
 	await openDashboard(page);
 	await page.getByTestId('file-input').setInputFiles({
 		name: 'stray.csv',

@@ -45,3 +45,24 @@ test('a bad file is refused with file, line, column and value, and changes nothi
 	expect(await readScoreTable(page)).toEqual(before);
 	expect(before).toEqual(expectedTable(expected.all_years));
 });
+
+test('a many-file upload shows the newest results, and every result on request', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const files = Array.from({ length: 7 }, (_, i) => ({
+		name: `empty-${i + 1}.csv`,
+		mimeType: 'text/csv',
+		buffer: Buffer.from('')
+	}));
+	await page.getByTestId('file-input').setInputFiles(files);
+	const results = page.getByTestId('import-results').locator('article');
+	await expect(page.getByRole('button', { name: '결과 7건 모두 보기' })).toBeVisible();
+	await expect(results).toHaveCount(5);
+	await expect(results.first()).toContainText('empty-7.csv');
+	await page.getByRole('button', { name: '결과 7건 모두 보기' }).click();
+	await expect(results).toHaveCount(7);
+	await expect(results.last()).toContainText('empty-1.csv');
+	await page.getByRole('button', { name: '최근 결과 5건만 보기' }).click();
+	await expect(results).toHaveCount(5);
+});

@@ -309,14 +309,9 @@ test('every view, every data table, a drill-down to one indicator and the view c
 	console.log(`keyboard walk 2: ${stops.length} focus stops`);
 });
 
-// Known product bugs, reported: each test states the right behaviour and is marked as failing
-// today, so it turns red (an unexpected pass) the day the bug is fixed and the mark can go.
+// Focus kept where the page changes under it.
 
 test('the file button keeps the focus through an upload', async ({ page }) => {
-	test.fail(
-		true,
-		'bug: the button is disabled while the import runs and the focus drops to <body>'
-	);
 	await openDashboard(page);
 	const choose = page.getByRole('button', { name: '파일 선택' });
 	await tabTo(page, choose, 40);
@@ -329,7 +324,6 @@ test('the file button keeps the focus through an upload', async ({ page }) => {
 });
 
 test('a drill-down by keyboard leaves the focus in the table', async ({ page }) => {
-	test.fail(true, 'bug: the rows are rebuilt and the focus drops to <body>');
 	await openDashboard(page);
 	await openTable(page, page.getByTestId('score-gap'), 'Enter', 80);
 	const table = page.getByTestId('score-gap-table');

@@ -42,7 +42,9 @@ async function startBrowserEngine(): Promise<Engine> {
 			}
 		},
 		async registerFile(path: UploadPath, bytes: Uint8Array) {
-			await db.registerFileBuffer(path, bytes);
+			// A copy: duckdb-wasm transfers the buffer to its worker, which detaches it here, and
+			// the importer reads the bytes again to report rows DuckDB rejected.
+			await db.registerFileBuffer(path, bytes.slice());
 		},
 		async dropFile(path: UploadPath) {
 			await db.dropFile(path);

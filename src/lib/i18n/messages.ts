@@ -95,6 +95,8 @@ export const ko = {
 	'import.choose': '파일 선택',
 	'import.hint': '평가 또는 예산 CSV(UTF-8, CP949, UTF-16). 오류가 있는 파일은 가져오지 않습니다.',
 	'import.imported': '{file}: {rows}행을 가져왔습니다 ({kind}, {encoding}).',
+	'import.showAll': '결과 {count}건 모두 보기',
+	'import.showNewest': '최근 결과 {count}건만 보기',
 	'import.refused': '{file}: 가져오지 않았습니다. 문제 {count}건.',
 	'import.kind.evaluations': '평가',
 	'import.kind.budget': '예산',
@@ -403,6 +405,8 @@ export const en: Record<MessageKey, string> = {
 	'import.hint':
 		'Evaluation or budget CSV (UTF-8, CP949, UTF-16). A file with errors is not imported.',
 	'import.imported': '{file}: imported {rows} rows ({kind}, {encoding}).',
+	'import.showAll': 'Show all {count} results',
+	'import.showNewest': 'Show the newest {count} only',
 	'import.refused': '{file}: not imported. {count} problems.',
 	'import.kind.evaluations': 'evaluations',
 	'import.kind.budget': 'budget',

@@ -46,10 +46,10 @@ const tooltip = (option: Option, dataIndex: number, seriesCount: number) =>
 
 describe('categoryStyle', () => {
 	it('cycles ten colours against seven shapes', () => {
-		expect(categoryStyle(0)).toEqual({ color: '#332288', symbol: 'circle' });
-		expect(categoryStyle(1)).toEqual({ color: '#CC6677', symbol: 'rect' });
-		expect(categoryStyle(7)).toEqual({ color: '#000000', symbol: 'circle' });
-		expect(categoryStyle(10)).toEqual({ color: '#332288', symbol: 'diamond' });
+		expect(categoryStyle(0)).toEqual({ color: '#332288', symbol: 'circle', dash: 'solid' });
+		expect(categoryStyle(1)).toEqual({ color: '#CC6677', symbol: 'rect', dash: 'solid' });
+		expect(categoryStyle(7)).toEqual({ color: '#000000', symbol: 'circle', dash: 'dashed' });
+		expect(categoryStyle(10)).toEqual({ color: '#332288', symbol: 'diamond', dash: 'dashed' });
 	});
 });
 

@@ -49,11 +49,20 @@ export const CONTEXT_LINE = '#8a93a0';
 /** Width at which axis and line-end labels are cut with an ellipsis (the tooltip has them whole). */
 export const LABEL_WIDTH = 88;
 
-/** Colour and marker shape of the `index`-th series of a categorical chart. */
-export function categoryStyle(index: number): { color: string; symbol: string } {
+const LINE_DASHES = ['solid', 'dashed', 'dotted'] as const;
+
+/** Colour, marker shape and line dash of the `index`-th series of a categorical chart. */
+export function categoryStyle(index: number): {
+	color: string;
+	symbol: string;
+	dash: 'solid' | 'dashed' | 'dotted';
+} {
 	return {
 		color: CATEGORY_COLORS[index % CATEGORY_COLORS.length]!,
-		symbol: CATEGORY_SYMBOLS[index % CATEGORY_SYMBOLS.length]!
+		symbol: CATEGORY_SYMBOLS[index % CATEGORY_SYMBOLS.length]!,
+		// Past the last marker shape the line changes its dash, so no two series of a legend
+		// are told apart by colour alone.
+		dash: LINE_DASHES[Math.floor(index / CATEGORY_SYMBOLS.length) % LINE_DASHES.length]!
 	};
 }
 
@@ -132,7 +141,11 @@ export function buildDistrictLinesOption(
 			// A year between two gaps is a lone point: without a marker it would not show at all.
 			symbol: coloured ? style.symbol : 'circle',
 			symbolSize: highlighted ? 8 : coloured ? 6 : 4,
-			lineStyle: { color, width: highlighted ? 3 : coloured ? 2 : 1 },
+			lineStyle: {
+				color,
+				width: highlighted ? 3 : coloured ? 2 : 1,
+				type: coloured ? style.dash : 'solid'
+			},
 			itemStyle: { color },
 			z: highlighted ? 3 : 2,
 			emphasis: { focus: 'series' },
