@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -36,7 +37,6 @@ const INDICATORS = [
 const SHARE = { page: 0.3, 'sample-data': 0.3, 'dataset-manifest': 0.1, 'dataset-file': 0.3 };
 
 const log = (...args) => console.log('[load]', ...args);
-const round = (x, digits = 1) => (x == null ? null : Number(x.toFixed(digits)));
 const mib = (kib) => (kib == null ? null : round(kib / 1024));
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
@@ -231,14 +231,6 @@ async function inspectorCommands(inspectPort, commands) {
 		});
 		request.end();
 	});
-}
-
-function quantile(sorted, q) {
-	if (sorted.length === 0) return null;
-	const pos = (sorted.length - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
 /** Splits `total` connections between the kinds by SHARE, at least one each. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
+import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -42,15 +43,6 @@ const LAUNCH = {
 if (!LAUNCH.executablePath) delete LAUNCH.executablePath;
 
 const log = (...args) => console.log('[bench]', ...args);
-const round = (x, digits = 1) => (x == null ? null : Number(x.toFixed(digits)));
-
-function quantile(sorted, q) {
-	if (sorted.length === 0) return null;
-	const pos = (sorted.length - 1) * q;
-	const lo = Math.floor(pos);
-	const hi = Math.ceil(pos);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
 
 function summary(samples) {
 	const s = samples.filter((x) => x != null).sort((a, b) => a - b);

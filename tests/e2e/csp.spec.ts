@@ -85,7 +85,8 @@ test('the workers run under their own policy: no script or request from elsewher
 		const outcome = await worker.evaluate(async () => {
 			// Code run through the DevTools protocol may eval whatever the policy; loading a
 			// script is checked: a data: module loads anywhere without a policy.
-			const imported = await import('data:text/javascript,export default 1').then(
+			const dataModule = 'data:text/javascript,export default 1';
+			const imported = await import(dataModule).then(
 				() => true,
 				() => false
 			);
