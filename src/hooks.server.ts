@@ -2,6 +2,7 @@ import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { installServerChartRenderer } from '$lib/charts/server-chart';
 import { renderChartSvg } from '$lib/server/chart-svg';
+import { gzipped } from '$lib/server/compression';
 import { getFigureServer, getPublishing } from '$lib/server/context';
 import { isSameOrigin } from '$lib/server/publishing';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
@@ -12,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Renders `<html lang>` in the language the link asks for, so screen readers start right,
  * refuses every state-changing request from another site, whatever its content type, and
- * compresses pages (they carry the first figures and charts).
+ * compresses pages, sample CSVs and manifests (what and why: `$lib/server/compression.ts`).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	if (!SAFE_METHODS.has(event.request.method) && !isSameOrigin(event.request, event.url)) {
@@ -33,24 +34,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	return gzipped(event.request, response);
 };
-
-/** The page gzipped for a browser that accepts it; static files come precompressed. */
-function gzipped(request: Request, response: Response): Response {
-	const html = response.headers.get('content-type')?.startsWith('text/html');
-	const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-	if (!html || !accepts || !response.body || response.headers.has('content-encoding')) {
-		return response;
-	}
-	const headers = new Headers(response.headers);
-	headers.set('content-encoding', 'gzip');
-	headers.append('vary', 'Accept-Encoding');
-	headers.delete('content-length');
-	return new Response(response.body.pipeThrough(new CompressionStream('gzip')), {
-		status: response.status,
-		statusText: response.statusText,
-		headers
-	});
-}
 
 // Pages are rendered with their charts drawn; the browser loads ECharts only to take over.
 installServerChartRenderer(renderChartSvg);

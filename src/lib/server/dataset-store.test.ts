@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import {
 	CorruptDatasetError,
@@ -23,7 +25,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 	);
 });
 
-const { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } = fsp;
+const { mkdir, mkdtemp, open, readdir, readFile, rm, stat, utimes, writeFile } = fsp;
 
 function fsCalls(): number {
 	return Object.values(fsp)
@@ -334,9 +336,11 @@ describe('path traversal', () => {
 		for (const id of attempts) {
 			expect(await store.manifest(id), id).toBeNull();
 			expect(await store.file(id, hash), id).toBeNull();
+			expect(await store.open(id, hash), id).toBeNull();
 		}
 		for (const bad of ['../outside', `../blobs/${hash}`, hash.toUpperCase(), `${hash}\u0000`]) {
 			expect(await store.file(published.id, bad), bad).toBeNull();
+			expect(await store.open(published.id, bad), bad).toBeNull();
 		}
 		expect(fsCalls()).toBe(0);
 		// The spies do see a legitimate read, so the zero above means something.
@@ -390,5 +394,258 @@ describe('crash safety', () => {
 
 		for (const file of stale) await expect(stat(file)).rejects.toThrow(/ENOENT/);
 		for (const file of fresh) expect((await stat(file)).isFile()).toBe(true);
+	});
+});
+
+/** Reads a stream to its end or its error, keeping what arrived before an error. */
+async function drain(body: ReadableStream<Uint8Array>) {
+	const chunks: Uint8Array[] = [];
+	let error: unknown = null;
+	try {
+		for await (const chunk of body) chunks.push(chunk);
+	} catch (caught) {
+		error = caught;
+	}
+	return { bytes: new Uint8Array(Buffer.concat(chunks)), error };
+}
+
+/** Length and SHA-256: as strict as toEqual, and fast on big arrays (toEqual takes ~1 s per 300 KB). */
+const fingerprint = (bytes: Uint8Array) => `${bytes.byteLength} bytes, ${sha256(bytes)}`;
+
+/** What a download of the file delivers, as a fingerprint. */
+async function served(from: DatasetStore, id: string, hash: string): Promise<string> {
+	const opened = await from.open(id, hash);
+	if (!opened) throw new Error(`not found: ${id} ${hash}`);
+	const { bytes, error } = await drain(opened.body);
+	if (error) throw error;
+	return fingerprint(bytes);
+}
+
+/** Bytes that differ from chunk to chunk (the stream reads 64 KiB at a time). */
+function patterned(length: number): Uint8Array {
+	return Uint8Array.from({ length }, (_, index) => (index * 31 + (index >> 16)) & 0xff);
+}
+
+/** Flips one byte in place, through the same inode (as a disk or a stray write would). */
+async function flipInPlace(file: string, position: number): Promise<void> {
+	const handle = await open(file, 'r+');
+	try {
+		const byte = new Uint8Array(1);
+		await handle.read(byte, 0, 1, position);
+		byte[0] = byte[0]! ^ 0x01;
+		await handle.write(byte, 0, 1, position);
+	} finally {
+		await handle.close();
+	}
+}
+
+describe('open: streaming a file', () => {
+	let checks: string[];
+
+	beforeEach(() => {
+		checks = [];
+		store = createFolderStore(root, { onVerify: (hash) => checks.push(hash) });
+	});
+
+	it('streams every file byte for byte, with its size, and null for what the dataset does not list', async () => {
+		const files = [ALL_BYTES, new Uint8Array(0), patterned(64 * 1024), patterned(200_001)];
+		const published = await store.publish(
+			files.map((bytes, index) => ({ name: `${index}.bin`, bytes, choices: {} }))
+		);
+		for (const bytes of files) {
+			const opened = await store.open(published.id, sha256(bytes));
+			expect(opened?.bytes).toBe(bytes.byteLength);
+			const { bytes: read, error } = await drain(opened!.body);
+			expect(error).toBeNull();
+			expect(fingerprint(read)).toBe(fingerprint(bytes));
+		}
+		const other = await store.publish([{ name: 'b.csv', bytes: encode('b'), choices: {} }]);
+		expect(await store.open(published.id, other.files[0]!.hash)).toBeNull();
+		expect(await store.open(VALID_ID, sha256(ALL_BYTES))).toBeNull();
+	});
+
+	it('hashes a file in full once per process, however often and however many at once it is opened', async () => {
+		const bytes = patterned(300_000);
+		const hash = sha256(bytes);
+		const published = await store.publish([{ name: 'a.csv', bytes, choices: {} }]);
+
+		const opened = await Promise.all(
+			Array.from({ length: 10 }, () => store.open(published.id, hash))
+		);
+		for (const file of opened)
+			expect(fingerprint((await drain(file!.body)).bytes)).toBe(fingerprint(bytes));
+		for (let i = 0; i < 3; i++)
+			expect(await served(store, published.id, hash)).toBe(fingerprint(bytes));
+		expect(checks).toEqual([hash]);
+
+		// A restart forgets: the new process checks again.
+		const restarted = createFolderStore(root, { onVerify: (h) => checks.push(h) });
+		expect(await served(restarted, published.id, hash)).toBe(fingerprint(bytes));
+		expect(checks).toEqual([hash, hash]);
+	});
+
+	it('refuses a damaged, truncated or missing file before sending anything', async () => {
+		const published = await store.publish([{ name: 'all.bin', bytes: ALL_BYTES, choices: {} }]);
+		const hash = sha256(ALL_BYTES);
+		const blob = path.join(root, 'blobs', hash);
+		await flipInPlace(blob, 200);
+		const read = store.open(published.id, hash);
+		await expect(read).rejects.toBeInstanceOf(CorruptDatasetError);
+		await expect(read).rejects.toThrow(
+			`Dataset ${published.id}: file ${hash} is damaged (its bytes no longer match their SHA-256).`
+		);
+		await writeFile(blob, ALL_BYTES.subarray(0, 100));
+		await expect(store.open(published.id, hash)).rejects.toThrow(/is damaged/);
+		// The wrong size alone refuses it: only the first damage needed a full hash.
+		expect(checks).toEqual([hash]);
+		await rm(blob);
+		await expect(store.open(published.id, hash)).rejects.toThrow(
+			`Dataset ${published.id}: file ${hash} is missing from the store.`
+		);
+	});
+
+	it('checks again when a checked file changes on disk, even with its size and mtime put back', async () => {
+		const bytes = patterned(100_000);
+		const hash = sha256(bytes);
+		const published = await store.publish([{ name: 'a.bin', bytes, choices: {} }]);
+		const blob = path.join(root, 'blobs', hash);
+		const whole = new Date('2031-03-01T09:00:00Z');
+		await utimes(blob, whole, whole);
+		expect(await served(store, published.id, hash)).toBe(fingerprint(bytes));
+		expect(checks).toHaveLength(1);
+
+		// Same size, same mtime: only the ctime (which cannot be set by hand) moved.
+		await flipInPlace(blob, 50_000);
+		await utimes(blob, whole, whole);
+		expect((await stat(blob)).size).toBe(bytes.byteLength);
+		expect((await stat(blob)).mtimeMs).toBe(whole.getTime());
+		await expect(store.open(published.id, hash)).rejects.toThrow(/is damaged/);
+		expect(checks).toHaveLength(2);
+
+		// A publish of the same bytes heals it (a new inode), which is checked and then served.
+		await store.publish([{ name: 'again.bin', bytes, choices: {} }]);
+		expect(await served(store, published.id, hash)).toBe(fingerprint(bytes));
+		expect(checks).toHaveLength(3);
+	});
+
+	it('stops a download before its last chunk when the file is damaged while it is sent', async () => {
+		const bytes = patterned(4 * 64 * 1024 + 123);
+		const hash = sha256(bytes);
+		const published = await store.publish([{ name: 'a.bin', bytes, choices: {} }]);
+		const blob = path.join(root, 'blobs', hash);
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+		const opened = (await store.open(published.id, hash))!;
+		const reader = opened.body.getReader();
+		const first = await reader.read();
+		expect(fingerprint(first.value!)).toBe(fingerprint(bytes.subarray(0, 64 * 1024)));
+		// Damage the stream has not read yet, after it checked the file (like bit rot, unseen).
+		await flipInPlace(blob, 3 * 64 * 1024);
+		const received = [first.value!];
+		let failure: unknown = null;
+		try {
+			for (;;) {
+				const { done, value } = await reader.read();
+				if (done) break;
+				received.push(value);
+			}
+		} catch (error) {
+			failure = error;
+		}
+		expect(failure).toBeInstanceOf(CorruptDatasetError);
+		// The client never holds the whole file: the last chunk was kept back.
+		const total = received.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+		expect(total).toBe(4 * 64 * 1024);
+		expect(total).toBeLessThan(bytes.byteLength);
+		expect(errors).toHaveBeenCalledWith(
+			`Dataset ${published.id}: file ${hash} is damaged (its bytes no longer match their SHA-256). The download was stopped before its end.`
+		);
+		errors.mockRestore();
+
+		// And it is not trusted any more: the next open checks it and refuses it.
+		await expect(store.open(published.id, hash)).rejects.toThrow(/is damaged/);
+	});
+
+	it('fails, sending nothing, when the file changed between the check and the first read', async () => {
+		const bytes = patterned(100_000);
+		const hash = sha256(bytes);
+		const published = await store.publish([{ name: 'a.bin', bytes, choices: {} }]);
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const opened = (await store.open(published.id, hash))!;
+		await flipInPlace(path.join(root, 'blobs', hash), 10);
+		const { bytes: read, error } = await drain(opened.body);
+		expect(read.byteLength).toBe(0);
+		expect(error).toBeInstanceOf(CorruptDatasetError);
+		expect(String(error)).toContain('changed on disk after it was checked');
+		expect(errors).toHaveBeenCalledOnce();
+		errors.mockRestore();
+	});
+
+	it.skipIf(process.platform !== 'linux')(
+		'holds no file open until read, and closes it when the reader cancels',
+		async () => {
+			const bytes = patterned(500_000);
+			const hash = sha256(bytes);
+			const published = await store.publish([{ name: 'a.bin', bytes, choices: {} }]);
+			const openFiles = async () => (await readdir('/proc/self/fd')).length;
+			const before = await openFiles();
+
+			const unread = await store.open(published.id, hash);
+			expect(unread?.bytes).toBe(bytes.byteLength);
+			expect(await openFiles()).toBe(before);
+
+			const reading = (await store.open(published.id, hash))!;
+			const reader = reading.body.getReader();
+			expect((await reader.read()).value?.byteLength).toBe(64 * 1024);
+			expect(await openFiles()).toBe(before + 1);
+			await reader.cancel();
+			expect(await openFiles()).toBe(before);
+		}
+	);
+
+	it('streams a 50 MB file in bounded memory, where file() holds all of it', async () => {
+		setFlagsFromString('--expose-gc');
+		const gc = runInNewContext('gc') as () => void;
+		const size = 50 * 1024 * 1024;
+		// Made in a function of its own, so nothing here keeps the 50 MB once it is published.
+		const { published, hash } = await (async () => {
+			const bytes = new Uint8Array(size);
+			for (let i = 0; i < size; i += 4096) bytes[i] = (i >> 12) & 0xff;
+			return {
+				published: await store.publish([{ name: 'big.csv', bytes, choices: {} }]),
+				hash: sha256(bytes)
+			};
+		})();
+
+		const used = () => {
+			// The second collection waits for the first one's freeing of array buffers to finish.
+			gc();
+			gc();
+			const { heapUsed, arrayBuffers } = process.memoryUsage();
+			return heapUsed + arrayBuffers;
+		};
+		const baseline = used();
+		let peak = baseline;
+		const digest = createHash('sha256');
+		let count = 0;
+		const opened = (await store.open(published.id, hash))!;
+		for await (const chunk of opened.body) {
+			digest.update(chunk);
+			if (++count % 32 === 0) {
+				// A slow client: anything read ahead of it would pile up here.
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				peak = Math.max(peak, used());
+			}
+		}
+		expect(digest.digest('hex')).toBe(hash);
+		expect(count).toBe(size / (64 * 1024));
+		const streamed = peak - baseline;
+		expect(streamed).toBeLessThan(4 * 1024 * 1024);
+
+		// The same measure does see a whole file in memory, so the bound above means something.
+		const whole = await store.file(published.id, hash);
+		const held = used() - baseline;
+		expect(whole?.byteLength).toBe(size);
+		expect(held).toBeGreaterThan(0.9 * size);
 	});
 });

@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import {
+	lstat,
+	mkdir,
+	open,
+	readdir,
+	readFile,
+	rename,
+	rm,
+	type FileHandle
+} from 'node:fs/promises';
 import path from 'node:path';
 
 /** One stored file of a published dataset: its content hash, original name, size and import choices. */
@@ -19,6 +29,17 @@ export interface DatasetManifest {
 	files: PublishedFile[];
 }
 
+/** A published file ready to send, not loaded: see `DatasetStore.open`. */
+export interface OpenedFile {
+	/** Its size: the body yields exactly this many bytes, or fails. */
+	bytes: number;
+	/**
+	 * The bytes, read from disk in 64 KiB chunks as the body is read; nothing is opened until
+	 * then. It fails, rather than end, if the file changed since it was checked.
+	 */
+	body: ReadableStream<Uint8Array>;
+}
+
 /** The small storage door: a folder here, an S3-compatible bucket later (see STORE.md). */
 export interface DatasetStore {
 	/** Stores the files (in this order) as a new immutable dataset under a fresh unguessable id. */
@@ -29,6 +50,14 @@ export interface DatasetStore {
 	manifest(id: string): Promise<DatasetManifest | null>;
 	/** One file's bytes, checked against its SHA-256 on every read; null if unknown. Throws CorruptDatasetError on mismatch. */
 	file(id: string, hash: string): Promise<Uint8Array | null>;
+	/**
+	 * One file to send, with memory that does not grow with its size; null if unknown. Throws
+	 * CorruptDatasetError, before anything is sent, if the file is missing, has the wrong size or
+	 * its SHA-256 does not match: the hash is checked in full the first time a file is opened in
+	 * this process and again whenever it changes on disk. The body hashes what it sends as well
+	 * and fails before its last chunk if that no longer matches (see STORE.md).
+	 */
+	open(id: string, hash: string): Promise<OpenedFile | null>;
 }
 
 /** Stored bytes no longer match their checksum; the caller answers 500 and serves nothing. */
@@ -43,6 +72,8 @@ export class CorruptDatasetError extends Error {
 export interface FolderStoreOptions {
 	/** Runs after a publish's blobs are durable and before its manifest is written; a throw here is a crash. */
 	beforeManifestCommit?: (id: string) => void | Promise<void>;
+	/** Runs each time `open` hashes a whole file to check it. */
+	onVerify?: (hash: string) => void;
 }
 
 // 16 random bytes in base64url without padding are exactly 22 characters.
@@ -52,6 +83,11 @@ const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 // Starts with a dot, so it can never be taken for a blob hash or a `<id>.json` manifest.
 const TEMP_PREFIX = '.tmp-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
+// What `open` reads at a time: the chunk a response body holds, and the buffer it hashes with.
+const STREAM_CHUNK_BYTES = 64 * 1024;
+const VERIFY_CHUNK_BYTES = 1024 * 1024;
+// Files remembered as checked; beyond this the oldest are forgotten (and checked again if opened).
+const MAX_VERIFIED = 10_000;
 
 /** True only for the exact dataset id format (22 base64url characters). */
 export function isDatasetId(value: string): boolean {
@@ -69,6 +105,10 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 	const blobsDir = inside(base, 'blobs');
 	const datasetsDir = inside(base, 'datasets');
 	let ready: Promise<void> | undefined;
+	// hash → identity (see fileIdentity) of the blob file last found to match it, in this process.
+	const verified = new Map<string, string>();
+	// `${hash} ${identity}` → a full check in progress, shared by concurrent opens of that file.
+	const verifying = new Map<string, Promise<boolean>>();
 
 	// Folders and stale temp files are handled once, on the first publish: reads need neither.
 	function prepare(): Promise<void> {
@@ -105,6 +145,128 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 	async function readManifest(id: string): Promise<DatasetManifest | null> {
 		const raw = await readIfExists(manifestPath(id));
 		return raw === null ? null : decodeManifestFile(raw, id);
+	}
+
+	/** The manifest entry of a file, only if the dataset lists it. */
+	async function listedFile(id: string, hash: string): Promise<PublishedFile | null> {
+		if (!isDatasetId(id) || !isSha256Hex(hash)) return null;
+		const manifest = await readManifest(id);
+		return manifest?.files.find((file) => file.hash === hash) ?? null;
+	}
+
+	function remember(hash: string, identity: string): void {
+		verified.delete(hash);
+		verified.set(hash, identity);
+		if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+	}
+
+	/**
+	 * Checks a blob's size, and its SHA-256 unless this very file (same identity) was checked
+	 * before; answers the identity it checked. Throws CorruptDatasetError.
+	 */
+	async function verifyBlob(id: string, entry: PublishedFile): Promise<string> {
+		const { hash } = entry;
+		const handle = await openIfExists(blobPath(hash));
+		if (handle === null) throw missingError(id, hash);
+		try {
+			const stats = await handle.stat();
+			if (!stats.isFile() || stats.size !== entry.bytes) throw damagedError(id, hash);
+			const identity = fileIdentity(stats);
+			if (verified.get(hash) === identity) return identity;
+			const key = `${hash} ${identity}`;
+			let check = verifying.get(key);
+			if (!check) {
+				options.onVerify?.(hash);
+				check = hashWhole(handle, stats.size)
+					.then((digest) => digest === hash)
+					.finally(() => verifying.delete(key));
+				verifying.set(key, check);
+			}
+			if (!(await check)) {
+				verified.delete(hash);
+				throw damagedError(id, hash);
+			}
+			remember(hash, identity);
+			return identity;
+		} finally {
+			await handle.close();
+		}
+	}
+
+	/**
+	 * The blob as a pull stream. It opens the file on the first read and fails if that is no
+	 * longer the file checked (another inode, size, mtime or ctime); it hashes every chunk and
+	 * sends the last one only if the whole file still matches, so a damage that left no trace
+	 * in the file's metadata costs the client its download, never a complete damaged file.
+	 */
+	function blobStream(id: string, hash: string, size: number, identity: string) {
+		const target = blobPath(hash);
+		const digest = createHash('sha256');
+		let handle: FileHandle | null = null;
+		let position = 0;
+		let done = false;
+
+		async function finish(): Promise<void> {
+			done = true;
+			const open = handle;
+			handle = null;
+			await open?.close();
+		}
+
+		function refuse(error: CorruptDatasetError): CorruptDatasetError {
+			if (verified.get(hash) === identity) verified.delete(hash);
+			console.error(`${error.message} The download was stopped before its end.`);
+			return error;
+		}
+
+		return new ReadableStream<Uint8Array>(
+			{
+				async pull(controller) {
+					try {
+						if (handle === null) {
+							const opened = await openIfExists(target);
+							if (done) {
+								// Cancelled while the file was being opened.
+								await opened?.close();
+								return;
+							}
+							if (opened === null) throw refuse(missingError(id, hash));
+							handle = opened;
+							if (fileIdentity(await handle.stat()) !== identity) {
+								throw refuse(
+									new CorruptDatasetError(
+										`Dataset ${id}: file ${hash} changed on disk after it was checked.`
+									)
+								);
+							}
+						}
+						const length = Math.min(STREAM_CHUNK_BYTES, size - position);
+						const chunk = new Uint8Array(length);
+						const whole = await readFully(handle, chunk, position);
+						if (done) return;
+						if (!whole) throw refuse(damagedError(id, hash));
+						position += length;
+						digest.update(chunk);
+						if (position < size) {
+							controller.enqueue(chunk);
+							return;
+						}
+						if (digest.digest('hex') !== hash) throw refuse(damagedError(id, hash));
+						await finish();
+						if (length > 0) controller.enqueue(chunk);
+						controller.close();
+					} catch (error) {
+						controller.error(error);
+						await finish().catch((closing: unknown) =>
+							console.error(`Dataset ${id}: file ${hash} could not be closed:`, closing)
+						);
+					}
+				},
+				cancel: finish
+			},
+			// Nothing is read ahead: a chunk is read when the response asks for one.
+			{ highWaterMark: 0 }
+		);
 	}
 
 	return {
@@ -151,23 +313,74 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 		},
 
 		async file(id, hash) {
-			if (!isDatasetId(id) || !isSha256Hex(hash)) return null;
-			const manifest = await readManifest(id);
 			// Only files listed in this dataset are reachable through its id.
-			const entry = manifest?.files.find((file) => file.hash === hash);
+			const entry = await listedFile(id, hash);
 			if (!entry) return null;
 			const bytes = await readIfExists(blobPath(hash));
-			if (bytes === null) {
-				throw new CorruptDatasetError(`Dataset ${id}: file ${hash} is missing from the store.`);
-			}
+			if (bytes === null) throw missingError(id, hash);
 			if (bytes.byteLength !== entry.bytes || sha256Hex(bytes) !== hash) {
-				throw new CorruptDatasetError(
-					`Dataset ${id}: file ${hash} is damaged (its bytes no longer match their SHA-256).`
-				);
+				throw damagedError(id, hash);
 			}
 			return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		},
+
+		async open(id, hash) {
+			const entry = await listedFile(id, hash);
+			if (!entry) return null;
+			const identity = await verifyBlob(id, entry);
+			return { bytes: entry.bytes, body: blobStream(id, hash, entry.bytes, identity) };
 		}
 	};
+}
+
+function missingError(id: string, hash: string): CorruptDatasetError {
+	return new CorruptDatasetError(`Dataset ${id}: file ${hash} is missing from the store.`);
+}
+
+function damagedError(id: string, hash: string): CorruptDatasetError {
+	return new CorruptDatasetError(
+		`Dataset ${id}: file ${hash} is damaged (its bytes no longer match their SHA-256).`
+	);
+}
+
+/**
+ * What a file looks like on disk. A write in place changes mtime and ctime, a replacement
+ * (a healing publish renames new bytes in) the inode; ctime cannot be set back by hand.
+ */
+function fileIdentity(stats: Stats): string {
+	return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+}
+
+/** Fills `chunk` from `position`; false if the file ends first. */
+async function readFully(
+	handle: FileHandle,
+	chunk: Uint8Array,
+	position: number
+): Promise<boolean> {
+	let filled = 0;
+	while (filled < chunk.byteLength) {
+		const { bytesRead } = await handle.read(
+			chunk,
+			filled,
+			chunk.byteLength - filled,
+			position + filled
+		);
+		if (bytesRead === 0) return false;
+		filled += bytesRead;
+	}
+	return true;
+}
+
+/** SHA-256 of a file's first `size` bytes in hex, through one reused buffer; null if shorter. */
+async function hashWhole(handle: FileHandle, size: number): Promise<string | null> {
+	const hash = createHash('sha256');
+	const buffer = new Uint8Array(Math.min(VERIFY_CHUNK_BYTES, Math.max(size, 1)));
+	for (let position = 0; position < size; position += buffer.byteLength) {
+		const chunk = buffer.subarray(0, Math.min(buffer.byteLength, size - position));
+		if (!(await readFully(handle, chunk, position))) return null;
+		hash.update(chunk);
+	}
+	return hash.digest('hex');
 }
 
 /** Resolves parts under a folder and refuses anything that lands outside it. */
@@ -242,6 +455,15 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
 async function readIfExists(file: string): Promise<Buffer | null> {
 	try {
 		return await readFile(file);
+	} catch (error) {
+		if (hasCode(error, 'ENOENT')) return null;
+		throw error;
+	}
+}
+
+async function openIfExists(file: string): Promise<FileHandle | null> {
+	try {
+		return await open(file, 'r');
 	} catch (error) {
 		if (hasCode(error, 'ENOENT')) return null;
 		throw error;
