@@ -635,7 +635,10 @@ export function toMarkdown(result) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const result = await runLoadTest({ build: process.argv.includes('--build') });
-	writeFileSync(path.join(benchDir, 'load-results.json'), JSON.stringify(result, null, '\t') + '\n');
+	writeFileSync(
+		path.join(benchDir, 'load-results.json'),
+		JSON.stringify(result, null, '\t') + '\n'
+	);
 	console.log(toMarkdown(result));
 	log('wrote bench/load-results.json');
 	if (!result.ok) process.exitCode = 1;
