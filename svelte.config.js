@@ -54,7 +54,9 @@ const WORKER_SCRIPT =
 
 /**
  * adapter-node's server (moved to `server.js`) behind a small `index.js` that adds the workers'
- * policy before any other request handler runs. `node build` still starts it.
+ * policy before any other request handler runs, and bounds how long a request may take to
+ * arrive (`REQUEST_TIMEOUT` seconds, default 60; Node's own is 300), so slow bodies cannot hold
+ * connections open. `node build` still starts it.
  * @param {string} out
  */
 async function addWorkerPolicy(out) {
@@ -66,6 +68,8 @@ import { server } from './server.js';
 
 const WORKER_SCRIPT = ${WORKER_SCRIPT};
 const WORKER_CSP = ${JSON.stringify(WORKER_CSP)};
+
+server.server.requestTimeout = (Number(process.env.REQUEST_TIMEOUT) || 60) * 1000;
 
 server.server.prependListener('request', (request, response) => {
 	if (WORKER_SCRIPT.test(request.url ?? '')) {

@@ -5,9 +5,10 @@
 // no half state".)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,7 +89,7 @@ const running = new Set<Server>();
 /** How each server ended, attached to a failed test. */
 const serverHistory: string[] = [];
 
-async function startServer(store: string): Promise<Server> {
+async function startServer(store: string, env: Record<string, string> = {}): Promise<Server> {
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
 		env: {
@@ -98,7 +99,8 @@ async function startServer(store: string): Promise<Server> {
 			STORE_DIR: store,
 			EDITOR_TOKEN: TEST_EDITOR_TOKEN,
 			PUBLISH_MAX_BYTES: String(SERVER_PUBLISH_MAX_BYTES),
-			BODY_SIZE_LIMIT: 'Infinity'
+			BODY_SIZE_LIMIT: 'Infinity',
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -757,3 +759,87 @@ test.describe('the browser reloaded during an import', () => {
 		expect((await keptInBrowser(page)).manifest, 'committed, so kept').toContain(bigHash);
 	});
 });
+
+test.describe('the server under oversized and slow requests', () => {
+	test('oversized publishes are answered 413 unread, memory stays flat; a slow body is cut off', async () => {
+		test.setTimeout(90_000);
+		const store = await mkdtemp(path.join(tmpdir(), 'limits-store-'));
+		const server = await startServer(store, {
+			PUBLISH_MAX_BYTES: String(1024 * 1024),
+			REQUEST_TIMEOUT: '2'
+		});
+		try {
+			const { port } = new URL(server.base);
+			// A body that trickles in and then stops: the server must not wait for it forever.
+			const slow = net.connect(Number(port), '127.0.0.1');
+			const slowEnded = new Promise<{ ms: number; answer: string }>((resolve) => {
+				const started = Date.now();
+				let answer = '';
+				slow.on('data', (chunk) => (answer += chunk.toString()));
+				slow.on('close', () => resolve({ ms: Date.now() - started, answer }));
+			});
+			slow.write(
+				`POST /api/datasets HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server.base}\r\n` +
+					`Authorization: Bearer ${TEST_EDITOR_TOKEN}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
+					`Content-Length: 100000\r\n\r\n--x\r\n`
+			);
+
+			// Twenty 200 MB publishes at once: each is refused from its headers.
+			const rssBefore = residentMiB(server);
+			const answers = await Promise.all(
+				Array.from({ length: 20 }, () => oversizedPublish(server, 200 * 1024 * 1024))
+			);
+			expect(answers).toEqual(Array.from({ length: 20 }, () => 413));
+			const rssAfter = residentMiB(server);
+			console.log(`RSS around 20 × 200 MB refused publishes: ${rssBefore} → ${rssAfter} MiB`);
+			expect(rssAfter - rssBefore).toBeLessThan(50);
+
+			// Node checks request deadlines every 30 s, so the cut comes within 2 + 30 s.
+			const { ms, answer } = await slowEnded;
+			console.log(`slow body cut after ${ms} ms: ${answer.split('\r\n')[0]}`);
+			expect(ms).toBeLessThan(40_000);
+			expect(answer).toMatch(/^HTTP\/1\.1 408/);
+		} finally {
+			await kill(server);
+			await rm(store, { recursive: true, force: true });
+		}
+	});
+});
+
+/** The server's resident memory, from /proc. */
+function residentMiB(server: Server): number {
+	const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+	return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+/** Sends a publish declaring `bytes`, streaming its body until the server answers; the status. */
+function oversizedPublish(server: Server, bytes: number): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = http.request(
+			`${server.base}/api/datasets`,
+			{
+				method: 'POST',
+				headers: {
+					origin: server.base,
+					authorization: `Bearer ${TEST_EDITOR_TOKEN}`,
+					'content-type': 'multipart/form-data; boundary=x',
+					'content-length': String(bytes)
+				}
+			},
+			(response) => {
+				response.resume();
+				request.destroy();
+				resolve(response.statusCode ?? 0);
+			}
+		);
+		request.on('error', (error) => {
+			if (!request.destroyed) reject(error);
+		});
+		const chunk = Buffer.alloc(1024 * 1024);
+		const pump = () => {
+			while (!request.destroyed && request.write(chunk));
+			if (!request.destroyed) request.once('drain', pump);
+		};
+		pump();
+	});
+}
