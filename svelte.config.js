@@ -54,9 +54,10 @@ const WORKER_SCRIPT =
 
 /**
  * adapter-node's server (moved to `server.js`) behind a small `index.js` that adds the workers'
- * policy before any other request handler runs, and bounds how long a request may take to
- * arrive (`REQUEST_TIMEOUT` seconds, default 60; Node's own is 300), so slow bodies cannot hold
- * connections open. `node build` still starts it.
+ * policy before any other request handler runs, and closes a connection that stays silent for
+ * `SOCKET_TIMEOUT` seconds (default 60), so a body that stalls cannot hold it open: Node's own
+ * `requestTimeout` stops counting once the request has reached its handler. `node build` still
+ * starts it.
  * @param {string} out
  */
 async function addWorkerPolicy(out) {
@@ -69,7 +70,7 @@ import { server } from './server.js';
 const WORKER_SCRIPT = ${WORKER_SCRIPT};
 const WORKER_CSP = ${JSON.stringify(WORKER_CSP)};
 
-server.server.requestTimeout = (Number(process.env.REQUEST_TIMEOUT) || 60) * 1000;
+server.server.setTimeout((Number(process.env.SOCKET_TIMEOUT) || 60) * 1000);
 
 server.server.prependListener('request', (request, response) => {
 	if (WORKER_SCRIPT.test(request.url ?? '')) {

@@ -761,12 +761,12 @@ test.describe('the browser reloaded during an import', () => {
 });
 
 test.describe('the server under oversized and slow requests', () => {
-	test('oversized publishes are answered 413 unread, memory stays flat; a slow body is cut off', async () => {
+	test('oversized publishes are answered 413 unread, memory stays flat; a stalled body is cut off', async () => {
 		test.setTimeout(90_000);
 		const store = await mkdtemp(path.join(tmpdir(), 'limits-store-'));
 		const server = await startServer(store, {
 			PUBLISH_MAX_BYTES: String(1024 * 1024),
-			REQUEST_TIMEOUT: '2'
+			SOCKET_TIMEOUT: '2'
 		});
 		try {
 			const { port } = new URL(server.base);
@@ -784,21 +784,30 @@ test.describe('the server under oversized and slow requests', () => {
 					`Content-Length: 100000\r\n\r\n--x\r\n`
 			);
 
-			// Twenty 200 MB publishes at once: each is refused from its headers.
-			const rssBefore = residentMiB(server);
-			const answers = await Promise.all(
-				Array.from({ length: 20 }, () => oversizedPublish(server, 200 * 1024 * 1024))
+			// Twenty 200 MB publishes at once, twice: each is refused from its headers. The first
+			// round, after a page (which loads the sample for the first figures), warms the
+			// server up; the second must leave its memory where the first did.
+			expect((await fetch(server.base)).status).toBe(200);
+			const round = async () => {
+				const answers = await Promise.all(
+					Array.from({ length: 20 }, () => oversizedPublish(server, 200 * 1024 * 1024))
+				);
+				expect(answers).toEqual(Array.from({ length: 20 }, () => 413));
+				return residentMiB(server);
+			};
+			const afterFirst = await round();
+			const afterSecond = await round();
+			console.log(
+				`RSS after 20 × 200 MB refused publishes: ${afterFirst}, again: ${afterSecond} MiB`
 			);
-			expect(answers).toEqual(Array.from({ length: 20 }, () => 413));
-			const rssAfter = residentMiB(server);
-			console.log(`RSS around 20 × 200 MB refused publishes: ${rssBefore} → ${rssAfter} MiB`);
-			expect(rssAfter - rssBefore).toBeLessThan(50);
+			expect(afterSecond - afterFirst).toBeLessThan(30);
 
-			// Node checks request deadlines every 30 s, so the cut comes within 2 + 30 s.
+			// Silent for SOCKET_TIMEOUT (2 s here): the connection is closed, unanswered.
 			const { ms, answer } = await slowEnded;
-			console.log(`slow body cut after ${ms} ms: ${answer.split('\r\n')[0]}`);
-			expect(ms).toBeLessThan(40_000);
-			expect(answer).toMatch(/^HTTP\/1\.1 408/);
+			console.log(`stalled body cut after ${ms} ms`);
+			expect(ms).toBeGreaterThanOrEqual(2_000);
+			expect(ms).toBeLessThan(15_000);
+			expect(answer).toBe('');
 		} finally {
 			await kill(server);
 			await rm(store, { recursive: true, force: true });
