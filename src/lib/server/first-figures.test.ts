@@ -81,8 +81,10 @@ describe('first figures on the server', () => {
 		expect(engines()).toBe(1);
 	});
 
-	it('answers null for a dataset id the store does not know', async () => {
+	it('answers null for a dataset id the store does not know, without starting an engine', async () => {
+		const before = engines();
 		expect(await server.figuresFor(params('ds=AAAAAAAAAAAAAAAAAAAAAA'))).toBeNull();
+		expect(engines()).toBe(before);
 	});
 });
 

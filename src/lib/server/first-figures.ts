@@ -37,14 +37,16 @@ export function createFigureServer(options: FigureServerOptions) {
 	const figures = new LruCache<string, Promise<ServerFigures | null>>(options.maxFigures ?? 500);
 
 	async function loadDataset(id: string | null): Promise<LoadedDataset | null> {
-		const engine = await options.createEngine();
 		if (!id) {
+			const engine = await options.createEngine();
 			await loadSampleDataset(engine, options.fetchBytes, { decodeCp949: options.decodeCp949 });
 			return { engine, contents: await readContents(engine), published: null };
 		}
+		// The id first: a link to an unknown dataset must not cost an engine.
 		const store = await options.store();
 		const manifest = await store.manifest(id);
 		if (!manifest) return null;
+		const engine = await options.createEngine();
 		await prepareEngine(engine, options.fetchBytes);
 		await importPublished(engine, manifest, {
 			fetchBytes: options.fetchBytes,
