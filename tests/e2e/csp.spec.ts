@@ -1,5 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openDashboard, readScoreTable } from './helpers';
+
+/** Uploads a one-row evaluation file and waits for it to be imported (through the scanner worker). */
+async function uploadOneRow(page: Page, name: string) {
+	await page.getByTestId('file-input').setInputFiles({
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,A,B,5,10\r\n'
+		)
+	});
+	await expect(page.getByTestId('import-results')).toContainText(`${name}: 1행을 가져왔습니다`);
+}
 
 test('the page is served with a strict Content-Security-Policy and runs under it', async ({
 	page
@@ -26,14 +38,7 @@ test('the page is served with a strict Content-Security-Policy and runs under it
 		await expect(page.locator('.chart svg').first()).toBeVisible();
 	}
 	// An upload goes through the prepare worker, and a PNG export through a blob image.
-	await page.getByTestId('file-input').setInputFiles({
-		name: 'csp.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(
-			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,A,B,5,10\r\n'
-		)
-	});
-	await expect(page.getByTestId('import-results')).toContainText('csp.csv: 1행을 가져왔습니다');
+	await uploadOneRow(page, 'csp.csv');
 	const download = page.waitForEvent('download');
 	await page.getByTestId('score-gap').getByRole('button', { name: 'PNG', exact: true }).click();
 	await download;
@@ -62,14 +67,7 @@ test('the workers run under their own policy: no script or request from elsewher
 	});
 	await openDashboard(page);
 	// The upload scanner starts with the first upload.
-	await page.getByTestId('file-input').setInputFiles({
-		name: 'worker.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(
-			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,A,B,5,10\r\n'
-		)
-	});
-	await expect(page.getByTestId('import-results')).toContainText('worker.csv: 1행을 가져왔습니다');
+	await uploadOneRow(page, 'worker.csv');
 
 	// DuckDB's worker and the upload scanner, each with the worker policy.
 	expect([...policies.keys()].some((url) => url.includes('duckdb-browser'))).toBe(true);
