@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine, SqlParam } from '$lib/engine/types';
+import { clearData } from '$lib/query/schema';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
 import { importCsv } from './import';
 import { BUDGET_HEADER, EVALUATION_HEADER, countTempTables, snapshotTables } from './test-support';
@@ -10,8 +11,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-	await engine.query('DELETE FROM evaluations');
-	await engine.query('DELETE FROM budget');
+	await clearData(engine);
 	const budget = [BUDGET_HEADER, '2018,서울시,워크숍,강사료,201-01,"350,000","350,000",'];
 	await importCsv(engine, { name: 'budget.csv', bytes: csvBytes(budget.join('\n')) });
 });
@@ -34,6 +34,21 @@ async function scoresByYear() {
 	);
 }
 
+/** The unit sums the views read: [year, indicator, Σ점수, rows, first line]. */
+async function unitSums() {
+	const rows = await engine.query<{
+		year: number;
+		indicator: string;
+		score_sum: number;
+		row_count: number;
+		first_line: number;
+	}>(
+		`SELECT year, indicator, score_sum, row_count, first_line
+		FROM evaluation_units ORDER BY year, indicator`
+	);
+	return rows.map((row) => [row.year, row.indicator, row.score_sum, row.row_count, row.first_line]);
+}
+
 async function budgetRows() {
 	const [row] = await engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM budget');
 	return row?.n;
@@ -45,6 +60,13 @@ describe('import modes', () => {
 		const result = await importCsv(engine, { name: 'b.csv', bytes: FILE_B }, { mode: 'add' });
 		expect(result).toMatchObject({ mode: 'add', importedCount: 2, deletedCount: 0 });
 		expect((await scoresByYear()).map((row) => row.score)).toEqual([1, 2, 3, 4, 5]);
+		// 2020 지표1 is scored in both files: 3 (A, line 4) + 4 (B, line 2).
+		expect(await unitSums()).toEqual([
+			[2019, '지표1', 1, 1, 2],
+			[2019, '지표2', 2, 1, 3],
+			[2020, '지표1', 7, 2, 2],
+			[2021, '지표1', 5, 1, 3]
+		]);
 	});
 
 	it('replace-years removes the rows of the years in the file, of that kind only', async () => {
@@ -60,6 +82,12 @@ describe('import modes', () => {
 			{ year: 2019, score: 2 },
 			{ year: 2020, score: 4 },
 			{ year: 2021, score: 5 }
+		]);
+		expect(await unitSums()).toEqual([
+			[2019, '지표1', 1, 1, 2],
+			[2019, '지표2', 2, 1, 3],
+			[2020, '지표1', 4, 1, 2],
+			[2021, '지표1', 5, 1, 3]
 		]);
 		expect(await budgetRows()).toBe(1);
 	});
@@ -85,6 +113,10 @@ describe('import modes', () => {
 		);
 		expect(result).toMatchObject({ importedCount: 2, deletedCount: 3 });
 		expect((await scoresByYear()).map((row) => row.score)).toEqual([4, 5]);
+		expect(await unitSums()).toEqual([
+			[2020, '지표1', 4, 1, 2],
+			[2021, '지표1', 5, 1, 3]
+		]);
 		expect(await budgetRows()).toBe(1);
 	});
 
@@ -283,7 +315,8 @@ describe('cancelling', () => {
 	it.each([
 		['while checking', (sql: string) => sql.startsWith('CREATE OR REPLACE TEMP TABLE staged_')],
 		['after the delete', (sql: string) => sql.startsWith('DELETE FROM evaluations')],
-		['after the insert', (sql: string) => sql.startsWith('INSERT INTO evaluations')]
+		['after the insert', (sql: string) => sql.startsWith('INSERT INTO evaluations')],
+		['after the unit sums', (sql: string) => sql.startsWith('INSERT INTO evaluation_units')]
 	])('a cancel %s rolls back and changes nothing', async (_, when) => {
 		const before = await snapshotTables(engine);
 		const controller = new AbortController();

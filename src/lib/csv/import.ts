@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
+import { refreshEvaluationUnits } from '$lib/query/schema';
 import type { ColumnOverrides, Field, FileKind } from './columns';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder, TextEncodingName } from './decode';
@@ -482,6 +483,7 @@ async function writeRows(
 		const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
 		stopIfAborted(signal);
 		await engine.query(buildInsertSql(kind, tables.typed), [base.hash]);
+		if (kind === 'evaluations') await refreshEvaluationUnits(engine);
 		stopIfAborted(signal);
 		await engine.query('COMMIT');
 		return deleted;

@@ -7,10 +7,13 @@ export const EVALUATION_HEADER = '연도,자치구,평가주체,평가자,평가
 /** The budget header as the sample export writes it. */
 export const BUDGET_HEADER = '회계연도,자치구,사업명,세부항목,예산과목,예산액,집행액,산출내역';
 
-/** Every row of both dataset tables, to show that an import changed nothing. */
+/** Every row of the dataset tables and the unit sums, to show that an import changed nothing. */
 export async function snapshotTables(engine: Engine) {
 	return {
 		evaluations: await engine.query('SELECT * FROM evaluations ORDER BY file_id, line'),
+		units: await engine.query(
+			'SELECT * FROM evaluation_units ORDER BY year, district_code, evaluator_type, area, indicator'
+		),
 		budget: await engine.query('SELECT * FROM budget ORDER BY file_id, line')
 	};
 }

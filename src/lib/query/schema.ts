@@ -41,12 +41,41 @@ const SCHEMA_STATEMENTS: readonly string[] = [
 		evaluator_type VARCHAR NOT NULL, evaluator_id VARCHAR,
 		area VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
 		score DOUBLE NOT NULL, max_score DOUBLE NOT NULL)`,
+	// The evaluations summed per unit and source: every figure but the evaluator agreement is a
+	// sum over these, and every filter is one of its keys. A million scores make a few thousand
+	// of these rows, so a filter change reads those instead of aggregating the raw rows again.
+	`CREATE TABLE evaluation_units (
+		year INTEGER NOT NULL, district_code VARCHAR NOT NULL, evaluator_type VARCHAR NOT NULL,
+		area VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
+		score_sum DOUBLE NOT NULL, max_score_sum DOUBLE NOT NULL, max_score DOUBLE NOT NULL,
+		row_count INTEGER NOT NULL, first_line INTEGER NOT NULL)`,
 	`CREATE TABLE budget (
 		file_id VARCHAR NOT NULL, line INTEGER NOT NULL,
 		year INTEGER NOT NULL, district_code VARCHAR NOT NULL,
 		program VARCHAR NOT NULL, item VARCHAR NOT NULL, budget_code VARCHAR,
 		planned DOUBLE NOT NULL, spent DOUBLE NOT NULL, basis VARCHAR)`
 ];
+
+/**
+ * Makes `evaluation_units` match `evaluations` again. Every statement that changes evaluations
+ * runs this before its transaction commits, so the two never disagree.
+ */
+export async function refreshEvaluationUnits(engine: Engine): Promise<void> {
+	await engine.query('DELETE FROM evaluation_units');
+	await engine.query(
+		`INSERT INTO evaluation_units
+		SELECT year, district_code, evaluator_type, area, indicator,
+			sum(score), sum(max_score), max(max_score), count(*), min(line)
+		FROM evaluations GROUP BY year, district_code, evaluator_type, area, indicator`
+	);
+}
+
+/** Empties every data table (the reference tables stay). */
+export async function clearData(engine: Engine): Promise<void> {
+	for (const table of ['evaluations', 'evaluation_units', 'budget']) {
+		await engine.query(`DELETE FROM ${table}`);
+	}
+}
 
 /** Creates the schema and loads the district reference list from a registered CSV file. */
 export async function createSchema(engine: Engine, districtsCsv: UploadPath): Promise<void> {

@@ -1,4 +1,4 @@
-import type { EvaluatorType } from '$lib/domain/evaluation';
+import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
 import {
 	buildWhere,
 	EVALUATION_FILTER_KEYS,
@@ -52,12 +52,12 @@ export function buildTotalsQuery(
 	const group = columns.map((column) => `${GROUP_SELECT[column].group}, `).join('');
 	return {
 		sql: `SELECT ${select}e.evaluator_type,
-			(sum(e.score) / sum(e.max_score) * 100)::DOUBLE AS total,
-			count(*)::INTEGER AS rows, min(e.line)::INTEGER AS first_line
-		FROM evaluations e JOIN districts d ON d.code = e.district_code
+			(sum(e.score_sum) / sum(e.max_score_sum) * 100)::DOUBLE AS total,
+			sum(e.row_count)::INTEGER AS rows, min(e.first_line)::INTEGER AS first_line
+		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
 		${where.sql}
 		GROUP BY ${group}e.evaluator_type
-		ORDER BY ${columns.length ? `min(min(e.line)) OVER (PARTITION BY ${group.slice(0, -2)}), ` : ''}${group}e.evaluator_type`,
+		ORDER BY ${columns.length ? `min(min(e.first_line)) OVER (PARTITION BY ${group.slice(0, -2)}), ` : ''}${group}e.evaluator_type`,
 		params: where.params
 	};
 }
@@ -89,16 +89,20 @@ export function buildUnitScoresQuery(filters: DashboardFilters): SqlFragment {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
 	return {
 		sql: `SELECT e.district_code AS code, d.name_ko, d.name_en, e.year, e.area, e.indicator,
-			max(e.max_score)::DOUBLE AS max_score,
-			avg(e.score) FILTER (WHERE e.evaluator_type = 'self')::DOUBLE AS self,
-			avg(e.score) FILTER (WHERE e.evaluator_type = 'official')::DOUBLE AS official,
-			avg(e.score) FILTER (WHERE e.evaluator_type = 'expert')::DOUBLE AS expert
-		FROM evaluations e JOIN districts d ON d.code = e.district_code
+			max(e.max_score)::DOUBLE AS max_score, ${EVALUATOR_TYPES.map(sourceMean).join(', ')}
+		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
 		${where.sql}
 		GROUP BY e.district_code, d.name_ko, d.name_en, e.year, e.area, e.indicator
-		ORDER BY e.district_code, e.year, min(e.line)`,
+		ORDER BY e.district_code, e.year, min(e.first_line)`,
 		params: where.params
 	};
+}
+
+/** A source's mean score over its evaluators of one unit, from the unit's sums. */
+function sourceMean(source: EvaluatorType): string {
+	// The type comes from EVALUATOR_TYPES, never from input, so it may stand in the SQL text.
+	const only = `FILTER (WHERE e.evaluator_type = '${source}')`;
+	return `(sum(e.score_sum) ${only} / sum(e.row_count) ${only})::DOUBLE AS ${source}`;
 }
 
 /** One evaluator's score on one unit. */
@@ -111,7 +115,10 @@ export interface EvaluatorRatingRow {
 	score: number;
 }
 
-/** Individual evaluators' scores of one source, for agreement among those evaluators. */
+/**
+ * Individual evaluators' scores of one source, for agreement among those evaluators: the one
+ * figure read from the raw rows, as the unit sums do not keep who scored.
+ */
 export function buildEvaluatorRatingsQuery(
 	filters: DashboardFilters,
 	source: EvaluatorType
@@ -138,11 +145,11 @@ export interface FilterOptionRows {
 }
 
 export const FILTER_OPTION_QUERIES = {
-	years: 'SELECT DISTINCT year FROM evaluations ORDER BY year',
+	years: 'SELECT DISTINCT year FROM evaluation_units ORDER BY year',
 	districts: `SELECT DISTINCT d.code, d.name_ko, d.name_en
-		FROM evaluations e JOIN districts d ON d.code = e.district_code ORDER BY d.name_ko`,
+		FROM evaluation_units e JOIN districts d ON d.code = e.district_code ORDER BY d.name_ko`,
 	// Areas and indicators in the order the export lists them: that order carries meaning.
-	areas: `SELECT area FROM evaluations GROUP BY area ORDER BY min(line), area`,
-	indicators: `SELECT area, indicator FROM evaluations GROUP BY area, indicator
-		ORDER BY min(line), area, indicator`
+	areas: `SELECT area FROM evaluation_units GROUP BY area ORDER BY min(first_line), area`,
+	indicators: `SELECT area, indicator FROM evaluation_units GROUP BY area, indicator
+		ORDER BY min(first_line), area, indicator`
 } as const;

@@ -5,6 +5,7 @@ import { importPublished, type ImportChoices, type PublishedDataset } from '$lib
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
 import type { Engine } from '$lib/engine/types';
+import { clearData } from '$lib/query/schema';
 import type { FilterOptionRows } from '$lib/query/scores';
 
 export type { ImportChoices, PublishedDataset };
@@ -231,8 +232,7 @@ export class DatasetState {
 	/** Empties the data tables and loads everything again: the sample, then the kept uploads. */
 	async #rebuild(engine: Engine): Promise<void> {
 		this.engine = null;
-		await engine.query('DELETE FROM evaluations');
-		await engine.query('DELETE FROM budget');
+		await clearData(engine);
 		await this.#fill(engine);
 		this.engine = engine;
 	}
