@@ -234,6 +234,24 @@ describe('line numbers are the lines of the file', () => {
 	});
 });
 
+describe('blank rows', () => {
+	it('skips rows of nothing but spaces and tabs; reads a row that only starts blank', async () => {
+		const text = [
+			EVALUATION_HEADER,
+			'2019,성북구,자체,,a,지표1,7,10', // 2
+			' \t, ,\t,,,,,', // 3: blank, skipped
+			' ,성북구,자체,,a,지표2,7,10', // 4: no year
+			'\t,,,,,,, 8', // 5: one value, at the end
+			'2019,성북구,자체,,a,지표3,7,10' // 6
+		].join('\n');
+		const result = await importCsv(engine, { name: 'blank.csv', bytes: csvBytes(text) });
+		expect(result).toMatchObject({ imported: false, rowCount: 4 });
+		expect(result.issues.filter(({ field }) => field === 'year').map(({ line }) => line)).toEqual([
+			4, 5
+		]);
+	});
+});
+
 describe('suggestions for near misses', () => {
 	it('suggests the district or evaluator type meant, only when one is near', async () => {
 		const text = [

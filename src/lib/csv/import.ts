@@ -1,10 +1,9 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
 import type { ColumnOverrides, Field, FileKind } from './columns';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder, TextEncodingName } from './decode';
+import { sha256Hex, sha256HexInJs } from './hash';
 import {
 	buildCountsSql,
 	buildDeleteSql,
@@ -114,11 +113,6 @@ export const MAX_LISTED_ISSUES = 1000;
 let serial = 0;
 const queues = new WeakMap<Engine, Promise<unknown>>();
 
-/** Hex SHA-256 of a file's raw bytes. */
-export function hashBytes(bytes: Uint8Array): string {
-	return bytesToHex(sha256(bytes));
-}
-
 /**
  * Decodes, checks and imports one CSV export. Nothing is written unless every row passes (or
  * `validOnly` is set and some row does); the delete and insert are one transaction, so a
@@ -173,7 +167,7 @@ async function runImport(
 	try {
 		preparedFile = options.prepare
 			? await options.prepare(file.bytes, { columnOverrides: options.columnOverrides })
-			: { hash: hashBytes(file.bytes), prepared: prepareText(file.bytes, options) };
+			: { hash: sha256Hex(file.bytes), prepared: prepareText(file.bytes, options) };
 	} catch (error) {
 		const problem = {
 			encoding: 'utf-8' as const,
@@ -183,14 +177,21 @@ async function runImport(
 		};
 		return fileIssueResult(unprepared, { ...problem, code: 'unreadable-file' });
 	}
-	const base: ResultBase = { ...unprepared, hash: preparedFile.hash };
+	// Every result names the file by its hash; a hash that failed elsewhere is made here.
+	const hashed = preparedFile.hash
+		.catch(() => sha256HexInJs(file.bytes))
+		.then((hash): ResultBase => ({ ...unprepared, hash }));
 	const { prepared } = preparedFile;
-	if (!prepared.ok) return fileIssueResult(base, prepared);
+	if (!prepared.ok) return fileIssueResult(await hashed, prepared);
 	if (options.signal?.aborted) {
-		return fileIssueResult(base, { ...prepared, layout: prepared.layout, code: 'cancelled' });
+		return fileIssueResult(await hashed, {
+			...prepared,
+			layout: prepared.layout,
+			code: 'cancelled'
+		});
 	}
 	try {
-		return await importPrepared(engine, base, prepared, options);
+		return await importPrepared(engine, unprepared, hashed, prepared, options);
 	} catch (error) {
 		// Not expected (the corpus test never gets here), but a bug must not escape to the UI.
 		const problem = {
@@ -199,7 +200,7 @@ async function runImport(
 			warnings: [],
 			detail: firstLine(error)
 		};
-		return fileIssueResult(base, { ...problem, code: 'unreadable-file' });
+		return fileIssueResult(await hashed, { ...problem, code: 'unreadable-file' });
 	}
 }
 
@@ -268,20 +269,34 @@ interface Checked {
 	issues: ImportIssue[];
 }
 
+/**
+ * Reads, checks and writes one prepared file. `hashed`, the result base with the file's hash,
+ * may still be on its way (see {@link PreparedFile}): DuckDB reads and checks the file
+ * meanwhile, and the hash is awaited once the rows are to be written or the result made.
+ */
 async function importPrepared(
 	engine: Engine,
-	base: ResultBase,
+	unprepared: ResultBase,
+	hashed: Promise<ResultBase>,
 	prepared: PreparedText,
 	options: ImportOptions
 ): Promise<ImportResult> {
 	const tables = importTables(serial++);
 	const path = uploadPath(`${tables.staged}.csv`);
-	const fail = (code: FileIssueCode, detail: string | null = null) =>
-		fileIssueResult(base, { ...prepared, code, detail });
+	const fail = async (code: FileIssueCode, detail: string | null = null) =>
+		fileIssueResult(await hashed, { ...prepared, code, detail });
 	let writing = false;
 	try {
 		await engine.registerFile(path, prepared.data);
-		const checked = await stageAndCheck(engine, tables, path, prepared, base.file, options.signal);
+		const checked = await stageAndCheck(
+			engine,
+			tables,
+			path,
+			prepared,
+			unprepared.file,
+			options.signal
+		);
+		const base = await hashed;
 		if (checked.rowCount === 0) {
 			return fileIssueResult(base, {
 				...prepared,

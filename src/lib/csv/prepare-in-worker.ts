@@ -1,30 +1,68 @@
-import type { Preparer } from './prepare';
+import type { PreparedFile, Preparer } from './prepare';
 import type { PrepareRequest, PrepareResponse } from './prepare.worker';
+
+/** A promise with its settle functions (`Promise.withResolvers`, which older browsers lack). */
+interface Deferred<T> {
+	promise: Promise<T>;
+	resolve: (value: T) => void;
+	reject: (reason: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+	let resolve!: (value: T) => void;
+	let reject!: (reason: unknown) => void;
+	const promise = new Promise<T>((yes, no) => {
+		resolve = yes;
+		reject = no;
+	});
+	return { promise, resolve, reject };
+}
+
+/** A request in flight: the prepared file once it comes, and its hash later. */
+interface Pending {
+	prepared: Deferred<PreparedFile>;
+	hash: Deferred<string>;
+}
 
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (value: PrepareResponse) => void }>();
+const pending = new Map<number, Pending>();
+
+function answer(response: PrepareResponse): void {
+	const request = pending.get(response.id);
+	if (!request) return;
+	if (response.kind === 'prepared') {
+		request.prepared.resolve({ prepared: response.prepared, hash: request.hash.promise });
+		return;
+	}
+	pending.delete(response.id);
+	if (response.kind === 'hashed') {
+		request.hash.resolve(response.hash);
+		return;
+	}
+	const error = new Error(response.message);
+	// Whichever is still open fails; a settled promise ignores it.
+	request.prepared.reject(error);
+	request.hash.reject(error);
+}
 
 /** Prepares a file in a dedicated worker (browser only), started on first use. */
 export const prepareInWorker: Preparer = (bytes, options) => {
 	if (!worker) {
 		worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module' });
-		worker.onmessage = (event: MessageEvent<PrepareResponse>) => {
-			waiting.get(event.data.id)?.resolve(event.data);
-			waiting.delete(event.data.id);
-		};
+		worker.onmessage = (event: MessageEvent<PrepareResponse>) => answer(event.data);
 	}
 	const id = nextId++;
-	const request: PrepareRequest = {
+	const request: Pending = { prepared: deferred<PreparedFile>(), hash: deferred<string>() };
+	// A hash nobody awaits (the import stopped first) must not be reported as unhandled.
+	request.hash.promise.catch(() => undefined);
+	pending.set(id, request);
+	const message: PrepareRequest = {
 		id,
 		bytes,
 		options: { columnOverrides: options.columnOverrides }
 	};
-	const answer = new Promise<PrepareResponse>((resolve) => waiting.set(id, { resolve }));
 	// Copied, not moved: the page keeps the bytes to store them once the import succeeds.
-	worker.postMessage(request);
-	return answer.then((response) => {
-		if (!response.ok) throw new Error(response.message);
-		return response.file;
-	});
+	worker.postMessage(message);
+	return request.prepared.promise;
 };

@@ -68,9 +68,12 @@ export interface PrepareOptions {
 	columnOverrides?: ColumnOverrides;
 }
 
-/** What preparing a file yields, with the SHA-256 of its raw bytes. */
+/**
+ * What preparing a file yields, and the SHA-256 of its raw bytes. The hash may still be on its
+ * way: DuckDB reads and checks the prepared text meanwhile, and only writing the rows waits.
+ */
 export interface PreparedFile {
-	hash: string;
+	hash: Promise<string>;
 	prepared: PreparedText | PrepareRefusal;
 }
 

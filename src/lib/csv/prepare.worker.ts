@@ -1,7 +1,13 @@
-// Hashes, decodes and scans one upload off the page's thread: for a 1,000,000-row export this
-// is over a second of work that would otherwise freeze the page.
-import { hashBytes } from './import';
-import { prepareText, type PrepareOptions, type PreparedFile } from './prepare';
+// Decodes, scans and hashes one upload off the page's thread: for a 1,000,000-row export this
+// is over a second of work that would otherwise freeze the page. The prepared text goes back
+// first, so DuckDB reads it while the hash is still being computed here.
+import { sha256Hex } from './hash';
+import {
+	prepareText,
+	type PrepareOptions,
+	type PrepareRefusal,
+	type PreparedText
+} from './prepare';
 
 export interface PrepareRequest {
 	id: number;
@@ -9,23 +15,29 @@ export interface PrepareRequest {
 	options: Pick<PrepareOptions, 'columnOverrides'>;
 }
 
+/** Two answers per request, `prepared` and then `hashed`; or one `failed`. */
 export type PrepareResponse =
-	{ id: number; ok: true; file: PreparedFile } | { id: number; ok: false; message: string };
+	| { id: number; kind: 'prepared'; prepared: PreparedText | PrepareRefusal }
+	| { id: number; kind: 'hashed'; hash: string }
+	| { id: number; kind: 'failed'; message: string };
 
-self.onmessage = (event: MessageEvent<PrepareRequest>) => {
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 	const { id, bytes, options } = event.data;
-	let response: PrepareResponse;
+	const answer = (response: PrepareResponse, transfer: Transferable[] = []) =>
+		self.postMessage(response, { transfer });
 	try {
-		response = {
-			id,
-			ok: true,
-			file: { hash: hashBytes(bytes), prepared: prepareText(bytes, options) }
-		};
+		const prepared = prepareText(bytes, options);
+		// The prepared UTF-8 text is moved, not copied, back to the page.
+		answer({ id, kind: 'prepared', prepared }, prepared.ok ? [prepared.data.buffer] : []);
 	} catch (error) {
-		response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+		answer({ id, kind: 'failed', message: messageOf(error) });
+		return;
 	}
-	// The prepared UTF-8 text is moved, not copied, back to the page.
-	const moved =
-		response.ok && response.file.prepared.ok ? [response.file.prepared.data.buffer] : [];
-	self.postMessage(response, { transfer: moved as Transferable[] });
+	try {
+		answer({ id, kind: 'hashed', hash: await sha256Hex(bytes) });
+	} catch (error) {
+		answer({ id, kind: 'failed', message: messageOf(error) });
+	}
 };

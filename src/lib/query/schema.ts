@@ -13,8 +13,9 @@ import {
 const SCHEMA_STATEMENTS: readonly string[] = [
 	// A cell as Excel writes it, already NFC: trimmed, and the usual "no value" markers made NULL.
 	// The importer NFC-normalizes a file's text before DuckDB reads it (far cheaper in JS).
-	`CREATE MACRO clean_cell(v) AS
-		CASE WHEN trim(v) IN ('', '-', '#N/A', 'N/A', '#VALUE!') THEN NULL ELSE trim(v) END`,
+	// list_contains, not IN: DuckDB plans an IN list as a join, one per cell of every row.
+	`CREATE MACRO clean_cell(v) AS CASE
+		WHEN list_contains(['', '-', '#N/A', 'N/A', '#VALUE!'], trim(v)) THEN NULL ELSE trim(v) END`,
 	// The same for text of any origin: NFC first.
 	`CREATE MACRO clean_text(v) AS clean_cell(nfc_normalize(v))`,
 	// Matching key for names: no spaces, lower case. cell_key takes an already clean cell.
@@ -25,8 +26,10 @@ const SCHEMA_STATEMENTS: readonly string[] = [
 	`CREATE MACRO ascii_digits(v) AS CASE WHEN regexp_matches(v, '[０-９．，－％]')
 		THEN translate(v, '０１２３４５６７８９．，－％', '0123456789.,-%') ELSE v END`,
 	// A number with thousands separators and a unit in the cell: 1,456,200원, 78.5점, 92.1%.
-	`CREATE MACRO parse_number(t) AS TRY_CAST(
-		regexp_replace(ascii_digits(t), '[,\\s]|(천원|원|점|%)$', '', 'g') AS DOUBLE)`,
+	// Most cells are plain numbers, which the cast alone reads; only the others (a cast fails on
+	// every character the regular expression removes) pay for it: twice as fast on a big file.
+	`CREATE MACRO parse_number(t) AS coalesce(TRY_CAST(t AS DOUBLE), TRY_CAST(
+		regexp_replace(ascii_digits(t), '[,\\s]|(천원|원|점|%)$', '', 'g') AS DOUBLE))`,
 	// An amount in won; 천원 (thousand won) is multiplied out.
 	`CREATE MACRO parse_won(t) AS parse_number(t) *
 		CASE WHEN ends_with(replace(t, ' ', ''), '천원') THEN 1000 ELSE 1 END`,
