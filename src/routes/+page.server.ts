@@ -1,5 +1,5 @@
 import { getFigureServer } from '$lib/server/context';
-import type { ServerFigures } from '$lib/views/page-figures';
+import type { ServerFigures } from '$lib/views/figures';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -5,7 +5,8 @@ import { loadSampleDataset, prepareEngine, type FetchBytes } from '$lib/dataset/
 import type { Engine } from '$lib/engine/types';
 import { restrictToData } from '$lib/url-state/allowlist';
 import { decodeUrlState } from '$lib/url-state/url-state';
-import { figuresKey, loadPageFigures, type ServerFigures } from '$lib/views/page-figures';
+import { figuresKey, type ServerFigures } from '$lib/views/figures';
+import { loadPageFigures } from '$lib/views/page-figures';
 import type { DatasetStore } from './dataset-store';
 
 export interface FigureServerOptions {
