@@ -5,6 +5,7 @@ import { NO_FILTERS } from '$lib/query/filters';
 import {
 	AGREEMENT_CHOICES,
 	decodeUrlState,
+	decodeView,
 	DEFAULT_URL_STATE,
 	encodeUrlState,
 	LEVELS,
@@ -151,6 +152,44 @@ describe('bad input is dropped and reported, the rest kept', () => {
 		expect(decoded.state.filters.districts).toEqual(['11290']);
 		expect(decoded.state.filters.areas).toEqual([]);
 		expect(decoded.errors).toEqual([{ param: 'a', value: '가'.repeat(40) }]);
+	});
+});
+
+describe('the view alone, as the page load reads it', () => {
+	it.each([
+		'',
+		'v=budget',
+		'v=trend&y=2019',
+		'v=trend&v=budget',
+		"v=read_text('/etc/passwd')",
+		'v=',
+		'V=budget',
+		'lang=en&d=11290&v=gap'
+	])('%s: the view decodeUrlState reads', (query) => {
+		const params = new URLSearchParams(query);
+		expect(decodeView(params)).toBe(decodeUrlState(params).state.view);
+	});
+
+	it('reads the view parameter and no other, so a filter change reruns no load', () => {
+		// SvelteKit tracks which parameters a load read through get, getAll and has; anything
+		// else (entries, toString, iteration) makes the load depend on the whole address.
+		const read: string[] = [];
+		const params = new URLSearchParams('v=budget&y=2019&d=11290&lang=en');
+		const tracked = new Proxy(params, {
+			get(target, key) {
+				if (key === 'get' || key === 'getAll' || key === 'has') {
+					return (name: string) => {
+						read.push(name);
+						return target[key](name);
+					};
+				}
+				read.push(`(${String(key)})`);
+				const value = Reflect.get(target, key, target);
+				return typeof value === 'function' ? value.bind(target) : value;
+			}
+		});
+		expect(decodeView(tracked)).toBe('budget');
+		expect(read).toEqual(['v']);
 	});
 });
 

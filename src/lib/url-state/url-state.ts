@@ -144,6 +144,14 @@ export function decodeUrlState(params: URLSearchParams): {
 	};
 }
 
+/**
+ * The view alone, as `decodeUrlState` reads it. It reads the view's parameter and no other:
+ * SvelteKit reruns a load function only when a parameter the load read has changed.
+ */
+export function decodeView(params: URLSearchParams): View {
+	return oneOf(VIEWS)(params.get(PARAM.view) ?? '') ?? DEFAULT_URL_STATE.view;
+}
+
 function datasetId(raw: string | null, report: (param: string, value: string) => void) {
 	if (raw === null) return null;
 	if (DATASET_ID.test(raw)) return raw;

@@ -1,0 +1,26 @@
+import type { Component } from 'svelte';
+import type { View } from '$lib/url-state/url-state';
+import type { BudgetView, GapView, TrendView } from '$lib/views/models';
+import type { ViewProps } from './view-props';
+
+/** An analysis view's component, tagged with the view it draws. */
+export type ViewComponent =
+	| { view: 'gap'; component: Component<ViewProps<GapView>> }
+	| { view: 'budget'; component: Component<ViewProps<BudgetView>> }
+	| { view: 'trend'; component: Component<ViewProps<TrendView>> };
+
+// Each view is a chunk of its own, with its chart builders, analysis and loader (the gap view's
+// t and F distributions alone are some 30 KB of gzip): a page carries the view it opens with,
+// and fetches another the first time it is asked for; asking again returns the same module.
+
+/** The component of a view, with its code fetched the first time. */
+export async function loadViewComponent(view: View): Promise<ViewComponent> {
+	switch (view) {
+		case 'gap':
+			return { view, component: (await import('./GapView.svelte')).default };
+		case 'budget':
+			return { view, component: (await import('./BudgetView.svelte')).default };
+		case 'trend':
+			return { view, component: (await import('./TrendView.svelte')).default };
+	}
+}
