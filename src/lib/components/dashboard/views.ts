@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { View } from '$lib/url-state/url-state';
+import { VIEWS, type View } from '$lib/url-state/url-state';
 import type { BudgetView, GapView, TrendView } from '$lib/views/models';
 import type { ViewProps } from './view-props';
 
@@ -23,4 +23,12 @@ export async function loadViewComponent(view: View): Promise<ViewComponent> {
 		case 'trend':
 			return { view, component: (await import('./TrendView.svelte')).default };
 	}
+}
+
+/**
+ * Fetches every view's code without showing any. A failure is not reported here: opening the
+ * view asks for it again (+page.ts), and fails there, visibly, if it must.
+ */
+export function prefetchViews(): void {
+	for (const view of VIEWS) loadViewComponent(view).catch(() => {});
 }
