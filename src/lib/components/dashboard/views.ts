@@ -30,5 +30,8 @@ export async function loadViewComponent(view: View): Promise<ViewComponent> {
  * view asks for it again (+page.ts), and fails there, visibly, if it must.
  */
 export function prefetchViews(): void {
-	for (const view of VIEWS) loadViewComponent(view).catch(() => {});
+	// GapView imports its loader only once DuckDB is ready (see there).
+	for (const fetched of [...VIEWS.map(loadViewComponent), import('$lib/views/gap-view')]) {
+		fetched.catch(() => {});
+	}
 }
