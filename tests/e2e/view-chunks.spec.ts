@@ -4,7 +4,7 @@ import { openDashboard, views, won } from './helpers';
 
 // Each analysis view is a chunk of its own (src/lib/components/dashboard/views.ts): a page carries
 // the view it opens with, the others come when asked for, and none of it goes through the server's
-// load. Chunk names are hashes, so the build's manifest says which file is which view; it is the
+// load. The score-gap view's loader, most of its code, waits for DuckDB. Chunk names are hashes, so the build's manifest says which file is which view; it is the
 // build the test server serves (playwright.config.ts builds before it starts).
 
 const manifest = JSON.parse(
@@ -14,12 +14,18 @@ const manifest = JSON.parse(
 	)
 ) as Record<string, { file: string }>;
 
-/** The file of a view component's chunk, as the browser asks for it. */
-function chunkOf(component: 'GapView' | 'BudgetView' | 'TrendView'): string {
-	const entry = manifest[`src/lib/components/dashboard/${component}.svelte`];
-	if (!entry) throw new Error(`${component} is not a chunk of its own in the build`);
+/** The file of a module's chunk, as the browser asks for it. */
+function chunkOf(module: string): string {
+	const entry = manifest[module];
+	if (!entry) throw new Error(`${module} is not a chunk of its own in the build`);
 	return `/${entry.file}`;
 }
+
+const GAP = chunkOf('src/lib/components/dashboard/GapView.svelte');
+const BUDGET = chunkOf('src/lib/components/dashboard/BudgetView.svelte');
+const TREND = chunkOf('src/lib/components/dashboard/TrendView.svelte');
+/** The score-gap view's loader, fetched once DuckDB is ready. */
+const GAP_LOADER = chunkOf('src/lib/views/gap-view.ts');
 
 /** Every path the page asks for from now on, in order. */
 function recordRequests(page: Page): string[] {
@@ -31,7 +37,6 @@ function recordRequests(page: Page): string[] {
 test('the page carries the open view only; another view is fetched when chosen, and works', async ({
 	page
 }) => {
-	const [gap, budget, trend] = [chunkOf('GapView'), chunkOf('BudgetView'), chunkOf('TrendView')];
 	const asked = recordRequests(page);
 	// DuckDB held back: the other views are prefetched once it is ready, which is not the point here.
 	let release!: () => void;
@@ -42,7 +47,7 @@ test('the page carries the open view only; another view is fetched when chosen, 
 	});
 	// The page cannot hydrate before the open view's chunk is in: mark the server's drawing of the
 	// view then, and check after hydration that it is the same element (adopted, not redrawn).
-	await page.route(`**${gap}`, async (route) => {
+	await page.route(`**${GAP}`, async (route) => {
 		await page
 			.getByTestId('score-gap')
 			.evaluate((element) => element.setAttribute('data-from-server', ''));
@@ -54,11 +59,12 @@ test('the page carries the open view only; another view is fetched when chosen, 
 	await expect(page.getByTestId('score-gap-table')).toHaveCount(0);
 	await expect(page.getByTestId('score-gap')).toHaveAttribute('data-from-server', '');
 	await expect(page.getByTestId('score-gap').locator('.chart svg').first()).toContainText('성북구');
-	expect(asked).toContain(gap);
-	expect(asked).not.toContain(budget);
-	expect(asked).not.toContain(trend);
+	expect(asked).toContain(GAP);
+	expect(asked).not.toContain(GAP_LOADER);
+	expect(asked).not.toContain(BUDGET);
+	expect(asked).not.toContain(TREND);
 
-	const fetched = page.waitForRequest((request) => request.url().endsWith(budget));
+	const fetched = page.waitForRequest((request) => request.url().endsWith(BUDGET));
 	await page.getByRole('link', { name: '예산 집행' }).click();
 	await fetched;
 	await expect(page).toHaveURL(/\?v=budget$/);
@@ -78,7 +84,7 @@ test('the page carries the open view only; another view is fetched when chosen, 
 		won(views.budget_city_all_years.planned)
 	);
 	// Once DuckDB is ready and the browser idle, the view not yet shown is fetched too.
-	await expect.poll(() => asked.includes(trend), { timeout: 15_000 }).toBe(true);
+	await expect.poll(() => asked.includes(TREND), { timeout: 15_000 }).toBe(true);
 	expect(asked.filter((path) => path.endsWith('__data.json'))).toEqual([]);
 });
 
@@ -90,9 +96,10 @@ test('a page opened on another view does not carry the score-gap view', async ({
 	await page.goto('/?v=trend');
 	await expect(page.getByTestId('trend-table')).toHaveCount(0);
 	await expect(page.locator('[data-figures]')).toHaveAttribute('data-figures', 'server');
-	expect(asked).toContain(chunkOf('TrendView'));
-	expect(asked).not.toContain(chunkOf('GapView'));
-	expect(asked).not.toContain(chunkOf('BudgetView'));
+	expect(asked).toContain(TREND);
+	expect(asked).not.toContain(GAP);
+	expect(asked).not.toContain(GAP_LOADER);
+	expect(asked).not.toContain(BUDGET);
 });
 
 test('filter changes, view switches and the language ask the server for nothing', async ({
