@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -143,19 +144,6 @@ function startProxy(port, upstreamPort, { add }) {
 	return new Promise((resolve) =>
 		server.listen(port, '127.0.0.1', () => resolve({ server, state, agent }))
 	);
-}
-
-async function waitForServer(url, ms) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server did not answer at ${url}`);
 }
 
 // As bench/run.mjs: page time (ms since navigation start) at which DuckDB is ready, plus the

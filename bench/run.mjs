@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
+import { waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,20 +82,6 @@ function writeEvaluations(file, rows) {
 	}
 	writeFileSync(file, lines.join('\n') + '\n');
 	return statSync(file).size;
-}
-
-async function waitForServer(url, ms) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		try {
-			const res = await fetch(url);
-			if (res.ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server did not answer at ${url}`);
 }
 
 // Records, in page time (ms since navigation start), when the first score-gap chart shows the
