@@ -5,7 +5,7 @@ import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery } from '$lib/query/budget';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
-import { buildDistrictTotalsQuery, type TotalRow } from '$lib/query/scores';
+import { queryTotals } from '$lib/query/scores';
 import { repoFile } from '$lib/testing/node-engine';
 import { loadSampleDataset } from './sample';
 
@@ -38,8 +38,10 @@ beforeAll(async () => {
 });
 
 async function districtScores(filters: Partial<DashboardFilters>) {
-	const query = buildDistrictTotalsQuery({ ...NO_FILTERS, ...filters });
-	return pivotTotals(await engine.query<TotalRow>(query.sql, query.params), byDistrict);
+	return pivotTotals(
+		await queryTotals(engine, { ...NO_FILTERS, ...filters }, ['district']),
+		byDistrict
+	);
 }
 
 function expectTotals(actual: Awaited<ReturnType<typeof districtScores>>, totals: Totals) {

@@ -11,12 +11,10 @@ import {
 } from './budget';
 import { buildWhere, NO_FILTERS, type DashboardFilters } from './filters';
 import {
-	buildDistrictTotalsQuery,
-	buildTotalsQuery,
 	buildUnitScoresQuery,
 	buildEvaluatorRatingsQuery,
 	FILTER_OPTION_QUERIES,
-	type TotalRow
+	queryTotals
 } from './scores';
 
 // A small export whose totals were worked out by hand (comments below), not by the code.
@@ -53,8 +51,7 @@ beforeAll(async () => {
 });
 
 async function totals(filters: Partial<DashboardFilters>) {
-	const query = buildDistrictTotalsQuery({ ...NO_FILTERS, ...filters });
-	const rows = await engine.query<TotalRow>(query.sql, query.params);
+	const rows = await queryTotals(engine, { ...NO_FILTERS, ...filters }, ['district']);
 	return rows.map((row) => [row.name_ko, row.evaluator_type, row.total]);
 }
 
@@ -85,7 +82,7 @@ describe('buildWhere', () => {
 	});
 });
 
-describe('buildDistrictTotalsQuery against the engine', () => {
+describe('district totals against the engine', () => {
 	it('all data: 성북 self 42/60, official 45/60; 마포 expert 15/30', async () => {
 		expect(await totals({})).toEqual([
 			['성북구', 'official', 75],
@@ -240,8 +237,7 @@ describe('budget breakdowns against the engine', () => {
 
 describe('evaluation breakdowns against the engine', () => {
 	it('totals by district and year', async () => {
-		const query = buildTotalsQuery(NO_FILTERS, ['district', 'year']);
-		const rows = await engine.query<TotalRow>(query.sql, query.params);
+		const rows = await queryTotals(engine, NO_FILTERS, ['district', 'year']);
 		// 성북 2020 self: (9 + 15) / 30 = 80.
 		expect(rows.map((r) => [r.name_ko, r.year, r.evaluator_type, r.total])).toEqual([
 			['성북구', 2019, 'official', 75],

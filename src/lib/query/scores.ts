@@ -1,4 +1,5 @@
 import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
+import type { Engine } from '$lib/engine/types';
 import {
 	buildWhere,
 	EVALUATION_FILTER_KEYS,
@@ -9,11 +10,14 @@ import {
 /** What totals can be broken down by. */
 export type GroupColumn = 'district' | 'year' | 'area' | 'indicator';
 
-// Identifiers for each grouping, from this table only.
+// Identifiers for each grouping, from this table only. A district is grouped by its code and
+// named by `any_value`: grouping and ordering by the two names as well cost DuckDB-WASM as much as
+// the rest of the query on the sample.
 const GROUP_SELECT: Record<GroupColumn, { select: string; group: string }> = {
 	district: {
-		select: 'e.district_code AS code, d.name_ko, d.name_en',
-		group: 'e.district_code, d.name_ko, d.name_en'
+		select:
+			'e.district_code AS code, any_value(d.name_ko) AS name_ko, any_value(d.name_en) AS name_en',
+		group: 'e.district_code'
 	},
 	year: { select: 'e.year', group: 'e.year' },
 	area: { select: 'e.area', group: 'e.area' },
@@ -40,12 +44,9 @@ export interface TotalRow {
 /**
  * Total score per evaluator type and per combination of `groupBy` under the filters:
  * Σ점수 / Σ배점 × 100 over every evaluator of that type, indicator and year in the group.
- * Groups come in the order the export first lists them (areas as staff wrote them).
+ * Rows come in no set order: {@link queryTotals} runs this and orders them.
  */
-export function buildTotalsQuery(
-	filters: DashboardFilters,
-	groupBy: readonly GroupColumn[]
-): SqlFragment {
+function buildTotalsQuery(filters: DashboardFilters, groupBy: readonly GroupColumn[]): SqlFragment {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
 	const columns = [...new Set(groupBy)];
 	const select = columns.map((column) => `${GROUP_SELECT[column].select}, `).join('');
@@ -56,15 +57,69 @@ export function buildTotalsQuery(
 			sum(e.row_count)::INTEGER AS rows, min(e.first_line)::INTEGER AS first_line
 		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
 		${where.sql}
-		GROUP BY ${group}e.evaluator_type
-		ORDER BY ${columns.length ? `min(min(e.first_line)) OVER (PARTITION BY ${group.slice(0, -2)}), ` : ''}${group}e.evaluator_type`,
+		GROUP BY ${group}e.evaluator_type`,
 		params: where.params
 	};
 }
 
-/** Total score per district and evaluator type (the first view's chart). */
-export function buildDistrictTotalsQuery(filters: DashboardFilters): SqlFragment {
-	return buildTotalsQuery(filters, ['district']);
+/**
+ * The totals of {@link buildTotalsQuery}, groups in the order the export first lists them (areas
+ * as staff wrote them), each group's evaluator types together. Ordered here rather than in SQL:
+ * a window over the grouped rows made the query several times slower in DuckDB-WASM, and these
+ * are tens or hundreds of rows.
+ */
+export async function queryTotals(
+	engine: Engine,
+	filters: DashboardFilters,
+	groupBy: readonly GroupColumn[]
+): Promise<TotalRow[]> {
+	const { sql, params } = buildTotalsQuery(filters, groupBy);
+	return inFirstListedOrder(await engine.query<TotalRow>(sql, params), groupBy);
+}
+
+/** What identifies a row's group under `groupBy`, column by column. */
+const GROUP_KEY: Record<GroupColumn, (row: TotalRow) => (string | number)[]> = {
+	district: (row) => [row.code ?? ''],
+	year: (row) => [row.year ?? 0],
+	area: (row) => [row.area ?? ''],
+	indicator: (row) => [row.area ?? '', row.indicator ?? '']
+};
+
+/**
+ * Orders rows by their group's first line, then by the group's own values, then by evaluator
+ * type: a total order, as imports from different files can share line numbers.
+ */
+export function inFirstListedOrder(
+	rows: readonly TotalRow[],
+	groupBy: readonly GroupColumn[]
+): TotalRow[] {
+	const columns = [...new Set(groupBy)];
+	const keyOf = (row: TotalRow) => columns.flatMap((column) => GROUP_KEY[column](row));
+	const firstLine = new Map<string, number>();
+	const keyed = rows.map((row) => {
+		const key = keyOf(row);
+		const id = JSON.stringify(key);
+		firstLine.set(id, Math.min(firstLine.get(id) ?? Infinity, row.first_line));
+		return { row, key, id };
+	});
+	return keyed
+		.sort(
+			(a, b) =>
+				firstLine.get(a.id)! - firstLine.get(b.id)! ||
+				compareValues(a.key, b.key) ||
+				compareValues([a.row.evaluator_type], [b.row.evaluator_type])
+		)
+		.map(({ row }) => row);
+}
+
+/** Compares value lists item by item, in code-point order as DuckDB sorts text. */
+function compareValues(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+	for (const [i, value] of a.entries()) {
+		const other = b[i]!;
+		if (value < other) return -1;
+		if (value > other) return 1;
+	}
+	return 0;
 }
 
 /** One district × year × indicator, with each source's mean score over its evaluators (점). */
@@ -88,11 +143,12 @@ export interface UnitScoreRow {
 export function buildUnitScoresQuery(filters: DashboardFilters): SqlFragment {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
 	return {
-		sql: `SELECT e.district_code AS code, d.name_ko, d.name_en, e.year, e.area, e.indicator,
+		sql: `SELECT e.district_code AS code, any_value(d.name_ko) AS name_ko,
+			any_value(d.name_en) AS name_en, e.year, e.area, e.indicator,
 			max(e.max_score)::DOUBLE AS max_score, ${EVALUATOR_TYPES.map(sourceMean).join(', ')}
 		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
 		${where.sql}
-		GROUP BY e.district_code, d.name_ko, d.name_en, e.year, e.area, e.indicator
+		GROUP BY e.district_code, e.year, e.area, e.indicator
 		ORDER BY e.district_code, e.year, min(e.first_line)`,
 		params: where.params
 	};

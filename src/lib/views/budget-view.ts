@@ -10,7 +10,7 @@ import {
 	type BudgetItemRow,
 	type BudgetLineRow
 } from '$lib/query/budget';
-import { buildTotalsQuery, type TotalRow } from '$lib/query/scores';
+import { queryTotals, type TotalRow } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { BudgetLine, BudgetView, ScoreMoneyPoint } from './models';
 
@@ -21,15 +21,14 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 		buildBudgetByDistrictYearQuery(filters),
 		buildBudgetItemsQuery(filters),
 		buildDistrictBudgetLinesQuery(filters),
-		buildCityBudgetLinesQuery(filters),
-		buildTotalsQuery(filters, ['district', 'year'])
+		buildCityBudgetLinesQuery(filters)
 	] as const;
 	const [byDistrictYear, items, districtLines, cityLines, totals] = await Promise.all([
 		engine.query<BudgetDistrictYearRow>(queries[0].sql, queries[0].params),
 		engine.query<BudgetItemRow>(queries[1].sql, queries[1].params),
 		engine.query<BudgetLineRow>(queries[2].sql, queries[2].params),
 		engine.query<BudgetLineRow>(queries[3].sql, queries[3].params),
-		engine.query<TotalRow>(queries[4].sql, queries[4].params)
+		queryTotals(engine, filters, ['district', 'year'])
 	]);
 
 	return {

@@ -11,11 +11,10 @@ import {
 import type { Engine } from '$lib/engine/types';
 import {
 	buildEvaluatorRatingsQuery,
-	buildTotalsQuery,
 	buildUnitScoresQuery,
+	queryTotals,
 	type EvaluatorRatingRow,
 	type GroupColumn,
-	type TotalRow,
 	type UnitScoreRow
 } from '$lib/query/scores';
 import type { Level, UrlState } from '$lib/url-state/url-state';
@@ -32,15 +31,13 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 	const { filters, external, level, agreement } = state;
 	const breakdown = BREAKDOWN[level];
 	const matrixRow = level === 'district' ? 'area' : 'indicator';
-	const totalsQuery = buildTotalsQuery(filters, breakdown.groupBy);
-	const matrixQuery = buildTotalsQuery(filters, ['district', matrixRow]);
 	const unitsQuery = buildUnitScoresQuery(filters);
 	const ratingsQuery =
 		agreement === 'sources' ? null : buildEvaluatorRatingsQuery(filters, agreement);
 
 	const [totals, matrixTotals, units, ratings] = await Promise.all([
-		engine.query<TotalRow>(totalsQuery.sql, totalsQuery.params),
-		engine.query<TotalRow>(matrixQuery.sql, matrixQuery.params),
+		queryTotals(engine, filters, breakdown.groupBy),
+		queryTotals(engine, filters, ['district', matrixRow]),
 		engine.query<UnitScoreRow>(unitsQuery.sql, unitsQuery.params),
 		ratingsQuery ? engine.query<EvaluatorRatingRow>(ratingsQuery.sql, ratingsQuery.params) : []
 	]);

@@ -1,7 +1,7 @@
 import { byDistrict, pivotTotals, summarizeGroups, type Headline } from '$lib/analysis/totals';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery, type BudgetTotalsRow } from '$lib/query/budget';
-import { buildDistrictTotalsQuery, type TotalRow } from '$lib/query/scores';
+import { queryTotals } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 
 export interface HeadlineView {
@@ -11,10 +11,9 @@ export interface HeadlineView {
 
 /** The headline figures above every view: district averages, the gap, budget execution. */
 export async function loadHeadlineView(engine: Engine, state: UrlState): Promise<HeadlineView> {
-	const totals = buildDistrictTotalsQuery(state.filters);
 	const budget = buildBudgetTotalsQuery(state.filters);
 	const [totalRows, [budgetRow]] = await Promise.all([
-		engine.query<TotalRow>(totals.sql, totals.params),
+		queryTotals(engine, state.filters, ['district']),
 		engine.query<BudgetTotalsRow>(budget.sql, budget.params)
 	]);
 	return {

@@ -1,6 +1,6 @@
 import { buildDistrictTrends } from '$lib/analysis/district-trends';
 import type { Engine } from '$lib/engine/types';
-import { buildTotalsQuery, type TotalRow } from '$lib/query/scores';
+import { queryTotals } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { TrendView } from './models';
 
@@ -10,7 +10,6 @@ import type { TrendView } from './models';
  * The other filters (years, evaluators, areas, indicators) apply as everywhere.
  */
 export async function loadTrendView(engine: Engine, state: UrlState): Promise<TrendView> {
-	const query = buildTotalsQuery({ ...state.filters, districts: [] }, ['district', 'year']);
-	const rows = await engine.query<TotalRow>(query.sql, query.params);
+	const rows = await queryTotals(engine, { ...state.filters, districts: [] }, ['district', 'year']);
 	return buildDistrictTrends(rows, state.trendSource, state.external);
 }
