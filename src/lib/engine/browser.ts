@@ -6,6 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { LOCKDOWN_STATEMENTS } from './lockdown';
+import { StatementCache } from './statement-cache';
 import type { Engine, SqlParam, UploadPath } from './types';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -30,16 +31,12 @@ async function startBrowserEngine(): Promise<Engine> {
 	await db.open({});
 	const conn = await db.connect();
 	for (const statement of LOCKDOWN_STATEMENTS) await conn.query(statement);
+	const statements = new StatementCache((sql) => conn.prepare(sql));
 
 	return {
 		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
 			if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-			const statement = await conn.prepare(sql);
-			try {
-				return arrowToRows<T>(await statement.query(...params));
-			} finally {
-				await statement.close();
-			}
+			return arrowToRows<T>(await statements.use(sql, (statement) => statement.query(...params)));
 		},
 		async registerFile(path: UploadPath, bytes: Uint8Array) {
 			// A copy: duckdb-wasm transfers the buffer to its worker, which detaches it here, and
