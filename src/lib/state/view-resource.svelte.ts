@@ -1,7 +1,9 @@
 /**
  * The latest result of an async view computation. `run` starts one and returns its cleanup,
- * so a component can write `$effect(() => resource.run(() => loadX(engine, state)))`: when
+ * so a component can write `$effect.pre(() => resource.run(() => loadX(engine, state)))`: when
  * the inputs change, the older computation is cancelled and can never overwrite a newer one.
+ * `$effect.pre`, so the queries are on their way to DuckDB's worker before the page updates
+ * the rest of itself for the change, not after.
  */
 export class ViewResource<T> {
 	value = $state.raw<T | null>(null);

@@ -9,6 +9,8 @@ import {
 	DEFAULT_URL_STATE,
 	encodeUrlState,
 	LEVELS,
+	shareUnchanged,
+	sharingUnchanged,
 	TREND_SOURCES,
 	VIEWS,
 	type UrlState
@@ -228,5 +230,51 @@ describe('fast-check: any valid state survives encode → decode', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('shareUnchanged', () => {
+	it('returns the previous state itself when nothing changed', () => {
+		const before = state({ level: 'area' }, { years: [2019, 2020], areas: ['가'] });
+		const again = state({ level: 'area' }, { years: [2019, 2020], areas: ['가'] });
+		expect(shareUnchanged(before, again)).toBe(before);
+	});
+
+	it('keeps unchanged filter lists as the previous objects, and takes the changed ones', () => {
+		const before = state({}, { years: [2019, 2020], districts: ['11290'] });
+		const next = shareUnchanged(before, state({}, { years: [2020], districts: ['11290'] }));
+		expect(next).not.toBe(before);
+		expect(next.filters.years).toEqual([2020]);
+		expect(next.filters.districts).toBe(before.filters.districts);
+		expect(next.filters.areas).toBe(before.filters.areas);
+	});
+
+	it('keeps the filters object when only another part changed', () => {
+		const before = state({ level: 'district' }, { years: [2019] });
+		const next = shareUnchanged(before, state({ level: 'area' }, { years: [2019] }));
+		expect(next.level).toBe('area');
+		expect(next.filters).toBe(before.filters);
+	});
+
+	it('treats the same values in another order as a change (the address keeps the order)', () => {
+		const before = state({}, { areas: ['가', '나'] });
+		const next = shareUnchanged(before, state({}, { areas: ['나', '가'] }));
+		expect(next.filters.areas).toEqual(['나', '가']);
+	});
+
+	it('starts from the next state when there is no previous one', () => {
+		const next = state();
+		expect(shareUnchanged(null, next)).toBe(next);
+	});
+});
+
+describe('sharingUnchanged', () => {
+	it('shares with the state it returned last', () => {
+		const share = sharingUnchanged();
+		const first = share(state({}, { years: [2019] }));
+		expect(share(state({}, { years: [2019] }))).toBe(first);
+		const second = share(state({ level: 'area' }, { years: [2019] }));
+		expect(second.filters).toBe(first.filters);
+		expect(share(state({ level: 'area' }, { years: [2019] }))).toBe(second);
 	});
 });

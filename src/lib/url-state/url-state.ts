@@ -197,3 +197,45 @@ export function urlStateSearch(state: UrlState): string {
 	const query = encodeUrlState(state).toString();
 	return query ? `?${query}` : '';
 }
+
+/**
+ * `next`, with every part that holds the same values as in `previous` being `previous`'s own
+ * object, and `previous` itself when nothing changed. Views derive their charts from parts of
+ * the state: a part kept as the same object is not derived again, so a change to the years
+ * does not redraw a chart that only follows the districts, and the same state reached twice
+ * (shown at once, then read back from the address) runs no query twice.
+ */
+export function shareUnchanged(previous: UrlState | null, next: UrlState): UrlState {
+	if (!previous) return next;
+	const filters = shareFilters(previous.filters, next.filters);
+	const same =
+		filters === previous.filters &&
+		(Object.keys(next) as (keyof UrlState)[]).every(
+			(key) => key === 'filters' || next[key] === previous[key]
+		);
+	return same ? previous : { ...next, filters };
+}
+
+function shareFilters(previous: DashboardFilters, next: DashboardFilters): DashboardFilters {
+	const keep = <T>(before: T[], after: T[]): T[] =>
+		before.length === after.length && before.every((value, i) => value === after[i])
+			? before
+			: after;
+	const shared: DashboardFilters = {
+		years: keep(previous.years, next.years),
+		districts: keep(previous.districts, next.districts),
+		evaluatorTypes: keep(previous.evaluatorTypes, next.evaluatorTypes),
+		areas: keep(previous.areas, next.areas),
+		indicators: keep(previous.indicators, next.indicators)
+	};
+	const unchanged = (Object.keys(shared) as (keyof DashboardFilters)[]).every(
+		(key) => shared[key] === previous[key]
+	);
+	return unchanged ? previous : shared;
+}
+
+/** {@link shareUnchanged} against the state this function returned last. */
+export function sharingUnchanged(): (next: UrlState) => UrlState {
+	let previous: UrlState | null = null;
+	return (next) => (previous = shareUnchanged(previous, next));
+}
