@@ -582,17 +582,20 @@ function keptInBrowser(page: Page) {
 						tx.onerror = () => reject(tx.error);
 						tx.oncomplete = async () => {
 							db.close();
-							const hex = async (value: Uint8Array<ArrayBuffer>) =>
-								[...new Uint8Array(await crypto.subtle.digest('SHA-256', value))]
+							// Kept as Blobs (typed arrays by earlier builds).
+							const hex = async (value: Blob | Uint8Array<ArrayBuffer>) => {
+								const bytes = value instanceof Blob ? await value.arrayBuffer() : value;
+								return [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
 									.map((byte) => byte.toString(16).padStart(2, '0'))
 									.join('');
+							};
 							resolve({
 								manifest: manifest.result.map(String).sort(),
 								bytes: (
 									await Promise.all(
 										keys.result.map(async (key, i) => ({
 											key: String(key),
-											sha256: await hex(values.result[i] as Uint8Array<ArrayBuffer>)
+											sha256: await hex(values.result[i] as Blob | Uint8Array<ArrayBuffer>)
 										}))
 									)
 								).sort((a, b) => a.key.localeCompare(b.key))

@@ -57,6 +57,41 @@ function countRecords(factory: IDBFactory, store: 'bytes' | 'manifest'): Promise
 	});
 }
 
+/** Writes one record of the bytes store as an earlier build did, bypassing the module. */
+function putRaw(factory: IDBFactory, key: string, value: unknown): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const open = factory.open(NAME);
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			const tx = db.transaction('bytes', 'readwrite');
+			tx.objectStore('bytes').put(value, key);
+			tx.oncomplete = () => {
+				db.close();
+				resolve();
+			};
+			tx.onerror = () => reject(tx.error);
+		};
+	});
+}
+
+/** Reads one record of the bytes store as kept, bypassing the module. */
+function readRaw(factory: IDBFactory, key: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		const open = factory.open(NAME);
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			const request = db.transaction('bytes').objectStore('bytes').get(key);
+			request.onsuccess = () => {
+				db.close();
+				resolve(request.result);
+			};
+			request.onerror = () => reject(request.error);
+		};
+	});
+}
+
 afterEach(() => {
 	vi.restoreAllMocks();
 });
@@ -103,6 +138,18 @@ describe('upload store', () => {
 		const viewBack = await store.get(sha256(view));
 		expect(viewBack).toEqual(new Uint8Array([0xfe, 0xff, 0x00]));
 		expect(viewBack?.buffer.byteLength).toBe(3);
+	});
+
+	it('keeps the bytes as a Blob, and still reads the typed arrays earlier builds kept', async () => {
+		const factory = new IDBFactory();
+		const store = await openTab(factory);
+		const bytes = bytesOf('a,b\n1,2\n');
+		await store.add(entryFor(bytes), bytes);
+		const older = bytesOf('c,d\n3,4\n');
+		await putRaw(factory, sha256(older), older);
+		expect(await readRaw(factory, sha256(bytes))).toBeInstanceOf(Blob);
+		expect(await store.get(sha256(bytes))).toEqual(bytes);
+		expect(await store.get(sha256(older))).toEqual(older);
 	});
 
 	it('keeps entries and bytes across a reload (a new connection)', async () => {
