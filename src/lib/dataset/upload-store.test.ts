@@ -40,57 +40,40 @@ function openTab(factory: IDBFactory): Promise<UploadStore> {
 	return openUploadStore({ indexedDB: factory, name: NAME });
 }
 
-/** Counts the records of one object store, bypassing the module. */
-function countRecords(factory: IDBFactory, store: 'bytes' | 'manifest'): Promise<number> {
+/** Runs one request on one object store, bypassing the module; its result once committed. */
+function rawRequest<T>(
+	factory: IDBFactory,
+	store: 'bytes' | 'manifest',
+	mode: IDBTransactionMode,
+	request: (objects: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const open = factory.open(NAME);
 		open.onerror = () => reject(open.error);
 		open.onsuccess = () => {
 			const db = open.result;
-			const request = db.transaction(store).objectStore(store).count();
-			request.onsuccess = () => {
-				db.close();
-				resolve(request.result);
-			};
-			request.onerror = () => reject(request.error);
-		};
-	});
-}
-
-/** Writes one record of the bytes store as an earlier build did, bypassing the module. */
-function putRaw(factory: IDBFactory, key: string, value: unknown): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const open = factory.open(NAME);
-		open.onerror = () => reject(open.error);
-		open.onsuccess = () => {
-			const db = open.result;
-			const tx = db.transaction('bytes', 'readwrite');
-			tx.objectStore('bytes').put(value, key);
+			const tx = db.transaction(store, mode);
+			const made = request(tx.objectStore(store));
 			tx.oncomplete = () => {
 				db.close();
-				resolve();
+				resolve(made.result);
 			};
 			tx.onerror = () => reject(tx.error);
 		};
 	});
 }
 
-/** Reads one record of the bytes store as kept, bypassing the module. */
-function readRaw(factory: IDBFactory, key: string): Promise<unknown> {
-	return new Promise((resolve, reject) => {
-		const open = factory.open(NAME);
-		open.onerror = () => reject(open.error);
-		open.onsuccess = () => {
-			const db = open.result;
-			const request = db.transaction('bytes').objectStore('bytes').get(key);
-			request.onsuccess = () => {
-				db.close();
-				resolve(request.result);
-			};
-			request.onerror = () => reject(request.error);
-		};
-	});
-}
+/** Counts the records of one object store. */
+const countRecords = (factory: IDBFactory, store: 'bytes' | 'manifest') =>
+	rawRequest(factory, store, 'readonly', (objects) => objects.count());
+
+/** Writes one record of the bytes store as an earlier build did. */
+const putRaw = (factory: IDBFactory, key: string, value: unknown) =>
+	rawRequest(factory, 'bytes', 'readwrite', (objects) => objects.put(value, key));
+
+/** Reads one record of the bytes store as kept. */
+const readRaw = (factory: IDBFactory, key: string) =>
+	rawRequest(factory, 'bytes', 'readonly', (objects) => objects.get(key) as IDBRequest<unknown>);
 
 afterEach(() => {
 	vi.restoreAllMocks();
