@@ -6,7 +6,6 @@
 // rotating run by run. The proxies count what really crosses the network (every request that
 // reaches the server) and can stand in for a slower link. Writes bench/results.preload.json and
 // bench/results.preload.md.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { Transform } from 'node:stream';
@@ -14,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { waitForServer } from './server.mjs';
+import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -294,18 +293,7 @@ async function main() {
 	const started = Date.now();
 	const store = mkdtempSync(path.join(os.tmpdir(), 'preload-store-'));
 	// Our own server, on our own port; stopped by its PID at the end.
-	const server = spawn(process.execPath, ['build'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			BODY_SIZE_LIMIT: 'Infinity',
-			STORE_DIR: store,
-			EDITOR_TOKEN: 'bench-editor-token-0123456789abcdefghijkl'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = startServer({ root, port: PORT, store });
 	const proxies = {};
 	for (const [i, [variant, add]] of Object.entries(variants()).entries()) {
 		proxies[variant] = await startProxy(PORT + 1 + i, PORT, { add });

@@ -1,7 +1,7 @@
 // `npm run bench`: builds the app, serves the production build and measures it in headless
 // Chromium (issue 6). Writes bench/results.json (raw samples and summaries) and bench/results.md.
 // A benchmark, never a test: it reports medians and spread and which targets are met.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
-import { waitForServer } from './server.mjs';
+import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -361,18 +361,7 @@ async function main() {
 	}
 	const tmp = mkdtempSync(path.join(os.tmpdir(), 'dashboard-bench-'));
 	const store = path.join(tmp, 'store');
-	const server = spawn(process.execPath, ['build'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			BODY_SIZE_LIMIT: 'Infinity',
-			STORE_DIR: store,
-			EDITOR_TOKEN: 'bench-editor-token-0123456789abcdefghijkl'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	const server = startServer({ root, port: PORT, store });
 	let browser;
 	try {
 		await waitForServer(BASE + '/', 30_000);
