@@ -74,7 +74,7 @@ describe('isDatasetId and isSha256Hex', () => {
 		['a backslash', 'AAAAAAAAAA\\AAAAAAAAAAA'],
 		['a dot', 'AAAAAAAAAA.AAAAAAAAAAA'],
 		['22 dots', '.'.repeat(22)],
-		['a traversal padded to 22', '../../../../etc/passwd'],
+		['a traversal padded to 22', '../../../../etc/passwd'], // outside-repo: hostile input
 		['base64 padding', 'AAAAAAAAAAAAAAAAAAAAA='],
 		['a trailing newline', `${VALID_ID}\n`],
 		['a full-width letter', 'ＡAAAAAAAAAAAAAAAAAAAAA'],
