@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import { repoFile } from '$lib/testing/node-engine';
+import { decodeUrlState } from '$lib/url-state/url-state';
 import { nodeCp949 } from './cp949';
 import { createFolderStore } from './dataset-store';
 import { createFigureServer, type FigureServerOptions } from './first-figures';
@@ -69,7 +70,14 @@ describe('first figures on the server', () => {
 
 	it('drops filter values the data does not hold, as the browser does', async () => {
 		const plain = await server.figuresFor(params(''));
-		const unknown = await server.figuresFor(params('y=1999&d=99999'));
+		// Well-formed values the URL decoder keeps (a year in range, 강남구's code), which only
+		// the check against the data can drop.
+		const absent = params('y=2099&d=11680');
+		expect(decodeUrlState(absent).state.filters).toMatchObject({
+			years: [2099],
+			districts: ['11680']
+		});
+		const unknown = await server.figuresFor(absent);
 		expect(unknown!.figures.headline).toEqual(plain!.figures.headline);
 	});
 
