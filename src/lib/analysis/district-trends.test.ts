@@ -14,7 +14,7 @@ const row = (
 	year,
 	evaluator_type,
 	total,
-	rows: 1,
+	units: 1,
 	first_line: 1
 });
 
@@ -26,7 +26,7 @@ const rows: TotalRow[] = [
 	row('가구', 2020, 'self', 70),
 	row('가구', 2020, 'official', 76),
 	row('가구', 2020, 'expert', 76),
-	// 나구: only 2020, self 90, official 70 → external 70.
+	// 나구: only 2020, self 90, official 70 and no expert: the mean of both cannot be formed.
 	row('나구', 2020, 'self', 90),
 	row('나구', 2020, 'official', 70)
 ];
@@ -36,11 +36,18 @@ describe('buildDistrictTrends', () => {
 		const trend = buildDistrictTrends(rows, 'external', 'mean');
 		expect(trend.years).toEqual([2019, 2020]);
 		const [ga, na] = trend.districts;
-		expect(ga).toMatchObject({ totals: [80, 76], ranks: [1, 1], gaps: [-20, -6], gapSlope: -14 });
+		expect(ga).toMatchObject({
+			totals: [80, 76],
+			ranks: [1, 1],
+			gaps: [-20, -6],
+			gapSlope: -14,
+			// Two years leave no residual degree of freedom: no interval.
+			gapSlopeInterval: null
+		});
 		expect(na).toMatchObject({
-			totals: [null, 70],
-			ranks: [null, 2],
-			gaps: [null, 20],
+			totals: [null, null],
+			ranks: [null, null],
+			gaps: [null, null],
 			gapSlope: null
 		});
 	});
@@ -68,12 +75,21 @@ describe('yearOverYear and gapDirection', () => {
 	it('Δ from the year before', () => {
 		expect(yearOverYear([70, 72.5, null, 80])).toEqual([null, 2.5, null, null]);
 	});
+	const interval = (lower: number, upper: number) => ({
+		slope: (lower + upper) / 2,
+		lower,
+		upper,
+		se: 1,
+		n: 4
+	});
 	it.each([
-		[-14, 'closing'],
-		[0.2, 'steady'],
-		[1, 'widening'],
-		[null, null]
-	] as const)('slope %s is %s', (value, direction) => {
-		expect(gapDirection(value)).toBe(direction);
+		['an interval below 0', -3, interval(-5, -1), 'closing'],
+		['an interval above 0', 2, interval(0.5, 3.5), 'widening'],
+		// 마포구 in the sample: −0.55 a year, SE 0.95 over four years.
+		['an interval holding 0', -0.55, interval(-4.64, 3.54), 'unclear'],
+		['a slope of two years, without interval', -14, null, 'unclear'],
+		['no slope', null, null, null]
+	] as const)('%s is %s', (_, gapSlope, gapSlopeInterval, direction) => {
+		expect(gapDirection({ gapSlope, gapSlopeInterval })).toBe(direction);
 	});
 });

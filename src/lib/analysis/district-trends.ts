@@ -2,7 +2,7 @@ import type { TotalRow } from '$lib/query/scores';
 import type { TrendSource } from '$lib/url-state/url-state';
 import type { DistrictTrend, TrendView } from '$lib/views/models';
 import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
-import { rankDescending, slope } from './trend';
+import { rankDescending, slope, slopeWithInterval, type SlopeWithCi } from './trend';
 
 type Scores = { self: number | null; official: number | null; expert: number | null };
 
@@ -62,14 +62,17 @@ export function buildDistrictTrends(
 				const scores = district.byYear.get(year);
 				return scores ? selfMinusExternal(scores, external) : null;
 			});
+			const sizes = years.map((year, i) => ({
+				x: year,
+				y: gaps[i] === null ? null : Math.abs(gaps[i]!)
+			}));
 			return {
 				district: district.ref,
 				totals: totals[index]!,
 				ranks: ranksByYear.map((ranks) => ranks[index] ?? null),
 				gaps,
-				gapSlope: slope(
-					years.map((year, i) => ({ x: year, y: gaps[i] === null ? null : Math.abs(gaps[i]!) }))
-				)
+				gapSlope: slope(sizes),
+				gapSlopeInterval: slopeWithInterval(sizes)
 			};
 		})
 	};
@@ -83,10 +86,17 @@ export function yearOverYear(values: readonly (number | null)[]): (number | null
 	});
 }
 
-/** Whether the gap is closing (its size shrinking by more than 0.5점 a year), widening, or steady. */
-export function gapDirection(gapSlope: number | null): 'closing' | 'widening' | 'steady' | null {
-	if (gapSlope === null) return null;
-	if (gapSlope < -0.5) return 'closing';
-	if (gapSlope > 0.5) return 'widening';
-	return 'steady';
+/**
+ * Whether the gap is closing (its size shrinking) or widening: only when the slope's 95% interval
+ * excludes 0. Otherwise, or with too few years for an interval, it is unclear; null without a
+ * slope at all.
+ */
+export function gapDirection(
+	trend: Pick<DistrictTrend, 'gapSlope' | 'gapSlopeInterval'>
+): 'closing' | 'widening' | 'unclear' | null {
+	if (trend.gapSlope === null) return null;
+	const interval: SlopeWithCi | null = trend.gapSlopeInterval;
+	if (interval && interval.upper < 0) return 'closing';
+	if (interval && interval.lower > 0) return 'widening';
+	return 'unclear';
 }

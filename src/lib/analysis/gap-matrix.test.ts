@@ -15,7 +15,7 @@ const row = (
 	area,
 	evaluator_type,
 	total,
-	rows: 1,
+	units: 1,
 	first_line
 });
 
@@ -35,11 +35,9 @@ describe('buildGapMatrix', () => {
 		);
 		expect(matrix.rows).toEqual(['나영역', '가영역']);
 		expect(matrix.columns.map((c) => c.labelKo)).toEqual(['마포구', '성북구']);
-		// 성북 나영역: 60 − (70 + 80) / 2 = −15; 성북 가영역: 90 − 85 = 5; 마포: no external → no cell.
-		expect(matrix.cells).toEqual([
-			{ row: 0, column: 1, gap: -15 },
-			{ row: 1, column: 1, gap: 5 }
-		]);
+		// 성북 나영역: 60 − (70 + 80) / 2 = −15; 성북 가영역 has no official, so no mean of both and
+		// no cell; 마포: no external → no cell.
+		expect(matrix.cells).toEqual([{ row: 0, column: 1, gap: -15 }]);
 	});
 
 	it('follows the external source chosen', () => {

@@ -16,7 +16,7 @@ const row = (code: string, type: TotalRow['evaluator_type'], total: number): Tot
 	name_en: `${code}-gu`,
 	evaluator_type: type,
 	total,
-	rows: 1,
+	units: 1,
 	first_line: 1
 });
 
@@ -32,7 +32,7 @@ describe('pivotTotals', () => {
 			],
 			byDistrict
 		);
-		// A: 70 − (80 + 76) / 2 = 70 − 78 = −8. B: 90 − 85 = 5 (only one external source).
+		// A: 70 − (80 + 76) / 2 = 70 − 78 = −8. B: only the experts, so no mean of both and no gap.
 		expect(a).toMatchObject({
 			key: 'A',
 			labelKo: 'A구',
@@ -41,7 +41,7 @@ describe('pivotTotals', () => {
 			expert: 76,
 			gap: -8
 		});
-		expect(b).toMatchObject({ self: 90, official: null, expert: 85, gap: 5 });
+		expect(b).toMatchObject({ self: 90, official: null, expert: 85, gap: null });
 	});
 
 	it('compares with the external source chosen', () => {
@@ -52,7 +52,7 @@ describe('pivotTotals', () => {
 
 	it('groups by area with the area as both labels', () => {
 		const [group] = pivotTotals(
-			[{ area: '추진체계', evaluator_type: 'self', total: 50, rows: 2, first_line: 2 }],
+			[{ area: '추진체계', evaluator_type: 'self', total: 50, units: 2, first_line: 2 }],
 			byArea
 		);
 		expect(group).toMatchObject({ key: '추진체계', labelKo: '추진체계', labelEn: '추진체계' });
@@ -63,6 +63,9 @@ describe('pivotTotals', () => {
 		expect(selfMinusExternal({ self: 60, official: null, expert: null })).toBeNull();
 		expect(selfMinusExternal({ self: 60, official: null, expert: 70 }, 'official')).toBeNull();
 		expect(externalScore({ official: 80, expert: 70 }, 'mean')).toBe(75);
+		// The mean of official and expert is never one of them under the mean's name.
+		expect(externalScore({ official: null, expert: 70 }, 'mean')).toBeNull();
+		expect(externalScore({ official: 80, expert: null }, 'mean')).toBeNull();
 	});
 
 	it('handles no rows', () => {
@@ -86,7 +89,8 @@ describe('summarizeGroups', () => {
 				row('B', 'self', 60),
 				row('B', 'official', 90)
 			],
-			byDistrict
+			byDistrict,
+			'official'
 		);
 		// self (70 + 60) / 2 = 65; official (80 + 90) / 2 = 85; gaps −10 and −30 → −20.
 		expect(summarizeGroups(groups)).toEqual({

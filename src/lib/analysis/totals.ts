@@ -56,14 +56,18 @@ export function pivotTotals(
 	return [...groups.values()];
 }
 
-/** The external score to compare with: official, expert, or the mean of those present. */
+/**
+ * The external score to compare with: official, expert, or the mean of both. The mean needs
+ * both: with one of them missing it is null, never that one source under the mean's name.
+ */
 export function externalScore(
 	scores: Pick<GroupScores, 'official' | 'expert'>,
 	external: ExternalSource
 ): number | null {
 	if (external === 'official') return scores.official;
 	if (external === 'expert') return scores.expert;
-	return mean([scores.official, scores.expert].filter((value) => value !== null));
+	if (scores.official === null || scores.expert === null) return null;
+	return (scores.official + scores.expert) / 2;
 }
 
 /** Self total minus the chosen external total; null without both. */

@@ -11,52 +11,61 @@ export function toHundred(score: number | null, maxScore: number): number | null
 	return (score / maxScore) * 100;
 }
 
-/** Self and chosen external score of each unit on the 100-point scale (null where missing). */
+/** Self and chosen external score of each matched unit on the 100-point scale (null where missing). */
 export function unitPairs(
 	units: readonly UnitScoreRow[],
 	external: ExternalSource
 ): { unit: UnitScoreRow; self: number | null; external: number | null }[] {
-	return units.map((unit) => ({
-		unit,
-		self: toHundred(unit.self, unit.max_score),
-		external: toHundred(externalScore(unit, external), unit.max_score)
-	}));
+	return units
+		.filter((unit) => unit.matched)
+		.map((unit) => ({
+			unit,
+			self: toHundred(unit.self, unit.max_score),
+			external: toHundred(externalScore(unit, external), unit.max_score)
+		}));
 }
 
-/** Self − external of every unit that has both, on the 100-point scale. */
-export function unitGaps(units: readonly UnitScoreRow[], external: ExternalSource): number[] {
-	return unitPairs(units, external).flatMap(({ self, external: other }) =>
-		self !== null && other !== null ? [self - other] : []
-	);
-}
-
-/** Targets × raters for agreement between the sources: [self, official, expert] per unit. */
+/** Targets × raters for agreement between the sources: [self, official, expert] per matched unit. */
 export function sourceRatingMatrix(units: readonly UnitScoreRow[]): (number | null)[][] {
-	return units.map((unit) => [
-		toHundred(unit.self, unit.max_score),
-		toHundred(unit.official, unit.max_score),
-		toHundred(unit.expert, unit.max_score)
-	]);
+	return units
+		.filter((unit) => unit.matched)
+		.map((unit) => [
+			toHundred(unit.self, unit.max_score),
+			toHundred(unit.official, unit.max_score),
+			toHundred(unit.expert, unit.max_score)
+		]);
+}
+
+/** One year's targets × raters for agreement among one source's evaluators. */
+export interface YearRatingMatrix {
+	year: number;
+	/** That year's evaluators, by label. */
+	evaluators: string[];
+	/** One row per unit of that year, one column per evaluator; null where one did not score. */
+	matrix: (number | null)[][];
 }
 
 /**
- * Targets × raters for agreement among one source's evaluators: one row per unit, one column
- * per evaluator (sorted by label); null where that evaluator did not score the unit.
+ * Targets × raters for agreement among one source's evaluators, one matrix per year: labels such
+ * as 공무원A are reused across years by different people, so a rater is a label within its year.
  */
-export function evaluatorRatingMatrix(ratings: readonly EvaluatorRatingRow[]): {
-	evaluators: string[];
-	matrix: (number | null)[][];
-} {
-	const evaluators = [...new Set(ratings.map((rating) => rating.evaluator_id))].sort();
-	const targets = new Map<string, (number | null)[]>();
-	for (const rating of ratings) {
-		const key = JSON.stringify([rating.code, rating.year, rating.indicator]);
-		let row = targets.get(key);
-		if (!row) {
-			row = evaluators.map(() => null);
-			targets.set(key, row);
+export function evaluatorRatingMatrices(
+	ratings: readonly EvaluatorRatingRow[]
+): YearRatingMatrix[] {
+	const years = [...new Set(ratings.map((rating) => rating.year))].sort((a, b) => a - b);
+	return years.map((year) => {
+		const ofYear = ratings.filter((rating) => rating.year === year);
+		const evaluators = [...new Set(ofYear.map((rating) => rating.evaluator_id))].sort();
+		const targets = new Map<string, (number | null)[]>();
+		for (const rating of ofYear) {
+			const key = JSON.stringify([rating.code, rating.indicator]);
+			let row = targets.get(key);
+			if (!row) {
+				row = evaluators.map(() => null);
+				targets.set(key, row);
+			}
+			row[evaluators.indexOf(rating.evaluator_id)] = toHundred(rating.score, rating.max_score);
 		}
-		row[evaluators.indexOf(rating.evaluator_id)] = toHundred(rating.score, rating.max_score);
-	}
-	return { evaluators, matrix: [...targets.values()] };
+		return { year, evaluators, matrix: [...targets.values()] };
+	});
 }

@@ -300,7 +300,8 @@ const trend: TrendView = {
 		totals: [60 + i, 61 + i, 62 + i],
 		ranks: [i + 1, i + 1, i + 1],
 		gaps: [i - 5, i - 4, i - 6],
-		gapSlope: null
+		gapSlope: null,
+		gapSlopeInterval: null
 	}))
 };
 const groups: GroupScores[] = DISTRICTS.slice(0, 3).map((district, i) => ({

@@ -83,27 +83,24 @@ describe('buildWhere', () => {
 });
 
 describe('district totals against the engine', () => {
-	it('all data: 성북 self 42/60, official 45/60; 마포 expert 15/30', async () => {
-		expect(await totals({})).toEqual([
-			['성북구', 'official', 75],
-			['성북구', 'self', 70],
-			['마포구', 'expert', 50]
-		]);
+	it('all data: no unit has all three sources, so no total is a partial one', async () => {
+		expect(await totals({})).toEqual([]);
 	});
 
-	it('year 2019: 성북 self 18/30', async () => {
-		expect(await totals({ years: [2019] })).toEqual([
+	it('self and officials: only 성북 2019 has both; 2020 (self alone) is left out', async () => {
+		// 성북 2019 self (6 + 12) / 30 = 60; official ((8 + 7) / 2 + (16 + 14) / 2) / 30 = 75.
+		const expected = [
 			['성북구', 'official', 75],
-			['성북구', 'self', 60],
-			['마포구', 'expert', 50]
-		]);
+			['성북구', 'self', 60]
+		];
+		expect(await totals({ evaluatorTypes: ['self', 'official'] })).toEqual(expected);
+		expect(await totals({ years: [2019], evaluatorTypes: ['self', 'official'] })).toEqual(expected);
 	});
 
-	it('area A영역: 성북 self 15/20, official 15/20; 마포 expert 5/10', async () => {
-		expect(await totals({ areas: ['A영역'] })).toEqual([
+	it('area A영역, self and officials: 성북 2019 지표1, self 6/10, official 7.5/10', async () => {
+		expect(await totals({ areas: ['A영역'], evaluatorTypes: ['self', 'official'] })).toEqual([
 			['성북구', 'official', 75],
-			['성북구', 'self', 75],
-			['마포구', 'expert', 50]
+			['성북구', 'self', 60]
 		]);
 	});
 
@@ -237,13 +234,14 @@ describe('budget breakdowns against the engine', () => {
 
 describe('evaluation breakdowns against the engine', () => {
 	it('totals by district and year', async () => {
-		const rows = await queryTotals(engine, NO_FILTERS, ['district', 'year']);
-		// 성북 2020 self: (9 + 15) / 30 = 80.
-		expect(rows.map((r) => [r.name_ko, r.year, r.evaluator_type, r.total])).toEqual([
-			['성북구', 2019, 'official', 75],
-			['성북구', 2019, 'self', 60],
-			['성북구', 2020, 'self', 80],
-			['마포구', 2019, 'expert', 50]
+		const rows = await queryTotals(engine, { ...NO_FILTERS, evaluatorTypes: ['self'] }, [
+			'district',
+			'year'
+		]);
+		// Self alone is every source shown: 성북 2019 (6 + 12) / 30 = 60, 2020 (9 + 15) / 30 = 80.
+		expect(rows.map((r) => [r.name_ko, r.year, r.evaluator_type, r.total, r.units])).toEqual([
+			['성북구', 2019, 'self', 60, 2],
+			['성북구', 2020, 'self', 80, 2]
 		]);
 	});
 
@@ -251,9 +249,12 @@ describe('evaluation breakdowns against the engine', () => {
 		const query = buildUnitScoresQuery({ ...NO_FILTERS, years: [2019], districts: ['11290'] });
 		const rows = await engine.query(query.sql, query.params);
 		// 지표1: self 6, official (8 + 7) / 2 = 7.5; 지표2: self 12, official (16 + 14) / 2 = 15.
-		expect(rows.map((r) => [r.indicator, r.max_score, r.self, r.official, r.expert])).toEqual([
-			['지표1', 10, 6, 7.5, null],
-			['지표2', 20, 12, 15, null]
+		// The experts scored nothing of 성북 in 2019, so self and official are all the sources.
+		expect(
+			rows.map((r) => [r.indicator, r.max_score, r.self, r.official, r.expert, r.matched])
+		).toEqual([
+			['지표1', 10, 6, 7.5, null, true],
+			['지표2', 20, 12, 15, null, true]
 		]);
 	});
 

@@ -10,18 +10,12 @@ import {
 /** What totals can be broken down by. */
 export type GroupColumn = 'district' | 'year' | 'area' | 'indicator';
 
-// Identifiers for each grouping, from this table only. A district is grouped by its code and
-// named by `any_value`: grouping and ordering by the two names as well cost DuckDB-WASM as much as
-// the rest of the query on the sample.
-const GROUP_SELECT: Record<GroupColumn, { select: string; group: string }> = {
-	district: {
-		select:
-			'e.district_code AS code, any_value(d.name_ko) AS name_ko, any_value(d.name_en) AS name_en',
-		group: 'e.district_code'
-	},
-	year: { select: 'e.year', group: 'e.year' },
-	area: { select: 'e.area', group: 'e.area' },
-	indicator: { select: 'e.area, e.indicator', group: 'e.area, e.indicator' }
+/** The columns of each grouping, as the unit CTEs below name them: from this table only. */
+const GROUP_COLUMNS: Record<GroupColumn, readonly string[]> = {
+	district: ['district_code'],
+	year: ['year'],
+	area: ['area'],
+	indicator: ['area', 'indicator']
 };
 
 /** One total for one evaluator type and one combination of the grouping columns. */
@@ -33,31 +27,84 @@ export interface TotalRow {
 	area?: string;
 	indicator?: string;
 	evaluator_type: EvaluatorType;
-	/** Σ점수 / Σ배점 × 100: a 0–100 score (점). */
+	/**
+	 * A 0–100 score (점): per district and year Σ(unit means) ÷ Σ배점 × 100 over the matched units,
+	 * then the mean over years, then the mean over districts (WEIGHTING.md).
+	 */
 	total: number;
-	/** Score rows behind the total. */
-	rows: number;
+	/** Matched units (district × year × indicator) behind the total. */
+	units: number;
 	/** Order of first appearance in the export, to list areas and indicators as staff wrote them. */
 	first_line: number;
 }
 
+/** A unit (grouped over its sources) that every source in the filtered data has scored. */
+const COMPLETE_UNIT = 'count(*) = (SELECT count(DISTINCT evaluator_type) FROM filtered)';
+
 /**
- * Total score per evaluator type and per combination of `groupBy` under the filters:
- * Σ점수 / Σ배점 × 100 over every evaluator of that type, indicator and year in the group.
- * Rows come in no set order: {@link queryTotals} runs this and orders them.
+ * The units under the filters that every source shown has scored, each source's score the mean
+ * over its evaluators: the one set every total and gap is computed from (WEIGHTING.md). A unit
+ * that lacks a source which the filtered data has elsewhere is left out, so that the sources'
+ * totals side by side always cover the same indicators.
+ */
+function matchedUnitsSql(where: string): string {
+	return `filtered AS (
+			SELECT e.year, e.district_code, e.area, e.indicator, e.evaluator_type,
+				e.score_sum / e.row_count AS score, e.max_score, e.first_line
+			FROM evaluation_units e ${where}
+		),
+		matched AS (
+			SELECT f.* FROM filtered f SEMI JOIN (
+				SELECT year, district_code, area, indicator FROM filtered
+				GROUP BY year, district_code, area, indicator
+				HAVING ${COMPLETE_UNIT}
+			) complete USING (year, district_code, area, indicator)
+		)`;
+}
+
+/**
+ * Total score per evaluator type and per combination of `groupBy` under the filters, by the one
+ * weighting rule: within a unit each source's evaluators are averaged; per district and year a
+ * total is Σ(unit means) ÷ Σ배점 × 100; over several years the mean of the yearly totals (each
+ * year equal); over several districts the mean of the districts' totals (each district equal).
+ * Only matched units count. Rows come in no set order: {@link queryTotals} orders them.
  */
 function buildTotalsQuery(filters: DashboardFilters, groupBy: readonly GroupColumn[]): SqlFragment {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
-	const columns = [...new Set(groupBy)];
-	const select = columns.map((column) => `${GROUP_SELECT[column].select}, `).join('');
-	const group = columns.map((column) => `${GROUP_SELECT[column].group}, `).join('');
+	const wanted = new Set(groupBy);
+	const columnsOf = (groups: Iterable<GroupColumn>) => [
+		...new Set([...groups].flatMap((group) => GROUP_COLUMNS[group]))
+	];
+	const list = (columns: readonly string[]) => columns.map((column) => `${column}, `).join('');
+	// Step by step: district × year cells, then years averaged, then districts averaged; a step
+	// whose column is itself a grouping is the identity and is skipped.
+	const cellColumns = columnsOf(['district', 'year', ...wanted]);
+	const districtColumns = columnsOf(['district', ...wanted]);
+	const finalColumns = columnsOf(wanted);
+	const yearsStep = wanted.has('year')
+		? 'SELECT * FROM cells'
+		: `SELECT ${list(districtColumns)}evaluator_type, avg(total) AS total, sum(units) AS units,
+				min(first_line) AS first_line
+			FROM cells GROUP BY ${list(districtColumns)}evaluator_type`;
+	const districtsStep = wanted.has('district')
+		? 'SELECT * FROM by_district'
+		: `SELECT ${list(finalColumns)}evaluator_type, avg(total) AS total, sum(units) AS units,
+				min(first_line) AS first_line
+			FROM by_district GROUP BY ${list(finalColumns)}evaluator_type`;
+	const names = wanted.has('district')
+		? `, d.name_ko, d.name_en FROM totals t JOIN districts d ON d.code = t.district_code`
+		: ' FROM totals t';
 	return {
-		sql: `SELECT ${select}e.evaluator_type,
-			(sum(e.score_sum) / sum(e.max_score_sum) * 100)::DOUBLE AS total,
-			sum(e.row_count)::INTEGER AS rows, min(e.first_line)::INTEGER AS first_line
-		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
-		${where.sql}
-		GROUP BY ${group}e.evaluator_type`,
+		sql: `WITH ${matchedUnitsSql(where.sql)},
+		cells AS (
+			SELECT ${list(cellColumns)}evaluator_type, sum(score) / sum(max_score) * 100 AS total,
+				count(*) AS units, min(first_line) AS first_line
+			FROM matched GROUP BY ${list(cellColumns)}evaluator_type
+		),
+		by_district AS (${yearsStep}),
+		totals AS (${districtsStep})
+		SELECT ${finalColumns.map((column) => `t.${column}${column === 'district_code' ? ' AS code' : ''}, `).join('')}t.evaluator_type,
+			t.total::DOUBLE AS total, t.units::INTEGER AS units, t.first_line::INTEGER AS first_line${names}`,
 		params: where.params
 	};
 }
@@ -134,31 +181,33 @@ export interface UnitScoreRow {
 	self: number | null;
 	official: number | null;
 	expert: number | null;
+	/** Every source the filtered data has scored this unit: it counts in the comparisons. */
+	matched: boolean;
 }
 
 /**
  * Each unit (district × year × indicator) with every source's mean score, for the bias,
- * Bland–Altman and between-source agreement figures.
+ * Bland–Altman and between-source agreement figures, and to count what matching left out.
  */
 export function buildUnitScoresQuery(filters: DashboardFilters): SqlFragment {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
 	return {
-		sql: `SELECT e.district_code AS code, any_value(d.name_ko) AS name_ko,
-			any_value(d.name_en) AS name_en, e.year, e.area, e.indicator,
-			max(e.max_score)::DOUBLE AS max_score, ${EVALUATOR_TYPES.map(sourceMean).join(', ')}
-		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
-		${where.sql}
-		GROUP BY e.district_code, e.year, e.area, e.indicator
-		ORDER BY e.district_code, e.year, min(e.first_line)`,
+		sql: `WITH ${matchedUnitsSql(where.sql)}
+		SELECT f.district_code AS code, any_value(d.name_ko) AS name_ko,
+			any_value(d.name_en) AS name_en, f.year, f.area, f.indicator,
+			max(f.max_score)::DOUBLE AS max_score, ${EVALUATOR_TYPES.map(sourceMean).join(', ')},
+			${COMPLETE_UNIT} AS matched
+		FROM filtered f JOIN districts d ON d.code = f.district_code
+		GROUP BY f.district_code, f.year, f.area, f.indicator
+		ORDER BY f.district_code, f.year, min(f.first_line)`,
 		params: where.params
 	};
 }
 
-/** A source's mean score over its evaluators of one unit, from the unit's sums. */
+/** A source's mean score over its evaluators of one unit (one row per unit and source). */
 function sourceMean(source: EvaluatorType): string {
 	// The type comes from EVALUATOR_TYPES, never from input, so it may stand in the SQL text.
-	const only = `FILTER (WHERE e.evaluator_type = '${source}')`;
-	return `(sum(e.score_sum) ${only} / sum(e.row_count) ${only})::DOUBLE AS ${source}`;
+	return `(max(f.score) FILTER (WHERE f.evaluator_type = '${source}'))::DOUBLE AS ${source}`;
 }
 
 /** One evaluator's score on one unit. */

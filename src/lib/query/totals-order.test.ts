@@ -4,7 +4,7 @@ import { inFirstListedOrder, type TotalRow } from './scores';
 function row(
 	fields: Partial<TotalRow> & Pick<TotalRow, 'evaluator_type' | 'first_line'>
 ): TotalRow {
-	return { total: 0, rows: 1, ...fields };
+	return { total: 0, units: 1, ...fields };
 }
 
 describe('inFirstListedOrder', () => {

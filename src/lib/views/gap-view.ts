@@ -1,13 +1,10 @@
-import { blandAltman, meanWithTInterval } from '$lib/analysis/agreement';
+import { blandAltman } from '$lib/analysis/agreement';
+import { clusteredBias } from '$lib/analysis/bias';
 import { buildGapMatrix } from '$lib/analysis/gap-matrix';
 import { computeIcc } from '$lib/analysis/icc';
 import { byArea, byDistrict, byIndicator, pivotTotals, type GroupKey } from '$lib/analysis/totals';
-import {
-	evaluatorRatingMatrix,
-	sourceRatingMatrix,
-	unitGaps,
-	unitPairs
-} from '$lib/analysis/units';
+import { evaluatorRatingMatrices, sourceRatingMatrix, unitPairs } from '$lib/analysis/units';
+import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import {
 	buildEvaluatorRatingsQuery,
@@ -18,7 +15,7 @@ import {
 	type UnitScoreRow
 } from '$lib/query/scores';
 import type { Level, UrlState } from '$lib/url-state/url-state';
-import type { AgreementPoint, GapView } from './models';
+import type { AgreementPoint, GapView, UnitCoverage, YearAgreement } from './models';
 
 const BREAKDOWN: Record<Level, { groupBy: GroupColumn[]; key: GroupKey }> = {
 	district: { groupBy: ['district'], key: byDistrict },
@@ -35,9 +32,10 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 	const ratingsQuery =
 		agreement === 'sources' ? null : buildEvaluatorRatingsQuery(filters, agreement);
 
-	const [totals, matrixTotals, units, ratings] = await Promise.all([
+	const [totals, matrixTotals, districtYears, units, ratings] = await Promise.all([
 		queryTotals(engine, filters, breakdown.groupBy),
 		queryTotals(engine, filters, ['district', matrixRow]),
+		queryTotals(engine, filters, ['district', 'year']),
 		engine.query<UnitScoreRow>(unitsQuery.sql, unitsQuery.params),
 		ratingsQuery ? engine.query<EvaluatorRatingRow>(ratingsQuery.sql, ratingsQuery.params) : []
 	]);
@@ -62,10 +60,44 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 		external,
 		breakdown: pivotTotals(totals, breakdown.key, external),
 		matrix: buildGapMatrix(matrixTotals, matrixRow, external),
-		bias: meanWithTInterval(unitGaps(units, external)),
+		bias: clusteredBias(districtYears, external),
+		coverage: coverageOf(units),
 		blandAltman: agreementSummary ? { ...agreementSummary, labelled } : null,
 		sourceAgreement: computeIcc(withoutEmptyColumns(sourceRatingMatrix(units))),
-		evaluatorAgreement: ratingsQuery ? computeIcc(evaluatorRatingMatrix(ratings).matrix) : null
+		sourceAgreementByYear: sourceAgreementByYear(units),
+		evaluatorAgreement: ratingsQuery
+			? evaluatorRatingMatrices(ratings).map(({ year, evaluators, matrix }) => ({
+					year,
+					raters: evaluators.length,
+					targets: matrix.length,
+					icc: computeIcc(matrix)
+				}))
+			: null
+	};
+}
+
+/** Agreement between the sources in each year, when more than one year is shown. */
+function sourceAgreementByYear(units: readonly UnitScoreRow[]): YearAgreement[] {
+	const years = [...new Set(units.map((unit) => unit.year))].sort((a, b) => a - b);
+	if (years.length < 2) return [];
+	return years.map((year) => {
+		const matrix = withoutEmptyColumns(
+			sourceRatingMatrix(units.filter((unit) => unit.year === year))
+		);
+		return {
+			year,
+			raters: matrix[0]?.length ?? 0,
+			targets: matrix.length,
+			icc: computeIcc(matrix)
+		};
+	});
+}
+
+function coverageOf(units: readonly UnitScoreRow[]): UnitCoverage {
+	return {
+		units: units.length,
+		matched: units.filter((unit) => unit.matched).length,
+		sources: EVALUATOR_TYPES.filter((source) => units.some((unit) => unit[source] !== null))
 	};
 }
 

@@ -1,8 +1,11 @@
 // The shapes each view hands to its charts and tables. Loaders (`*-view.ts` here) fill them from
 // the engine through the query builders and the pure analysis functions.
-import type { BlandAltman, MeanWithCi } from '$lib/analysis/agreement';
+import type { BlandAltman } from '$lib/analysis/agreement';
+import type { ClusteredBias } from '$lib/analysis/bias';
 import type { IccResult } from '$lib/analysis/icc';
+import type { SlopeWithCi } from '$lib/analysis/trend';
 import type { ExternalSource, GroupScores } from '$lib/analysis/totals';
+import type { EvaluatorType } from '$lib/domain/evaluation';
 
 /** A district as charts label it. */
 export interface DistrictRef {
@@ -36,13 +39,38 @@ export interface GapView {
 	/** The breakdown rows at the current level (districts, areas or indicators). */
 	breakdown: GroupScores[];
 	matrix: GapMatrix;
-	/** Mean gap over units (district × indicator × year) with its 95% t interval. */
-	bias: MeanWithCi | null;
+	/** The headline's gap (self − external) with its 95% interval over districts (or years). */
+	bias: ClusteredBias | null;
+	/** Units under the filters, and how many every shown source scored (the ones compared). */
+	coverage: UnitCoverage;
 	blandAltman: (BlandAltman & { labelled: AgreementPoint[] }) | null;
 	/** ICC between the three sources' means (targets: district × indicator × year). */
 	sourceAgreement: IccResult | null;
-	/** ICC among the individual evaluators of one source. */
-	evaluatorAgreement: IccResult | null;
+	/** The same per year, when several years are shown. */
+	sourceAgreementByYear: YearAgreement[];
+	/** ICC among the individual evaluators of one source, per year (raters are labels of a year). */
+	evaluatorAgreement: YearAgreement[] | null;
+}
+
+/** Agreement within one year. */
+export interface YearAgreement {
+	year: number;
+	/** Raters that year (evaluator labels, or the sources). */
+	raters: number;
+	/** Units rated that year. */
+	targets: number;
+	/** null when it cannot be computed (one rater, or fewer than two complete units). */
+	icc: IccResult | null;
+}
+
+/** What matching left out of the comparisons. */
+export interface UnitCoverage {
+	/** Units (district × year × indicator) with any score under the filters. */
+	units: number;
+	/** Units every shown source scored: the ones every figure uses. */
+	matched: number;
+	/** The sources with scores under the filters. */
+	sources: EvaluatorType[];
 }
 
 /** Planned and spent (원) for one district and year. */
@@ -107,6 +135,8 @@ export interface DistrictTrend {
 	gaps: (number | null)[];
 	/** Least-squares slope of |gap| per year: negative means the gap is closing. */
 	gapSlope: number | null;
+	/** The slope with its 95% t interval; null with fewer than three years. */
+	gapSlopeInterval: SlopeWithCi | null;
 }
 
 export interface TrendView {

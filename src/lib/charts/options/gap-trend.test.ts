@@ -7,7 +7,8 @@ const district = (code: string, labelKo: string, gaps: (number | null)[]): Distr
 	totals: gaps.map(() => null),
 	ranks: gaps.map(() => null),
 	gaps,
-	gapSlope: null
+	gapSlope: null,
+	gapSlopeInterval: null
 });
 
 const spec = (highlighted: string[] = []) => ({

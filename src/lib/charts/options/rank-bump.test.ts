@@ -7,7 +7,8 @@ const district = (code: string, labelKo: string, ranks: (number | null)[]): Dist
 	totals: ranks.map(() => null),
 	ranks,
 	gaps: ranks.map(() => null),
-	gapSlope: null
+	gapSlope: null,
+	gapSlopeInterval: null
 });
 
 const spec = (highlighted: string[] = []) => ({

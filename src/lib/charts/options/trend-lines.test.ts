@@ -7,7 +7,8 @@ const district = (code: string, labelKo: string, totals: (number | null)[]): Dis
 	totals,
 	ranks: totals.map(() => null),
 	gaps: totals.map(() => null),
-	gapSlope: null
+	gapSlope: null,
+	gapSlopeInterval: null
 });
 
 const spec = (highlighted: string[] = []) => ({
