@@ -64,11 +64,20 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 	expect(first).not.toContain(TEST_EDITOR_TOKEN);
 	expect(await tableIn(browser, first)).toEqual(mine);
 
-	// A change and a new publish make a new version; the old link keeps the old numbers.
-	await upload(page, '2031-수정.csv', year2031(8));
+	// A corrected file repeats the loaded rows: it is stopped until it replaces them. A new
+	// publish makes a new version; the old link keeps the old numbers.
+	await page.getByTestId('file-input').setInputFiles({
+		name: '2031-수정.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(year2031(8))
+	});
+	const results = page.getByTestId('import-results');
+	await results.getByRole('button', { name: '겹치는 2행을 이 파일의 값으로 바꾸기' }).click();
+	await expect(results).toContainText('2031-수정.csv: 2행을 가져왔습니다');
 	const second = await publish(page);
 	expect(second).not.toBe(first);
-	expect(await tableIn(browser, second)).toEqual({ 성북구: ['70.0점', '90.0점', '–'] });
+	// The correction's self score, 8/10, counted once (not averaged with the 6 it replaced).
+	expect(await tableIn(browser, second)).toEqual({ 성북구: ['80.0점', '90.0점', '–'] });
 	expect(await tableIn(browser, first)).toEqual(mine);
 });
 

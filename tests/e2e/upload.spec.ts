@@ -48,15 +48,34 @@ test('an Excel "유니코드 텍스트" export (UTF-16LE, tabs) replaces its yea
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
 });
 
-test('a CP949 export added on top doubles the rows but not the totals', async ({ page }) => {
+test('a CP949 export of rows already loaded is stopped in "add" mode, then replaces them once', async ({
+	page
+}) => {
 	await openDashboard(page);
 	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-cp949.csv'));
-	await expect(page.getByTestId('import-results')).toContainText(
-		'840행을 가져왔습니다 (평가, cp949)'
+	const results = page.getByTestId('import-results');
+	// Every 2019 row repeats a loaded one (same year, district, source, evaluator, indicator):
+	// added on top they would count twice, so nothing is imported and the rows are listed.
+	await expect(page.getByTestId('overlaps-note')).toContainText(
+		'이미 불러온 행과 겹치는 행이 840개 있어 가져오지 않았습니다.'
 	);
-	await expect(page.getByTestId('load-status')).toContainText('4,200개 평가 행');
-	// Σ점수 / Σ배점 is unchanged when every 2019 row appears twice.
+	await expect(results.locator('table.issues tbody tr').first()).toContainText(
+		'이미 불러온 자료에 같은 행이 있습니다 (연도·자치구·평가주체·평가자·평가지표가 같고'
+	);
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+
+	await results.getByRole('button', { name: '겹치는 840행을 이 파일의 값으로 바꾸기' }).click();
+	await expect(results).toContainText('840행을 가져왔습니다 (평가, cp949)');
+	await expect(results).toContainText('기존 840행을 교체했습니다.');
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
 	await onlyYear(page, '2019');
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+	// The choice is kept with the upload: a reload replays it, and nothing counts twice.
+	await page.reload();
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
 });
 
@@ -105,16 +124,14 @@ test('invalid rows block the import until "valid rows only" is chosen, and the s
 	await uploadText(page, '섞인 파일.csv', text);
 	const results = page.getByTestId('import-results');
 	await expect(results).toContainText('섞인 파일.csv: 가져오지 않았습니다. 문제 1건.');
-	await expect(results).toContainText(
-		'"마표구"은(는) 서울시 자치구가 아닙니다. 마포구을(를) 뜻했나요?'
-	);
+	await expect(results).toContainText('"마표구"는 서울시 자치구가 아닙니다. 마포구를 뜻했나요?');
 	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
 
 	const download = page.waitForEvent('download');
 	await results.getByRole('button', { name: '오류 목록 내려받기 (CSV)' }).click();
 	const errors = await readFile((await (await download).path())!, 'utf8');
 	expect(errors).toBe(
-		'\uFEFF파일,행,열,값,내용\r\n섞인 파일.csv,3,자치구,마표구,"""마표구""은(는) 서울시 자치구가 아닙니다. 마포구을(를) 뜻했나요?"\r\n'
+		'\uFEFF파일,행,열,값,내용\r\n섞인 파일.csv,3,자치구,마표구,"""마표구""는 서울시 자치구가 아닙니다. 마포구를 뜻했나요?"\r\n'
 	);
 
 	await results.getByRole('button', { name: '문제없는 2행만 가져오기' }).click();

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/types';
+import { clearData } from '$lib/query/schema';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
 import { importCsv } from './import';
 import {
@@ -13,7 +14,12 @@ import {
 let engine: Engine;
 beforeAll(async () => {
 	engine = await engineWithSchema();
-	// Something loaded already, so "changes nothing" means something.
+});
+
+// Each test starts from the same loaded data (so "changes nothing" means something), and files
+// that share rows can each be added: in 'add' mode a row already loaded would stop the import.
+beforeEach(async () => {
+	await clearData(engine);
 	const seed = [EVALUATION_HEADER, '2018,성북구,자체,,추진체계,운영위원회,3,5'].join('\n');
 	const result = await importCsv(engine, { name: 'seed.csv', bytes: csvBytes(seed) });
 	expect(result.imported).toBe(true);

@@ -57,16 +57,86 @@ async function budgetRows() {
 describe('import modes', () => {
 	it('add keeps what is there', async () => {
 		await importCsv(engine, { name: 'a.csv', bytes: FILE_A });
-		const result = await importCsv(engine, { name: 'b.csv', bytes: FILE_B }, { mode: 'add' });
+		const other = evaluations('2020,성북구,자체,,a,지표2,4,5', '2021,성북구,자체,,a,지표1,5,5');
+		const result = await importCsv(engine, { name: 'c.csv', bytes: other }, { mode: 'add' });
 		expect(result).toMatchObject({ mode: 'add', importedCount: 2, deletedCount: 0 });
 		expect((await scoresByYear()).map((row) => row.score)).toEqual([1, 2, 3, 4, 5]);
-		// 2020 지표1 is scored in both files: 3 (A, line 4) + 4 (B, line 2).
 		expect(await unitSums()).toEqual([
 			[2019, '지표1', 1, 1, 2],
 			[2019, '지표2', 2, 1, 3],
-			[2020, '지표1', 7, 2, 2],
+			[2020, '지표1', 3, 1, 4],
+			[2020, '지표2', 4, 1, 2],
 			[2021, '지표1', 5, 1, 3]
 		]);
+	});
+
+	it('add stops on rows already loaded, lists them, and changes nothing', async () => {
+		await importCsv(engine, { name: 'a.csv', bytes: FILE_A });
+		const before = await snapshotTables(engine);
+		// B's 2020 지표1 (line 2) has the key of A's line 4: same year, district, source, evaluator
+		// (none) and indicator.
+		const result = await importCsv(engine, { name: 'b.csv', bytes: FILE_B }, { mode: 'add' });
+		expect(result).toMatchObject({
+			imported: false,
+			importedCount: 0,
+			overlapCount: 1,
+			issueCount: 1
+		});
+		expect(result.issues).toEqual([
+			{
+				file: 'b.csv',
+				line: 2,
+				field: 'indicator',
+				column: '평가지표',
+				value: '지표1',
+				code: 'already-loaded',
+				detail: '4'
+			}
+		]);
+		expect(await snapshotTables(engine)).toEqual(before);
+	});
+
+	it('add with replaceOverlaps swaps the repeated rows for the file’s, counted once', async () => {
+		await importCsv(engine, { name: 'a.csv', bytes: FILE_A });
+		const result = await importCsv(
+			engine,
+			{ name: 'b.csv', bytes: FILE_B },
+			{ mode: 'add', replaceOverlaps: true }
+		);
+		expect(result).toMatchObject({
+			imported: true,
+			importedCount: 2,
+			deletedCount: 1,
+			overlapCount: 1,
+			issues: []
+		});
+		// 2020 지표1 is now B's 4 alone, not 3 + 4.
+		expect(await unitSums()).toEqual([
+			[2019, '지표1', 1, 1, 2],
+			[2019, '지표2', 2, 1, 3],
+			[2020, '지표1', 4, 1, 2],
+			[2021, '지표1', 5, 1, 3]
+		]);
+	});
+
+	it('an overlap is per evaluator: another official on the same unit is not one', async () => {
+		const first = evaluations('2020,성북구,공무원,공무원A,a,지표1,3,5');
+		await importCsv(engine, { name: 'a.csv', bytes: first });
+		const second = evaluations(
+			'2020,성북구,공무원,공무원B,a,지표1,4,5',
+			'2020,성북구,공무원,공무원A,a,지표1,2,5'
+		);
+		const result = await importCsv(engine, { name: 'b.csv', bytes: second }, { mode: 'add' });
+		expect(result.overlapCount).toBe(1);
+		expect(result.issues.map((issue) => [issue.line, issue.code])).toEqual([[3, 'already-loaded']]);
+	});
+
+	it('budget lines overlap by year, district, programme, item and budget code', async () => {
+		const line = [BUDGET_HEADER, '2018,서울시,워크숍,강사료,201-01,"100,000","50,000",'];
+		const result = await importCsv(engine, { name: 'b2.csv', bytes: csvBytes(line.join('\n')) });
+		expect(result).toMatchObject({ imported: false, overlapCount: 1 });
+		expect(result.issues[0]).toMatchObject({ field: 'item', value: '강사료', detail: '2' });
+		expect(await budgetRows()).toBe(1);
 	});
 
 	it('replace-years removes the rows of the years in the file, of that kind only', async () => {
@@ -270,7 +340,11 @@ describe('one transaction per import', () => {
 		expect(result.issues[0]?.detail).toMatch(/no_such_table/);
 		expect(await snapshotTables(engine)).toEqual(before);
 		// The engine is out of the transaction: the next import commits.
-		const next = await importCsv(engine, { name: 'b.csv', bytes: FILE_B });
+		const next = await importCsv(
+			engine,
+			{ name: 'b.csv', bytes: FILE_B },
+			{ mode: 'replace-years' }
+		);
 		expect(next.imported).toBe(true);
 	});
 

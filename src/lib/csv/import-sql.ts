@@ -225,6 +225,7 @@ export type IssueCode =
 	| 'not-positive'
 	| 'score-above-max'
 	| 'duplicate-row'
+	| 'already-loaded'
 	| 'too-many-columns';
 
 /** What makes two rows of one file the same observation; optional parts may be NULL. */
@@ -391,6 +392,45 @@ export function buildDeleteSql(kind: FileKind, mode: ImportMode, typed: string):
 		return `DELETE FROM ${table} WHERE year IN (SELECT DISTINCT year FROM ${typed} WHERE NOT invalid)`;
 	}
 	return null;
+}
+
+/** The condition that a loaded row `d` has the key of a file row `t` (DUPLICATE_KEYS). */
+function sameKey(kind: FileKind): string {
+	const { required, optional } = DUPLICATE_KEYS[kind];
+	return [
+		...required.map((column) => `d.${column} = t.${column}`),
+		...optional.map((column) => `d.${column} IS NOT DISTINCT FROM t.${column}`)
+	].join(' AND ');
+}
+
+/** The field an overlap is reported on: the last part of the key staff recognise a row by. */
+export const OVERLAP_FIELD: Record<FileKind, 'indicator' | 'item'> = {
+	evaluations: 'indicator',
+	budget: 'item'
+};
+
+/**
+ * Valid rows of the file whose key a loaded row already has: added on top they would count twice.
+ * Each with the line of the first such loaded row, in file order; `total` counts them all.
+ * Param: the largest number of rows to list.
+ */
+export function buildOverlapSql(kind: FileKind, typed: string): string {
+	const table = DATASET_TABLES[kind];
+	const field = OVERLAP_FIELD[kind];
+	return `SELECT t.line::INTEGER AS line, t.${field} AS value,
+			(SELECT min(d.line) FROM ${table} d WHERE ${sameKey(kind)})::INTEGER AS loaded_line,
+			count(*) OVER ()::INTEGER AS total
+		FROM ${typed} t
+		WHERE NOT t.invalid AND EXISTS (SELECT 1 FROM ${table} d WHERE ${sameKey(kind)})
+		ORDER BY t.line
+		LIMIT ?`;
+}
+
+/** Deletes the loaded rows a file's valid rows replace (its overlaps), before they are inserted. */
+export function buildDeleteOverlapsSql(kind: FileKind, typed: string): string {
+	const table = DATASET_TABLES[kind];
+	return `DELETE FROM ${table} d
+		WHERE EXISTS (SELECT 1 FROM ${typed} t WHERE NOT t.invalid AND ${sameKey(kind)})`;
 }
 
 /** Moves the valid rows into the dataset table. Param: the file id. */

@@ -6,15 +6,18 @@ import type { Cp949Decoder, TextEncodingName } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
 import {
 	buildCountsSql,
+	buildDeleteOverlapsSql,
 	buildDeleteSql,
 	buildDropSql,
 	buildInsertSql,
 	buildIssuesSql,
+	buildOverlapSql,
 	buildRejectPositionsSql,
 	buildRejectsSql,
 	buildStageSql,
 	buildTypedTableSql,
 	importTables,
+	OVERLAP_FIELD,
 	type ImportMode,
 	type ImportTables,
 	type IssueCode
@@ -74,6 +77,11 @@ export interface ImportOptions {
 	mode?: ImportMode;
 	/** Import the valid rows and skip the rest; by default any bad row blocks the import. */
 	validOnly?: boolean;
+	/**
+	 * In 'add' mode, replace the loaded rows that the file's rows repeat (same key); by default
+	 * such overlaps block the import, as adding them would count those rows twice.
+	 */
+	replaceOverlaps?: boolean;
 	/** Columns assigned by hand: field to column index in the header row. */
 	columnOverrides?: ColumnOverrides;
 	/** Cancels the import between statements; a cancelled import changes nothing. */
@@ -98,6 +106,8 @@ export interface ImportResult {
 	skipped: number;
 	/** Rows removed by a replacing import. */
 	deletedCount: number;
+	/** Valid rows that repeat a loaded row (an 'add' import only); they block it unless replaced. */
+	overlapCount: number;
 	/** The problems, in file order, at most {@link MAX_LISTED_ISSUES}. */
 	issues: ImportIssue[];
 	/** Rows with a problem (1 when the whole file is refused). */
@@ -228,6 +238,7 @@ function fileIssueResult(
 		importedCount: 0,
 		skipped: 0,
 		deletedCount: 0,
+		overlapCount: 0,
 		issues: [
 			{
 				file: base.file,
@@ -305,11 +316,22 @@ async function importPrepared(
 			});
 		}
 		const validRows = checked.rowCount - checked.badRows;
-		const importable = validRows > 0 && (checked.badRows === 0 || options.validOnly === true);
+		const overlaps =
+			base.mode === 'add' ? await findOverlaps(engine, tables, prepared, unprepared.file) : null;
+		const overlapCount = overlaps?.count ?? 0;
+		const importable =
+			validRows > 0 &&
+			(checked.badRows === 0 || options.validOnly === true) &&
+			(overlapCount === 0 || options.replaceOverlaps === true);
 		writing = importable;
 		const deletedCount = importable
-			? await writeRows(engine, tables, base, prepared, options.signal)
+			? await writeRows(engine, tables, base, prepared, {
+					signal: options.signal,
+					replaceOverlaps: overlapCount > 0
+				})
 			: 0;
+		// An import that replaced its overlaps reports them as replaced rows, not as problems.
+		const overlapIssues = importable ? [] : (overlaps?.issues ?? []);
 		return {
 			...base,
 			kind: prepared.layout.mapping.kind,
@@ -319,8 +341,11 @@ async function importPrepared(
 			importedCount: importable ? validRows : 0,
 			skipped: importable ? checked.badRows : 0,
 			deletedCount,
-			issues: checked.issues,
-			issueCount: checked.badRows,
+			overlapCount,
+			issues: [...checked.issues, ...overlapIssues]
+				.sort((a, b) => a.line - b.line)
+				.slice(0, MAX_LISTED_ISSUES),
+			issueCount: checked.badRows + (importable ? 0 : overlapCount),
 			warnings: prepared.warnings,
 			imported: importable
 		};
@@ -483,18 +508,50 @@ async function listReadIssues(
  * The one transaction of an import: remove what it replaces, insert the valid rows, commit.
  * Anything failing or a cancel in between rolls all of it back. Returns the rows deleted.
  */
+/** The valid rows of an 'add' import that repeat a loaded row, as issues (at most the listed). */
+async function findOverlaps(
+	engine: Engine,
+	tables: ImportTables,
+	prepared: PreparedText,
+	file: string
+): Promise<{ count: number; issues: ImportIssue[] }> {
+	const kind = prepared.layout.mapping.kind;
+	const field = OVERLAP_FIELD[kind];
+	const rows = await engine.query<{
+		line: number;
+		value: string;
+		loaded_line: number;
+		total: number;
+	}>(buildOverlapSql(kind, tables.typed), [MAX_LISTED_ISSUES]);
+	const column = describeLayout(prepared.layout).mapping[field] ?? '';
+	return {
+		count: rows[0]?.total ?? 0,
+		issues: rows.map((row) => ({
+			file,
+			line: row.line,
+			field,
+			column,
+			value: row.value,
+			code: 'already-loaded',
+			detail: String(row.loaded_line)
+		}))
+	};
+}
+
 async function writeRows(
 	engine: Engine,
 	tables: ImportTables,
 	base: ResultBase,
 	prepared: PreparedText,
-	signal: AbortSignal | undefined
+	{ signal, replaceOverlaps }: { signal: AbortSignal | undefined; replaceOverlaps: boolean }
 ): Promise<number> {
 	const kind = prepared.layout.mapping.kind;
 	stopIfAborted(signal);
 	await engine.query('BEGIN TRANSACTION');
 	try {
-		const deleteSql = buildDeleteSql(kind, base.mode, tables.typed);
+		const deleteSql = replaceOverlaps
+			? buildDeleteOverlapsSql(kind, tables.typed)
+			: buildDeleteSql(kind, base.mode, tables.typed);
 		const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
 		stopIfAborted(signal);
 		await engine.query(buildInsertSql(kind, tables.typed), [base.hash]);

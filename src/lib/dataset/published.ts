@@ -17,6 +17,8 @@ export interface ImportChoices {
 	mode: ImportMode;
 	validOnly: boolean;
 	columnOverrides?: ColumnOverrides;
+	/** An 'add' import replaces the loaded rows it repeats (chosen after it was stopped for them). */
+	replaceOverlaps?: boolean;
 }
 
 /**
