@@ -128,11 +128,14 @@ function withEvaluationHeader(path: string): Upload {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A message template of the app as a pattern: each `{placeholder}` stands for any text. */
+/**
+ * A message template of the app as a pattern: each `{placeholder}`, and each `{name|은/는}`
+ * particle, stands for any text.
+ */
 function templatePattern(template: string): RegExp {
 	return new RegExp(
 		`^${template
-			.split(/\{\w+\}/)
+			.split(/\{\w+(?:\|[^}]+)?\}/)
 			.map(escapeRegExp)
 			.join('[\\s\\S]*')}$`
 	);

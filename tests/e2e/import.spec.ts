@@ -41,7 +41,7 @@ test('a bad file is refused with file, line, column and value, and changes nothi
 	await expect(results).toContainText('2021-평가.csv 2행 점수열');
 	await expect(results).toContainText('점수 25가 배점 20보다 큽니다.');
 	await expect(results).toContainText('2021-평가.csv 3행 자치구열');
-	await expect(results).toContainText('"마표구"은(는) 서울시 자치구가 아닙니다.');
+	await expect(results).toContainText('"마표구"는 서울시 자치구가 아닙니다.');
 	expect(await readScoreTable(page)).toEqual(before);
 	expect(before).toEqual(expectedTable(expected.all_years));
 });

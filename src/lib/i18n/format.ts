@@ -18,8 +18,9 @@ function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
 
 /** A plain number with the locale's separators and a fixed number of decimals. */
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-	// Intl rounds halves away from zero, as staff do by hand (사사오입).
-	return numberFormat(locale, digits).format(withoutFloatNoise(value));
+	// Intl rounds halves away from zero, as staff do by hand (사사오입). Its minus is the hyphen;
+	// the page writes one minus sign everywhere, U+2212, as the signed gaps do.
+	return numberFormat(locale, digits).format(withoutFloatNoise(value)).replace('-', '\u2212');
 }
 
 /**

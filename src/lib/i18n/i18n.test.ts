@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+	formatNumber,
 	formatPercent,
 	formatPoints,
 	formatSignedPoints,
 	formatWon,
 	formatWonShort
 } from './format';
+import { locateIssue } from './import-messages';
 import { translate } from './index';
 import { en, ko } from './messages';
 
@@ -27,6 +29,37 @@ describe('catalogs', () => {
 		);
 		expect(translate('en', 'headline.districts', {})).toBe('over {count} districts');
 	});
+
+	it('places a whole-file problem in the file, a row problem on its line and column', () => {
+		const issue = {
+			file: 'a.csv',
+			line: 1,
+			field: null,
+			column: '',
+			value: '',
+			detail: null
+		} as const;
+		expect(locateIssue({ ...issue, code: 'binary-file' }, 'ko')).toBe('a.csv 파일 전체');
+		expect(locateIssue({ ...issue, code: 'unknown-headers' }, 'en')).toBe('a.csv, the whole file');
+		expect(locateIssue({ ...issue, line: 3, column: '점수', code: 'invalid-number' }, 'ko')).toBe(
+			'a.csv 3행 점수열'
+		);
+	});
+
+	it('writes the particle the value takes, not 은(는)', () => {
+		expect(translate('ko', 'import.issue.score-above-max', { value: 20, detail: 10 })).toBe(
+			'점수 20이 배점 10보다 큽니다.'
+		);
+		expect(translate('ko', 'import.issue.unknown-district', { value: '마포' })).toBe(
+			'"마포"는 서울시 자치구가 아닙니다.'
+		);
+		expect(translate('ko', 'import.issue.unknown-district', { value: '성북동' })).toBe(
+			'"성북동"은 서울시 자치구가 아닙니다.'
+		);
+		expect(
+			translate('ko', 'import.issue.unknown-district.suggest', { value: 'Mapo', detail: '마포구' })
+		).toBe('"Mapo"은(는) 서울시 자치구가 아닙니다. 마포구를 뜻했나요?');
+	});
 });
 
 describe('ko-KR number formats', () => {
@@ -47,6 +80,10 @@ describe('ko-KR number formats', () => {
 		[formatSignedPoints(2.249999999999986, 'ko'), '+2.3점'],
 		[formatSignedPoints(-0.04, 'ko'), '±0.0점'],
 		[formatSignedPoints(0.01, 'ko'), '±0.0점'],
+		// One minus sign on the page, U+2212, never the hyphen Intl writes.
+		[formatNumber(-1.75, 'ko', 1), '\u22121.8'],
+		[formatNumber(-0.55, 'en', 2), '\u22120.55'],
+		[formatNumber(-1234.5, 'ko', 0), '\u22121,235'],
 		[formatPercent(0.9214, 'ko'), '92.1%'],
 		[formatWonShort(3_500_000, 'ko'), '350만원'],
 		[formatWonShort(123_456_789, 'ko'), '1.2억원'],

@@ -26,8 +26,24 @@ export function describeIssue(issue: ImportIssue, locale: Locale): string {
 	});
 }
 
-/** Where it is: "a.csv 3행 점수열". */
+/** Problems of the whole file: no line or column to point at. */
+const WHOLE_FILE_CODES: ReadonlySet<ImportIssue['code']> = new Set([
+	'empty-file',
+	'binary-file',
+	'spreadsheet-file',
+	'unknown-headers',
+	'missing-columns',
+	'no-data-rows',
+	'unreadable-file',
+	'import-failed',
+	'cancelled'
+]);
+
+/** Where it is: "a.csv 3행 점수열", or "a.csv 파일 전체" for a problem of the whole file. */
 export function locateIssue(issue: ImportIssue, locale: Locale): string {
+	if (WHOLE_FILE_CODES.has(issue.code)) {
+		return translate(locale, 'import.issueLocationFile', { file: issue.file });
+	}
 	return translate(locale, 'import.issueLocation', {
 		file: issue.file,
 		line: issue.line,

@@ -1,4 +1,5 @@
 import { en, ko, type MessageKey } from './messages';
+import { particleAfter, PARTICLES, type Particle } from './particles';
 
 export type { MessageKey } from './messages';
 
@@ -14,11 +15,25 @@ export function isLocale(value: unknown): value is Locale {
 	return (LOCALES as readonly unknown[]).includes(value);
 }
 
-/** The message for `key` in `locale`, with `{name}` placeholders filled. */
+/**
+ * The message for `key` in `locale`, with `{name}` placeholders filled, and `{name|은/는}` (any
+ * pair of PARTICLES) replaced by the particle form that follows the value of `name`:
+ * `"{value}"{value|은/는}` gives "마포구"는, "주민"은.
+ */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-	return CATALOGS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
+	return CATALOGS[locale][key].replace(
+		/\{(\w+)(?:\|([^}]+))?\}/g,
+		(whole, name: string, particle: string | undefined) => {
+			if (!(name in params)) return whole;
+			const value = String(params[name]);
+			if (particle === undefined) return value;
+			return isParticle(particle) ? particleAfter(value, particle) : whole;
+		}
 	);
+}
+
+function isParticle(text: string): text is Particle {
+	return (PARTICLES as readonly string[]).includes(text);
 }
 
 /** A translator bound to one locale. */

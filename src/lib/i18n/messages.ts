@@ -51,6 +51,7 @@ export const ko = {
 	'table.hide': '데이터 표 숨기기',
 	'table.district': '자치구',
 	'table.gap': '격차 (자체 − 외부)',
+	'table.gapAgainst': '격차 (자체 − {external})',
 	'table.caption': '{title} ({filters})',
 
 	'units.points': '{value}점',
@@ -59,22 +60,24 @@ export const ko = {
 
 	'import.issue.missing': '{column} 값이 비어 있습니다.',
 	'import.issue.invalid-year': '연도 "{value}"를 읽을 수 없습니다 (2000–2100 사이의 정수).',
-	'import.issue.unknown-district': '"{value}"은(는) 서울시 자치구가 아닙니다.',
+	'import.issue.unknown-district': '"{value}"{value|은/는} 서울시 자치구가 아닙니다.',
 	'import.issue.unknown-evaluator-type':
-		'평가주체 "{value}"을(를) 알 수 없습니다 (자체, 공무원, 외부전문가 중 하나).',
-	'import.issue.invalid-number': '{column} "{value}"은(는) 숫자가 아닙니다.',
-	'import.issue.negative': '{column} {value}은(는) 0보다 작을 수 없습니다.',
-	'import.issue.not-positive': '{column} {value}은(는) 0보다 커야 합니다.',
-	'import.issue.score-above-max': '점수 {value}가 배점 {detail}보다 큽니다.',
+		'평가주체 "{value}"{value|을/를} 알 수 없습니다 (자체, 공무원, 외부전문가 중 하나).',
+	'import.issue.invalid-number': '{column} "{value}"{value|은/는} 숫자가 아닙니다.',
+	'import.issue.negative': '{column} {value}{value|은/는} 0보다 작을 수 없습니다.',
+	'import.issue.not-positive': '{column} {value}{value|은/는} 0보다 커야 합니다.',
+	'import.issue.score-above-max': '점수 {value}{value|이/가} 배점 {detail}보다 큽니다.',
 	'import.issue.unknown-headers':
 		'머리글을 알아볼 수 없습니다. 평가 파일(연도, 자치구, 평가주체, 평가지표, 점수, 배점) 또는 예산 파일(회계연도, 자치구, 사업명, 세부항목, 예산액, 집행액)인지 확인해 주세요.',
 	'import.issue.empty-file': '파일이 비어 있습니다.',
 	'import.issue.unknown-district.suggest':
-		'"{value}"은(는) 서울시 자치구가 아닙니다. {detail}을(를) 뜻했나요?',
+		'"{value}"{value|은/는} 서울시 자치구가 아닙니다. {detail}{detail|을/를} 뜻했나요?',
 	'import.issue.unknown-evaluator-type.suggest':
-		'평가주체 "{value}"을(를) 알 수 없습니다. {detail}을(를) 뜻했나요?',
+		'평가주체 "{value}"{value|을/를} 알 수 없습니다. {detail}{detail|을/를} 뜻했나요?',
 	'import.issue.duplicate-row':
 		'같은 연도·자치구·평가자·지표(또는 예산 항목)의 행이 {detail}행에 이미 있습니다.',
+	'import.issue.already-loaded':
+		'이미 불러온 자료에 같은 행이 있습니다 (연도·자치구·평가주체·평가자·{column}{column|이/가} 같고, 기존 파일의 {detail}행). 더하면 두 번 셉니다.',
 	'import.issue.too-many-columns':
 		'이 행에는 머리글보다 열이 많습니다. 따옴표 없이 쉼표가 들어간 값이 있는지 확인해 주세요.',
 	'import.issue.stray-quote': '닫는 따옴표 뒤에 값이 이어집니다: {value}',
@@ -85,12 +88,13 @@ export const ko = {
 	'import.issue.spreadsheet-file':
 		'엑셀 통합 문서(.xlsx/.xls)입니다. 엑셀에서 "다른 이름으로 저장"을 눌러 CSV로 저장해 주세요.',
 	'import.issue.missing-columns':
-		'필요한 열 "{column}"을(를) 찾지 못했습니다. 아래에서 열을 지정해 주세요.',
+		'필요한 열 "{column}"{column|을/를} 찾지 못했습니다. 아래에서 열을 지정해 주세요.',
 	'import.issue.no-data-rows': '머리글만 있고 자료 행이 없습니다.',
 	'import.issue.unreadable-file': '파일을 읽을 수 없습니다: {detail}',
 	'import.issue.import-failed': '가져오는 중 오류가 나서 아무것도 바꾸지 않았습니다: {detail}',
 	'import.issue.cancelled': '가져오기를 취소했습니다. 아무것도 바뀌지 않았습니다.',
 	'import.issueLocation': '{file} {line}행 {column}열',
+	'import.issueLocationFile': '{file} 파일 전체',
 	'import.title': '파일 추가',
 	'import.choose': '파일 선택',
 	'import.hint': '평가 또는 예산 CSV(UTF-8, CP949, UTF-16). 오류가 있는 파일은 가져오지 않습니다.',
@@ -138,20 +142,30 @@ export const ko = {
 	'gap.rowsIndicator': '평가지표',
 	'gap.biasTitle': '자체평가의 치우침',
 	'gap.biasLower':
-		'자체평가가 {external}보다 평균 {gap}점 낮습니다 (95% 신뢰구간 {lower}–{upper}점, 지표 {n}개).',
+		'자체평가가 {external}보다 평균 {gap}점 낮습니다 ({clusters} 단위로 계산한 95% 신뢰구간 {lower}–{upper}점, 단위 {units}개).',
 	'gap.biasHigher':
-		'자체평가가 {external}보다 평균 {gap}점 높습니다 (95% 신뢰구간 {lower}–{upper}점, 지표 {n}개).',
-	'gap.biasNone': '비교할 지표가 두 개 이상 있어야 치우침을 계산할 수 있습니다.',
+		'자체평가가 {external}보다 평균 {gap}점 높습니다 ({clusters} 단위로 계산한 95% 신뢰구간 {lower}–{upper}점, 단위 {units}개).',
+	'gap.biasUnclear':
+		'자체평가와 {external}의 차이는 평균 {gap}점이지만, 0과 구별되지 않습니다 ({clusters} 단위로 계산한 95% 신뢰구간 {lower}–{upper}점, 단위 {units}개).',
+	'gap.biasClustersDistrict': '자치구 {n}곳',
+	'gap.biasClustersYear': '연도 {n}개',
+	'gap.biasNone':
+		'신뢰구간에는 자치구가 두 곳 이상(한 자치구만 볼 때는 연도가 두 해 이상) 필요합니다.',
 	'gap.biasNote':
-		'지표 하나는 자치구 × 연도 × 평가지표 하나이며, 점수는 배점 대비 100점으로 환산했습니다.',
+		'위 주요 지표의 격차와 같은 값입니다: 단위(자치구 × 연도 × 평가지표)마다 평가자 점수를 평균하고, 자치구·연도별로 Σ단위 평균 ÷ Σ배점 × 100, 여러 해는 연도별 값의 평균, 여러 자치구는 자치구별 값의 평균입니다. 한 자치구의 지표들은 함께 움직이므로 신뢰구간은 자치구별 격차를 한 관측으로 보아 t 분포(자유도 = 자치구 수 − 1)로 계산했습니다 (Donald & Lang 2007).',
+	'gap.coverageAll': '모든 평가주체가 점수를 매긴 단위 {matched}개를 비교합니다.',
+	'gap.coverageLeftOut':
+		'모든 평가주체가 점수를 매긴 단위 {matched}개만 비교합니다. 평가주체가 빠진 단위 {leftOut}개 제외.',
+	'gap.coverageNeedsBoth':
+		'공무원·전문가 평균에는 두 외부평가가 모두 필요합니다. 지금 보이는 자료에는 {missing} 점수가 없어 격차를 계산하지 않습니다.',
 	'gap.baTitle': '블랜드–알트만 도표: 자체 대 {external}',
 	'gap.baX': '두 평가의 평균 (100점 환산)',
 	'gap.baY': '차이: 자체 − 외부 (점)',
-	'gap.baBias': '평균 차이',
+	'gap.baBias': '단위 평균 차이',
 	'gap.baLower': '일치 한계 하한',
 	'gap.baUpper': '일치 한계 상한',
 	'gap.baDescription':
-		'지표 {n}개의 블랜드–알트만 도표. 평균 차이 {bias}, 95% 일치 한계 {lower}–{upper}.',
+		'단위 {n}개(자치구 × 연도 × 평가지표)의 블랜드–알트만 도표. 단위마다 같은 무게로 본 평균 차이 {bias}, 95% 일치 한계 {lower}–{upper}.',
 	'gap.baNone': '자체평가와 외부평가가 모두 있는 지표가 두 개 이상 필요합니다.',
 	'gap.iccTitle': '평가자 간 일치도 (ICC)',
 	'gap.iccChoice': '일치도 대상',
@@ -167,6 +181,13 @@ export const ko = {
 		'{choice}: 대상 {n}개, 평가자 {k}명. 평가가 빠진 대상 {excluded}개는 제외했습니다. (Shrout & Fleiss 1979, McGraw & Wong 1996)',
 	'gap.iccNone':
 		'일치도를 계산하려면 모든 평가자가 평가한 대상이 두 개 이상 필요합니다. 제외된 대상 {excluded}개.',
+	'gap.iccByYearCaption': '{choice}: 연도별 ICC(2,1) (그해의 단위와 평가자로 계산)',
+	'gap.iccYear': '연도',
+	'gap.iccExcluded': '제외된 대상',
+	'gap.iccOneRater': '평가자가 {k}명이라 계산할 수 없습니다',
+	'gap.iccTooFew': '모든 평가자가 평가한 대상이 두 개 미만이라 계산할 수 없습니다',
+	'gap.iccYearNote':
+		'평가자 이름(공무원A 등)은 해마다 다른 사람일 수 있어, 평가자 사이 일치도는 연도마다 그해의 평가자로 따로 계산합니다.',
 	'gap.col.row': '행',
 	'gap.col.year': '연도',
 	'gap.col.indicator': '평가지표',
@@ -216,19 +237,43 @@ export const ko = {
 	'trend.bumpDescription': '연도별 순위 변화. {last}년 1위는 {top}입니다.',
 	'trend.gapTitle': '자체 − 외부 격차 추이',
 	'trend.gapDescription':
-		'격차가 좁혀지는 자치구 {closing}곳, 벌어지는 자치구 {widening}곳, 비슷한 자치구 {steady}곳.',
+		'격차가 좁혀지는 자치구 {closing}곳, 벌어지는 자치구 {widening}곳, 불분명한 자치구 {unclear}곳 (기울기의 95% 신뢰구간이 0을 포함하면 불분명).',
 	'trend.rank': '순위',
 	'trend.delta': '전년 대비',
 	'trend.rankChange': '순위 변화',
 	'trend.direction': '격차 추세',
 	'trend.closing': '좁혀짐',
 	'trend.widening': '벌어짐',
-	'trend.steady': '비슷함',
+	'trend.unclear': '불분명',
 	'trend.slope': '연간 변화 (점)',
+	'trend.slopeCi': '95% 신뢰구간',
 	'trend.highlightNote': '선택한 자치구는 굵게, 나머지는 회색으로 표시합니다.',
 	'trend.changeTableTitle': '전년 대비 변화와 순위',
 	'trend.total': '총점',
 
+	'methods.title': '계산 방법',
+	'methods.unit':
+		'단위는 자치구 × 연도 × 평가지표 하나입니다. 한 평가주체의 평가자가 여럿이면 단위 안에서 평균합니다(평가자마다 같은 무게, 해마다 평가자 수가 달라도 그해의 무게는 같습니다).',
+	'methods.matched':
+		'보이는 평가주체가 모두 점수를 매긴 단위만 씁니다. 그래서 나란히 보이는 자체·공무원·전문가 총점은 같은 지표를 다룹니다. 빠진 단위의 수는 치우침 아래에 적습니다.',
+	'methods.total':
+		'총점은 자치구·연도마다 Σ단위 평균 ÷ Σ배점 × 100입니다. 여러 해를 보면 연도별 총점의 평균(해마다 같은 무게), 여러 자치구를 묶으면 자치구별 값의 평균(자치구마다 같은 무게)입니다.',
+	'methods.gap':
+		'격차는 자체 − 외부입니다. 외부는 공무원평가, 외부전문가평가, 또는 두 평가의 평균이며, 평균은 두 평가가 모두 있을 때만 계산합니다. 주요 지표의 격차와 치우침은 같은 값입니다.',
+	'methods.interval':
+		'신뢰구간: 한 자치구의 지표들은 함께 움직이므로, 자치구별 격차를 하나의 관측으로 보고 t 분포(자유도 = 자치구 수 − 1)로 95% 구간을 구합니다 (Donald & Lang 2007). 한 자치구만 보면 연도별 격차로 계산합니다. 구간이 0을 포함하면 차이를 말하지 않습니다.',
+	'methods.blandAltman':
+		'블랜드–알트만 도표는 단위마다 같은 무게로 본 평균 차이와, 평균 차이 ± 1.96 × 표준편차의 일치 한계를 보입니다 (Bland & Altman 1986).',
+	'methods.icc':
+		'ICC는 Shrout & Fleiss (1979)의 여섯 형태이며 신뢰구간은 McGraw & Wong (1996)을 따릅니다. 평가자 사이 일치도는 해마다 그해의 평가자로 계산합니다.',
+	'methods.budget':
+		'집행률 = 집행액 ÷ 예산액. 자치구 합계에는 서울시 본청 사업을 넣지 않습니다. 집행률이 80% 미만이거나 100%를 넘는 항목을 표시합니다. 천원 단위로 적힌 금액은 원으로 바꿔 계산합니다.',
+	'methods.scoreMoney':
+		'점수 대 집행액: 자치구·연도마다 위 규칙으로 구한 외부평가 총점과 그해 집행액을 한 점으로 그립니다.',
+	'methods.rank':
+		'순위는 그해 자치구 사이의 순위이며, 같은 점수는 같은 순위를 받습니다(1, 2, 2, 4).',
+	'methods.trend':
+		'격차 추세: 연도별 |격차|에 최소제곱 직선을 맞춘 기울기와 그 95% t 신뢰구간(자유도 = 연도 수 − 2)입니다. 구간이 0을 포함하지 않을 때만 좁혀짐·벌어짐이라 하고, 그렇지 않거나 3년 미만이면 불분명입니다.',
 	'print.generated': '{date} 출력',
 	'print.button': '인쇄',
 	'view.loading': '계산하는 중…',
@@ -268,6 +313,9 @@ export const ko = {
 	'import.downloadErrors': '오류 목록 내려받기 (CSV)',
 	'import.errorsSuffix': '오류',
 	'import.validOnly': '문제없는 {count}행만 가져오기',
+	'import.replaceOverlaps': '겹치는 {count}행을 이 파일의 값으로 바꾸기',
+	'import.overlapsNote':
+		'이미 불러온 행과 겹치는 행이 {count}개 있어 가져오지 않았습니다. 겹치는 행을 이 파일의 값으로 바꾸거나, 그대로 두려면 아무것도 하지 않으면 됩니다.',
 	'import.assign': '알아보지 못한 열 지정',
 	'import.assignNone': '쓰지 않음',
 	'import.retry': '다시 가져오기',
@@ -361,6 +409,7 @@ export const en: Record<MessageKey, string> = {
 	'table.hide': 'Hide data table',
 	'table.district': 'District',
 	'table.gap': 'Gap (self − external)',
+	'table.gapAgainst': 'Gap (self − {external})',
 	'table.caption': '{title} ({filters})',
 
 	'units.points': '{value} pts',
@@ -385,6 +434,8 @@ export const en: Record<MessageKey, string> = {
 		'Unknown evaluator type "{value}". Did you mean {detail}?',
 	'import.issue.duplicate-row':
 		'A row with the same year, district, evaluator and indicator (or budget line) is already on line {detail}.',
+	'import.issue.already-loaded':
+		'The loaded data already has this row (same year, district, source, evaluator and {column}; line {detail} of the earlier file). Adding it would count it twice.',
 	'import.issue.too-many-columns':
 		'This row has more columns than the header. Is there a comma in an unquoted value?',
 	'import.issue.stray-quote': 'Text follows a closing quote: {value}',
@@ -400,6 +451,7 @@ export const en: Record<MessageKey, string> = {
 	'import.issue.import-failed': 'The import failed and nothing was changed: {detail}',
 	'import.issue.cancelled': 'The import was cancelled. Nothing was changed.',
 	'import.issueLocation': '{file} line {line}, column {column}',
+	'import.issueLocationFile': '{file}, the whole file',
 	'import.title': 'Add files',
 	'import.choose': 'choose files',
 	'import.hint':
@@ -448,20 +500,30 @@ export const en: Record<MessageKey, string> = {
 	'gap.rowsIndicator': 'indicators',
 	'gap.biasTitle': 'Bias of the self-evaluation',
 	'gap.biasLower':
-		'Self-evaluation is on average {gap} points below {external} (95% CI {lower}–{upper} points, {n} indicators).',
+		'Self-evaluation is on average {gap} points below {external} (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
 	'gap.biasHigher':
-		'Self-evaluation is on average {gap} points above {external} (95% CI {lower}–{upper} points, {n} indicators).',
-	'gap.biasNone': 'The bias needs at least two indicators with both scores.',
+		'Self-evaluation is on average {gap} points above {external} (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
+	'gap.biasUnclear':
+		'Self-evaluation differs from {external} by {gap} points on average, which is not distinguishable from zero (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
+	'gap.biasClustersDistrict': '{n} districts',
+	'gap.biasClustersYear': '{n} years',
+	'gap.biasNone':
+		'The interval needs at least two districts (or, for one district, at least two years).',
 	'gap.biasNote':
-		'One indicator is one district × year × indicator; scores are put on a 100-point scale.',
+		'The same gap as in the key figures above: within a unit (district × year × indicator) evaluators are averaged; per district and year Σ unit means ÷ Σ max score × 100; over years the mean of the yearly figures, over districts the mean of the districts. Indicators of one district move together, so the interval treats each district’s gap as one observation, with Student’s t on districts − 1 degrees of freedom (Donald & Lang 2007).',
+	'gap.coverageAll': 'Compares the {matched} units every source scored.',
+	'gap.coverageLeftOut':
+		'Compares only the {matched} units every source scored; {leftOut} units missing a source left out.',
+	'gap.coverageNeedsBoth':
+		'The mean of official and expert needs both. The data shown has no {missing} scores, so no gap is computed.',
 	'gap.baTitle': 'Bland–Altman plot: self vs {external}',
 	'gap.baX': 'Mean of the two scores (100-point scale)',
 	'gap.baY': 'Difference: self − external (points)',
-	'gap.baBias': 'Mean difference',
+	'gap.baBias': 'Mean unit difference',
 	'gap.baLower': 'Lower limit of agreement',
 	'gap.baUpper': 'Upper limit of agreement',
 	'gap.baDescription':
-		'Bland–Altman plot of {n} indicators. Mean difference {bias}, 95% limits of agreement {lower} to {upper}.',
+		'Bland–Altman plot of {n} units (district × year × indicator). Mean difference, each unit equal, {bias}; 95% limits of agreement {lower} to {upper}.',
 	'gap.baNone': 'Needs at least two indicators scored by both the platform and externally.',
 	'gap.iccTitle': 'Agreement between raters (ICC)',
 	'gap.iccChoice': 'Agreement of',
@@ -477,6 +539,13 @@ export const en: Record<MessageKey, string> = {
 		'{choice}: {n} targets, {k} raters. {excluded} targets with a missing rating left out. (Shrout & Fleiss 1979, McGraw & Wong 1996)',
 	'gap.iccNone':
 		'Agreement needs at least two targets rated by every rater. {excluded} targets left out.',
+	'gap.iccByYearCaption': '{choice}: ICC(2,1) by year (that year’s units and raters)',
+	'gap.iccYear': 'Year',
+	'gap.iccExcluded': 'Targets left out',
+	'gap.iccOneRater': 'Cannot be computed with {k} rater',
+	'gap.iccTooFew': 'Cannot be computed: fewer than two targets rated by every rater',
+	'gap.iccYearNote':
+		'Evaluator labels (such as 공무원A) may be different people in different years, so agreement among evaluators is computed year by year, with that year’s evaluators.',
 	'gap.col.row': 'Row',
 	'gap.col.year': 'Year',
 	'gap.col.indicator': 'Indicator',
@@ -527,19 +596,43 @@ export const en: Record<MessageKey, string> = {
 	'trend.bumpDescription': 'Ranks by year. First in {last}: {top}.',
 	'trend.gapTitle': 'Self − external gap by year',
 	'trend.gapDescription':
-		'The gap is closing in {closing} districts, widening in {widening}, steady in {steady}.',
+		'The gap is closing in {closing} districts, widening in {widening}, unclear in {unclear} (unclear when the slope’s 95% CI includes 0).',
 	'trend.rank': 'Rank',
 	'trend.delta': 'Change',
 	'trend.rankChange': 'Rank change',
 	'trend.direction': 'Gap trend',
 	'trend.closing': 'closing',
 	'trend.widening': 'widening',
-	'trend.steady': 'steady',
+	'trend.unclear': 'unclear',
 	'trend.slope': 'Change per year (points)',
+	'trend.slopeCi': '95% CI',
 	'trend.highlightNote': 'Chosen districts are drawn bold, the others grey.',
 	'trend.changeTableTitle': 'Change from the year before, and rank',
 	'trend.total': 'Total',
 
+	'methods.title': 'How it is computed',
+	'methods.unit':
+		'A unit is one district × year × indicator. When a source has several evaluators, they are averaged within the unit (each evaluator equal, so a year weighs the same whatever its number of evaluators).',
+	'methods.matched':
+		'Only units that every source shown has scored are used, so the self, official and expert totals side by side cover the same indicators. The number of units left out is given under the bias.',
+	'methods.total':
+		'A total is, per district and year, Σ unit means ÷ Σ max scores × 100. Over several years it is the mean of the yearly totals (each year equal); over several districts, the mean of the districts (each district equal).',
+	'methods.gap':
+		'The gap is self − external, where external is the officials’, the experts’, or the mean of both, formed only when both are there. The headline gap and the bias are the same figure.',
+	'methods.interval':
+		'Interval: the indicators of one district move together, so each district’s gap is one observation and the 95% interval uses Student’s t with districts − 1 degrees of freedom (Donald & Lang 2007). With one district shown, its years are used. When the interval holds 0, no direction is stated.',
+	'methods.blandAltman':
+		'The Bland–Altman plot shows the mean difference over units, each unit equal, and the limits of agreement, mean ± 1.96 × SD (Bland & Altman 1986).',
+	'methods.icc':
+		'ICC: the six Shrout & Fleiss (1979) forms, intervals after McGraw & Wong (1996). Agreement among evaluators is computed year by year, with that year’s evaluators.',
+	'methods.budget':
+		'Execution rate = spent ÷ planned. District totals leave out the city’s own (서울시 본청) lines. Lines under 80% or over 100% are flagged. Amounts written in 천원 are converted to won.',
+	'methods.scoreMoney':
+		'Score against money: one point per district and year, its external total by the rule above against that year’s spending.',
+	'methods.rank':
+		'Ranks are among the districts of a year; equal totals share a rank (1, 2, 2, 4).',
+	'methods.trend':
+		'Gap trend: the least-squares slope of |gap| over the years with its 95% t interval (years − 2 degrees of freedom). Closing or widening only when the interval excludes 0; otherwise, or with fewer than three years, unclear.',
 	'print.generated': 'Printed {date}',
 	'print.button': 'Print',
 	'view.loading': 'Calculating…',
@@ -581,6 +674,9 @@ export const en: Record<MessageKey, string> = {
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
 	'import.validOnly': 'Import only the {count} valid rows',
+	'import.replaceOverlaps': 'Replace the {count} overlapping rows with this file’s values',
+	'import.overlapsNote':
+		'{count} rows repeat rows already loaded, so nothing was imported. Replace them with this file’s values, or do nothing to keep the data as it is.',
 	'import.assign': 'Assign unrecognized columns',
 	'import.assignNone': 'Not used',
 	'import.retry': 'Import again',
