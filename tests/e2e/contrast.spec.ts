@@ -70,8 +70,8 @@ const FLAGGED = { under: 3, over: 1, solid: 1 };
 
 /** The reference lines of the Bland–Altman plot, as messages.ts names them. */
 const AGREEMENT_LINES = {
-	ko: ['일치 한계 상한', '평균 차이', '일치 한계 하한'],
-	en: ['Upper limit of agreement', 'Mean difference', 'Lower limit of agreement']
+	ko: ['일치 한계 상한', '단위 평균 차이', '일치 한계 하한'],
+	en: ['Upper limit of agreement', 'Mean unit difference', 'Lower limit of agreement']
 };
 
 /** One painted layer under a text: an SVG shape's fill, or the HTML boxes under the drawing. */

@@ -41,13 +41,7 @@ async function expectAreaBreakdown(page: Page, byArea: typeof views.area_all_yea
 		.toEqual(byFirstCell(rows));
 	const { head, body } = await readDataTable(page, 'score-gap', 'score-gap-table');
 	expect(head).toEqual([
-		[
-			'평가영역',
-			'자체평가',
-			'공무원평가',
-			'외부전문가평가',
-			'격차 (자체 − 외부) (공무원·전문가 평균)'
-		]
+		['평가영역', '자체평가', '공무원평가', '외부전문가평가', '격차 (자체 − 공무원·전문가 평균)']
 	]);
 	expect(
 		body.map(([area]) => area),

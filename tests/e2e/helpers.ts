@@ -63,8 +63,9 @@ export function expectedTable(totals: Totals): Record<string, string[]> {
 }
 
 type Sources = { self: number; official: number; expert: number };
-type Interval = { mean: number; lower: number; upper: number; n: number };
+type Interval = { mean: number; lower: number; upper: number; n: number; units: number };
 type Icc = { n: number; k: number; excluded: number; estimates: Record<string, number> };
+type SlopeCheck = { slope: number; lower: number; upper: number; direction: string };
 type Money = { planned: number; spent: number; execution_rate_pct: number };
 
 /** The check values for the three views, from the same Python script (see its view_checks). */
@@ -81,11 +82,12 @@ export const views = JSON.parse(
 	area_all_years: Record<string, Sources & { gap: number }>;
 	area_seongbuk_all_years: Record<string, Sources & { gap: number }>;
 	bias_all_years: { mean: Interval; official: Interval };
-	icc_official_all_years: Icc;
+	icc_official_all_years: Record<string, Icc & { raters: string[] }>;
 	icc_sources_all_years: Icc;
 	budget_by_district_all_years: Record<string, Money>;
 	budget_by_district_year: Record<string, Record<string, Money>>;
 	budget_city_all_years: { lines: number; planned: number; spent: number };
+	trend_gap_slope: Record<string, SlopeCheck>;
 	trend_external_mean: Record<
 		string,
 		Record<

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
 	expected,
 	oneDecimal,
@@ -18,15 +18,15 @@ const districts = views.districts_korean_order;
 
 /** The bias sentence of messages.ts ('gap.biasLower' / 'gap.biasHigher'), filled in by hand. */
 function biasSentence(
-	bias: { mean: number; lower: number; upper: number; n: number },
+	bias: { mean: number; lower: number; upper: number; n: number; units: number },
 	external: string
 ): string {
 	const lower = bias.mean < 0;
 	const [from, to] = lower ? [-bias.upper, -bias.lower] : [bias.lower, bias.upper];
 	return (
 		`자체평가가 ${external}보다 평균 ${oneDecimal(Math.abs(bias.mean))}점 ` +
-		`${lower ? '낮습니다' : '높습니다'} (95% 신뢰구간 ${oneDecimal(from)}–${oneDecimal(to)}점, ` +
-		`지표 ${bias.n.toLocaleString('en-US')}개).`
+		`${lower ? '낮습니다' : '높습니다'} (자치구 ${bias.n}곳 단위로 계산한 95% 신뢰구간 ` +
+		`${oneDecimal(from)}–${oneDecimal(to)}점, 단위 ${bias.units.toLocaleString('en-US')}개).`
 	);
 }
 
@@ -47,15 +47,36 @@ test('the heatmap table gives self − mean(official, expert) per area and distr
 			])
 		});
 	// Spot checks of the hand formatting itself.
-	expect(signedPoints(heatmap['민관협치']!['강서구']!)).toBe('+6.3점');
-	expect(signedPoints(heatmap['자립·지속가능성']!['서대문구']!)).toBe('\u221213.0점');
+	expect(signedPoints(heatmap['민관협치']!['강서구']!)).toBe('+6.5점');
+	expect(signedPoints(heatmap['자립·지속가능성']!['서대문구']!)).toBe('\u221212.8점');
 });
 
-test('the bias sentence states the mean unit gap with its 95% t-interval', async ({ page }) => {
+test('the bias sentence states the headline gap with its interval over districts', async ({
+	page
+}) => {
 	await openDashboard(page);
 	const bias = views.bias_all_years.mean;
-	expect(bias.n).toBe(560); // 10 districts × 4 years × 14 indicators, all with both sides
+	expect(bias.n).toBe(10); // one cluster per district
+	expect(bias.units).toBe(560); // 10 districts × 4 years × 14 indicators, all matched
+	// The same figure as the headline gap, and at least twice as wide as the unit-level
+	// interval the page printed before (±0.67 point).
+	expect(bias.mean).toBeCloseTo(expected.headline_all_years.gap_self_minus_external, 12);
+	expect((bias.upper - bias.lower) / 2).toBeGreaterThan(2 * 0.67);
 	await expect(biasText(page)).toHaveText(biasSentence(bias, '공무원·전문가 평균'));
+	await expect(page.getByTestId('coverage')).toHaveText(
+		'모든 평가주체가 점수를 매긴 단위 560개를 비교합니다.'
+	);
+	// Each year equal and each evaluator equal: 성북구's all-years gap is −6.74, where pooling
+	// every row (a year of three officials weighing 1.5 times one of two) gave −7.30.
+	const seongbuk = expected.all_years['성북구']!;
+	const gap = seongbuk.self - (seongbuk.official + seongbuk.expert) / 2;
+	expect(gap).toBeCloseTo(-6.7396, 4);
+	await expect
+		.poll(async () => {
+			const { body } = await readDataTable(page, 'score-gap', 'score-gap-table');
+			return body.find(([name]) => name === '성북구')?.at(-1);
+		})
+		.toBe('\u22126.7점');
 });
 
 test('choosing 공무원평가 as the external score makes the gap self − official', async ({
@@ -82,13 +103,11 @@ test('choosing 공무원평가 as the external score makes the gap self − offi
 		.poll(async () => {
 			const { head, body } = await readDataTable(page, 'score-gap', 'score-gap-table');
 			// Rows are ordered by the gap, largest self-shortfall first; compare them as a set here
-			// and check the order below (two districts tie at −6.475).
+			// and check the order below.
 			return { head, body: [...body].sort((a, b) => a[0]!.localeCompare(b[0]!)) };
 		})
 		.toEqual({
-			head: [
-				['자치구', '자체평가', '공무원평가', '외부전문가평가', '격차 (자체 − 외부) (공무원평가)']
-			],
+			head: [['자치구', '자체평가', '공무원평가', '외부전문가평가', '격차 (자체 − 공무원평가)']],
 			body: [...districts].sort((a, b) => a.localeCompare(b)).map(rowOf)
 		});
 	const { body } = await readDataTable(page, 'score-gap', 'score-gap-table');
@@ -164,7 +183,7 @@ test('the trend table gives each district’s external total, change and rank by
 		});
 });
 
-test('the ICC table has the six Shrout–Fleiss forms; official raters leave out 2017 and 2019', async ({
+test('the ICC table has the six Shrout–Fleiss forms; officials agree year by year', async ({
 	page
 }) => {
 	await openDashboard(page);
@@ -177,9 +196,9 @@ test('the ICC table has the six Shrout–Fleiss forms; official raters leave out
 			String(result.n),
 			String(result.k)
 		]);
-	// Form, value, n and k of each row (the interval column is left out).
-	const shown = () =>
-		icc
+	// Each row's cells but the third (the interval), for tables whose intervals are not checked.
+	const withoutInterval = (table: Locator) => () =>
+		table
 			.locator('tbody tr')
 			.evaluateAll((trs) =>
 				trs.map((tr) =>
@@ -188,6 +207,8 @@ test('the ICC table has the six Shrout–Fleiss forms; official raters leave out
 						.filter((_, i) => i !== 2)
 				)
 			);
+	// Form, value, n and k of each row.
+	const shown = withoutInterval(icc);
 
 	const sources = views.icc_sources_all_years;
 	await expect(icc.locator('tbody th')).toHaveText(forms);
@@ -201,12 +222,61 @@ test('the ICC table has the six Shrout–Fleiss forms; official raters leave out
 		.getByText('공무원 평가자 사이', { exact: true })
 		.click();
 	await expect(page).toHaveURL(/\?ag=official$/);
+	// Labels are raters within their year: no pooled table, one row per year.
+	await expect(icc).toHaveCount(0);
 	const official = views.icc_official_all_years;
-	// 공무원C scored only in 2018 and 2020: the 2017 and 2019 units (2 × 10 × 14) lack a rating.
-	expect(official.excluded).toBe(280);
-	await expect(icc.locator('caption')).toHaveText(
-		`공무원 평가자 사이: 대상 ${official.n}개, 평가자 ${official.k}명. 평가가 빠진 대상 ${official.excluded}개는 제외했습니다. (Shrout & Fleiss 1979, McGraw & Wong 1996)`
+	expect(Object.keys(official)).toEqual(['2017', '2018', '2019', '2020']);
+	expect(official['2019']!.estimates['ICC(2,1)']!.toFixed(3)).toBe('0.419');
+	const yearly = page.getByTestId('icc-year-table');
+	await expect(yearly.locator('caption')).toHaveText(
+		'공무원 평가자 사이: 연도별 ICC(2,1) (그해의 단위와 평가자로 계산)'
 	);
-	await expect(icc.locator('tbody th')).toHaveText(forms);
-	await expect.poll(shown).toEqual(rows(official));
+	// Year, ICC(2,1), n, k and what was left out.
+	await expect
+		.poll(withoutInterval(yearly))
+		.toEqual(
+			Object.entries(official).map(([year, result]) => [
+				year,
+				result.estimates['ICC(2,1)']!.toFixed(3),
+				String(result.n),
+				String(result.k),
+				String(result.excluded)
+			])
+		);
+	for (const result of Object.values(official)) expect(result.excluded).toBe(0);
+});
+
+test('a trend is called closing or widening only when its interval excludes 0', async ({
+	page
+}) => {
+	await openDashboard(page, '?v=trend');
+	const slopes = views.trend_gap_slope;
+	// 마포구's |gap| shrinks 0.55 a year over four years, with an interval far across 0.
+	expect(slopes['마포구']).toMatchObject({ slope: -0.55, direction: 'unclear' });
+	const words: Record<string, string> = {
+		closing: '좁혀짐',
+		widening: '벌어짐',
+		unclear: '불분명'
+	};
+	const twoDecimals = (value: number) => {
+		const text = value.toFixed(2);
+		return text.startsWith('-') ? `\u2212${text.slice(1)}` : text;
+	};
+	await expect
+		.poll(async () => {
+			const { body } = await readDataTable(page, 'gap-trend', 'gap-trend-table');
+			return Object.fromEntries(body.map((row) => [row[0], row.slice(-3)]));
+		})
+		.toEqual(
+			Object.fromEntries(
+				districts.map((d) => [
+					d,
+					[
+						twoDecimals(slopes[d]!.slope),
+						`${twoDecimals(slopes[d]!.lower)} – ${twoDecimals(slopes[d]!.upper)}`,
+						words[slopes[d]!.direction]
+					]
+				])
+			)
+		);
 });

@@ -1,4 +1,5 @@
-import type { BlandAltman, MeanWithCi } from '$lib/analysis/agreement';
+import type { BlandAltman } from '$lib/analysis/agreement';
+import type { ClusteredBias } from '$lib/analysis/bias';
 import { executionFlag } from '$lib/analysis/budget';
 import { gapDirection } from '$lib/analysis/district-trends';
 import type { GroupScores } from '$lib/analysis/totals';
@@ -62,12 +63,31 @@ export function describeGapMatrix(matrix: GapMatrix, rowsLabel: string, locale: 
 
 /** The bias as the sentence the report would print. */
 export function describeBias(
-	bias: MeanWithCi | null,
+	bias: ClusteredBias | null,
 	externalLabel: string,
 	locale: Locale
 ): string {
 	if (!bias) return translate(locale, 'gap.biasNone');
-	// The interval is stated as magnitudes in the direction of the sentence: "4.8–7.6점 낮습니다".
+	const clusters = translate(
+		locale,
+		bias.cluster === 'district' ? 'gap.biasClustersDistrict' : 'gap.biasClustersYear',
+		{ n: formatNumber(bias.n, locale) }
+	);
+	const units = formatNumber(bias.units, locale);
+	// An interval that holds 0 cannot say which way the difference goes: it is stated signed.
+	if (bias.lower <= 0 && bias.upper >= 0) {
+		const signed = (value: number) =>
+			`${value < 0 ? '−' : value > 0 ? '+' : ''}${formatNumber(Math.abs(value), locale, 1)}`;
+		return translate(locale, 'gap.biasUnclear', {
+			external: externalLabel,
+			gap: signed(bias.mean),
+			lower: signed(bias.lower),
+			upper: signed(bias.upper),
+			clusters,
+			units
+		});
+	}
+	// Otherwise as magnitudes in the direction of the sentence: "4.8–7.6점 낮습니다".
 	const lower = bias.mean < 0;
 	const [from, to] = lower ? [-bias.upper, -bias.lower] : [bias.lower, bias.upper];
 	return translate(locale, lower ? 'gap.biasLower' : 'gap.biasHigher', {
@@ -75,7 +95,8 @@ export function describeBias(
 		gap: formatNumber(Math.abs(bias.mean), locale, 1),
 		lower: formatNumber(from, locale, 1),
 		upper: formatNumber(to, locale, 1),
-		n: formatNumber(bias.n, locale)
+		clusters,
+		units
 	});
 }
 
@@ -193,13 +214,10 @@ export function describeRanks(trend: TrendView, locale: Locale): string {
 /** The gap-trend chart's finding: how many districts' gaps close, widen or stay. */
 export function describeGapTrend(trend: TrendView, locale: Locale): string {
 	const count = (direction: string) =>
-		formatNumber(
-			trend.districts.filter((d) => gapDirection(d.gapSlope) === direction).length,
-			locale
-		);
+		formatNumber(trend.districts.filter((d) => gapDirection(d) === direction).length, locale);
 	return translate(locale, 'trend.gapDescription', {
 		closing: count('closing'),
 		widening: count('widening'),
-		steady: count('steady')
+		unclear: count('unclear')
 	});
 }
