@@ -32,6 +32,9 @@ test('the score-gap view prints on A4 with title, filters, date, charts and tabl
 	expect(text).toContain('평가영역 × 자치구 격차');
 	// The data tables print even when closed on screen, with the same numbers.
 	expect(text).toContain(`성북구 ${table['성북구']!.join(' ')}`);
+	// The method behind the figures prints with them.
+	expect(text).toContain('계산 방법');
+	expect(text).toContain('자치구별 격차를 하나의 관측으로 보고 t 분포');
 	// Screen-only controls do not.
 	expect(text).not.toContain('데이터 표 보기');
 	expect(text).not.toContain('파일 추가');

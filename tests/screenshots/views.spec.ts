@@ -30,3 +30,32 @@ for (const view of VIEWS) {
 		}
 	}
 }
+
+// The parts a statistician reads closely: the bias and agreement by year, and a stopped import.
+for (const locale of ['ko', 'en'] as const) {
+	test(`agreement by year ${locale}`, async ({ page }) => {
+		await page.setViewportSize(VIEWPORTS.wide);
+		await openDashboard(page, `?ag=official${locale === 'en' ? '&lang=en' : ''}`);
+		await page.getByTestId('icc-year-table').waitFor();
+		await page.getByTestId('icc').screenshot({
+			path: `tests/screenshots/agreement-${locale}.png`
+		});
+		await page.getByTestId('bias').screenshot({ path: `tests/screenshots/bias-${locale}.png` });
+	});
+
+	test(`repeated rows stopped ${locale}`, async ({ page }) => {
+		await page.setViewportSize(VIEWPORTS.wide);
+		await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+		const rows = ['연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점'];
+		rows.push('2019,성북구,자체,,추진체계,운영위원회 구성 및 운영,5,5');
+		await page.getByTestId('file-input').setInputFiles({
+			name: '2019-정정.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(rows.join('\n'))
+		});
+		await page.getByTestId('overlaps-note').waitFor();
+		await page.getByTestId('import-results').screenshot({
+			path: `tests/screenshots/overlaps-${locale}.png`
+		});
+	});
+}
