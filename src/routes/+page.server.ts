@@ -1,3 +1,4 @@
+import { UPLOADS_COOKIE } from '$lib/dataset/uploads-cookie';
 import { getFigureServer } from '$lib/server/context';
 import type { ServerFigures } from '$lib/views/figures';
 import type { PageServerLoad } from './$types';
@@ -7,9 +8,13 @@ import type { PageServerLoad } from './$types';
  * started in the browser. Read once per page load: the address is read untracked, so later
  * filter changes never come back here; from then on the browser's own engine answers.
  */
-export const load: PageServerLoad = async ({ url, untrack }) => {
+export const load: PageServerLoad = async ({ url, untrack, cookies }) => {
 	// A copy, made untracked: reading SvelteKit's own searchParams later would track it again.
 	const params = untrack(() => new URLSearchParams(url.searchParams));
+	// This browser keeps uploads of its own, which the server cannot see: the sample's figures
+	// would be shown as if they were the user's until DuckDB replaced them. None are sent.
+	const ownData = !params.has('ds') && cookies.get(UPLOADS_COOKIE) === '1';
+	if (ownData) return { first: null, ownData };
 	let first: ServerFigures | null = null;
 	try {
 		first = await getFigureServer().figuresFor(params);
@@ -17,5 +22,5 @@ export const load: PageServerLoad = async ({ url, untrack }) => {
 		// The browser computes everything itself; the page only paints later.
 		console.error('first figures failed:', error);
 	}
-	return { first };
+	return { first, ownData };
 };

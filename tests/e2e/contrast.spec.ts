@@ -421,6 +421,15 @@ for (const { view, tab, charts: ids, highlight } of CASES) {
 			if (highlight) query.set('d', HIGHLIGHTED.map((d) => d.code).join(','));
 			await openDashboard(page, query.size ? `?${query}` : '');
 			if (view === 'budget') {
+				// Added to the sample's budget lines, not in their place.
+				await page
+					.getByRole('checkbox', {
+						name:
+							locale === 'ko'
+								? '예시 데이터 대신 올린 파일만 보기'
+								: 'Show my files instead of the sample'
+					})
+					.uncheck();
 				await page.getByTestId('file-input').setInputFiles({
 					name: FLAGGED_FILE,
 					mimeType: 'text/csv',

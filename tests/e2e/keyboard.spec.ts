@@ -162,6 +162,12 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	// The upload control is just before: Enter opens the file chooser.
 	const choose = page.getByRole('button', { name: '파일 선택' });
 	await tabTo(page, choose, 1, { backwards: true });
+	// The import mode, with the arrow keys: replacing its year keeps the sample beside the file
+	// (added over the sample alone, the file would take the sample's place).
+	await tabTo(page, page.getByRole('radio', { name: '기존 자료에 추가' }), 5, { backwards: true });
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('radio', { name: '파일에 있는 연도만 교체' })).toBeChecked();
+	await tabTo(page, choose, 5);
 	const chooser = page.waitForEvent('filechooser');
 	await page.keyboard.press('Enter');
 	await (await chooser).setFiles(FIXTURE);

@@ -48,35 +48,83 @@ test('an Excel "유니코드 텍스트" export (UTF-16LE, tabs) replaces its yea
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
 });
 
-test('a CP949 export of rows already loaded is stopped in "add" mode, then replaces them once', async ({
+test('the first upload takes the sample’s place; a second export of the same rows is stopped, then replaces them once', async ({
 	page
 }) => {
 	await openDashboard(page);
+	await expect(page.getByTestId('contents')).toHaveText('예시 데이터(합성)를 보고 있습니다.');
 	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-cp949.csv'));
 	const results = page.getByTestId('import-results');
-	// Every 2019 row repeats a loaded one (same year, district, source, evaluator, indicator):
-	// added on top they would count twice, so nothing is imported and the rows are listed.
+	// "Add" over the sample alone: the made-up evaluation rows make way for the file.
+	await expect(results).toContainText(
+		'840행을 가져왔습니다 (평가, cp949). 예시 데이터 대신 올린 자료를 보여 줍니다 (예시 평가 3,360행을 뺐습니다).'
+	);
+	const status = page.getByTestId('load-status');
+	await expect(status).toContainText('840개 평가 행과 199개 예산 행');
+	await expect(page.getByTestId('contents')).toHaveText(
+		'평가: 올린 자료 · 예산: 예시 데이터(합성)'
+	);
+	const sampleRow = page.getByTestId('sample-row');
+	await expect(sampleRow).toContainText('평가: 올린 자료로 대체');
+	await expect(sampleRow).toContainText('예산 199행');
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+
+	// The same rows again, as Excel's "유니코드 텍스트": added on top they would count twice.
+	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-utf16le.txt'));
 	await expect(page.getByTestId('overlaps-note')).toContainText(
 		'이미 불러온 행과 겹치는 행이 840개 있어 가져오지 않았습니다.'
 	);
 	await expect(results.locator('table.issues tbody tr').first()).toContainText(
 		'이미 불러온 자료에 같은 행이 있습니다 (연도·자치구·평가주체·평가자·평가지표가 같고'
 	);
-	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
-
+	await expect(status).toContainText('840개 평가 행');
 	await results.getByRole('button', { name: '겹치는 840행을 이 파일의 값으로 바꾸기' }).click();
-	await expect(results).toContainText('840행을 가져왔습니다 (평가, cp949)');
-	await expect(results).toContainText('기존 840행을 교체했습니다.');
-	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
-	await onlyYear(page, '2019');
+	await expect(results).toContainText(
+		'840행을 가져왔습니다 (평가, utf-16le). 기존 840행을 교체했습니다.'
+	);
+	await expect(status).toContainText('840개 평가 행');
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
-	// The choice is kept with the upload: a reload replays it, and nothing counts twice.
+
+	// Both choices are kept with the uploads: a reload replays them, and nothing counts twice.
 	await page.reload();
-	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
-		timeout: 45_000
-	});
-	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
+	await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 45_000 });
+	await expect(status).toContainText('840개 평가 행과 199개 예산 행');
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
+
+	// One click brings the sample back (and takes the two files out, as the button says).
+	await page
+		.getByTestId('sample-row')
+		.getByRole('button', { name: '예시 평가로 되돌리기' })
+		.click();
+	await expect(status).toContainText('3,360개 평가 행과 199개 예산 행');
+	await expect(page.getByTestId('contents')).toHaveText('예시 데이터(합성)를 보고 있습니다.');
+	await expect(page.getByTestId('datasets-panel').locator('tr[data-hash]')).toHaveCount(0);
+	expect(await readScoreTable(page)).toEqual(expectedTable(expected.all_years));
+});
+
+test('after a reload with uploads kept, the server sends no sample figures as if they were mine', async ({
+	page
+}) => {
+	await openDashboard(page);
+	await uploadText(page, '2031.csv', [HEADER, '2031,성북구,자체,,추진체계,운영,8,10'].join('\r\n'));
+	await expect(page.getByTestId('import-results')).toContainText('2031.csv: 1행을 가져왔습니다');
+	// Hold DuckDB back, so the page is read as the server sent it.
+	await page.route('**/*.wasm', () => {});
+	await page.reload();
+	const status = page.getByTestId('load-status');
+	await expect(status).toContainText('이 브라우저에 올려 둔 내 자료를 불러오는 중');
+	await expect(page.locator('[data-testid^=headline-]')).toHaveCount(0);
+	await expect(page.locator('[data-figures=server]')).toHaveCount(0);
+	await page.unroute('**/*.wasm');
+	// Without uploads, the server's (sample) figures come back at once on the next load.
+	await page.reload();
+	await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 45_000 });
+	await page.getByTestId('datasets-panel').getByRole('button', { name: '2031.csv 삭제' }).click();
+	await expect(status).toContainText('3,360개 평가 행');
+	await page.route('**/*.wasm', () => {});
+	await page.reload();
+	await expect(page.getByTestId('headline-gap')).toBeVisible();
+	await expect(status).toContainText('서버에서 계산한 수치를 보여 줍니다');
 });
 
 test('an upload survives a reload, is listed with its hash, and can be removed', async ({
@@ -91,7 +139,8 @@ test('an upload survives a reload, is listed with its hash, and can be removed',
 	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 		timeout: 45_000
 	});
-	await expect(page.getByTestId('load-status')).toContainText('3,367개 평가 행');
+	// Added over the sample alone, it took the sample evaluations' place.
+	await expect(page.getByTestId('load-status')).toContainText('7개 평가 행');
 	const panel = page.getByTestId('datasets-panel');
 	await expect(panel).toContainText('extended-hangul-cp949.csv');
 	await expect(panel).toContainText('평가 · 7행 · cp949');
@@ -138,7 +187,8 @@ test('invalid rows block the import until "valid rows only" is chosen, and the s
 	await expect(results).toContainText(
 		'섞인 파일.csv: 2행을 가져왔습니다 (평가, utf-8-bom). 문제가 있는 1행은 건너뛰었습니다.'
 	);
-	await expect(page.getByTestId('load-status')).toContainText('3,362개 평가 행');
+	// Added over the sample alone, the two rows took the sample evaluations' place.
+	await expect(page.getByTestId('load-status')).toContainText('2개 평가 행');
 });
 
 test('bad files change nothing and say why', async ({ page }) => {
@@ -200,7 +250,8 @@ test('two tabs importing at once keep both files', async ({ context }) => {
 	await expect(second.getByTestId('import-results')).toContainText('tab-b.csv: 1행을 가져왔습니다');
 
 	await first.reload();
-	await expect(first.getByTestId('load-status')).toContainText('3,362개 평가 행', {
+	// Each tab's file set the sample aside; the two files add up.
+	await expect(first.getByTestId('load-status')).toContainText('2개 평가 행', {
 		timeout: 45_000
 	});
 	const panel = first.getByTestId('datasets-panel');

@@ -414,16 +414,26 @@ export const OVERLAP_FIELD: Record<FileKind, 'indicator' | 'item'> = {
  * Each with the line of the first such loaded row, in file order; `total` counts them all.
  * Param: the largest number of rows to list.
  */
-export function buildOverlapSql(kind: FileKind, typed: string): string {
+export function buildOverlapSql(kind: FileKind, typed: string, setAsideSample: boolean): string {
 	const table = DATASET_TABLES[kind];
 	const field = OVERLAP_FIELD[kind];
+	// The sample's rows, when set aside, are deleted before the insert: they overlap nothing.
+	const kept = `${sameKey(kind)}${setAsideSample ? ` AND d.file_id NOT IN (${SAMPLE_FILE_IDS})` : ''}`;
 	return `SELECT t.line::INTEGER AS line, t.${field} AS value,
-			(SELECT min(d.line) FROM ${table} d WHERE ${sameKey(kind)})::INTEGER AS loaded_line,
+			(SELECT min(d.line) FROM ${table} d WHERE ${kept})::INTEGER AS loaded_line,
 			count(*) OVER ()::INTEGER AS total
 		FROM ${typed} t
-		WHERE NOT t.invalid AND EXISTS (SELECT 1 FROM ${table} d WHERE ${sameKey(kind)})
+		WHERE NOT t.invalid AND EXISTS (SELECT 1 FROM ${table} d WHERE ${kept})
 		ORDER BY t.line
 		LIMIT ?`;
+}
+
+/** The ids of the shipped sample's files, as `importSample` records them. */
+const SAMPLE_FILE_IDS = 'SELECT file_id FROM sample_files';
+
+/** Deletes the sample's rows of this kind, to make way for staff's own file. */
+export function buildDeleteSampleSql(kind: FileKind): string {
+	return `DELETE FROM ${DATASET_TABLES[kind]} WHERE file_id IN (${SAMPLE_FILE_IDS})`;
 }
 
 /** Deletes the loaded rows a file's valid rows replace (its overlaps), before they are inserted. */

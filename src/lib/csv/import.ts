@@ -6,6 +6,7 @@ import type { Cp949Decoder, TextEncodingName } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
 import {
 	buildCountsSql,
+	buildDeleteSampleSql,
 	buildDeleteOverlapsSql,
 	buildDeleteSql,
 	buildDropSql,
@@ -82,6 +83,11 @@ export interface ImportOptions {
 	 * such overlaps block the import, as adding them would count those rows twice.
 	 */
 	replaceOverlaps?: boolean;
+	/**
+	 * In 'add' mode, the shipped sample's rows of this file's kind make way for it, in the same
+	 * transaction: staff's first file of a kind replaces the made-up numbers rather than joins them.
+	 */
+	setAsideSample?: boolean;
 	/** Columns assigned by hand: field to column index in the header row. */
 	columnOverrides?: ColumnOverrides;
 	/** Cancels the import between statements; a cancelled import changes nothing. */
@@ -108,6 +114,8 @@ export interface ImportResult {
 	deletedCount: number;
 	/** Valid rows that repeat a loaded row (an 'add' import only); they block it unless replaced. */
 	overlapCount: number;
+	/** The sample's rows removed to make way for this file (`setAsideSample`). */
+	setAsideCount: number;
 	/** The problems, in file order, at most {@link MAX_LISTED_ISSUES}. */
 	issues: ImportIssue[];
 	/** Rows with a problem (1 when the whole file is refused). */
@@ -239,6 +247,7 @@ function fileIssueResult(
 		skipped: 0,
 		deletedCount: 0,
 		overlapCount: 0,
+		setAsideCount: 0,
 		issues: [
 			{
 				file: base.file,
@@ -316,20 +325,24 @@ async function importPrepared(
 			});
 		}
 		const validRows = checked.rowCount - checked.badRows;
+		const setAsideSample = base.mode === 'add' && options.setAsideSample === true;
 		const overlaps =
-			base.mode === 'add' ? await findOverlaps(engine, tables, prepared, unprepared.file) : null;
+			base.mode === 'add'
+				? await findOverlaps(engine, tables, prepared, unprepared.file, setAsideSample)
+				: null;
 		const overlapCount = overlaps?.count ?? 0;
 		const importable =
 			validRows > 0 &&
 			(checked.badRows === 0 || options.validOnly === true) &&
 			(overlapCount === 0 || options.replaceOverlaps === true);
 		writing = importable;
-		const deletedCount = importable
+		const { deleted: deletedCount, setAside: setAsideCount } = importable
 			? await writeRows(engine, tables, base, prepared, {
 					signal: options.signal,
-					replaceOverlaps: overlapCount > 0
+					replaceOverlaps: overlapCount > 0,
+					setAsideSample
 				})
-			: 0;
+			: { deleted: 0, setAside: 0 };
 		// An import that replaced its overlaps reports them as replaced rows, not as problems.
 		const overlapIssues = importable ? [] : (overlaps?.issues ?? []);
 		return {
@@ -342,6 +355,7 @@ async function importPrepared(
 			skipped: importable ? checked.badRows : 0,
 			deletedCount,
 			overlapCount,
+			setAsideCount,
 			issues: [...checked.issues, ...overlapIssues]
 				.sort((a, b) => a.line - b.line)
 				.slice(0, MAX_LISTED_ISSUES),
@@ -513,7 +527,8 @@ async function findOverlaps(
 	engine: Engine,
 	tables: ImportTables,
 	prepared: PreparedText,
-	file: string
+	file: string,
+	setAsideSample: boolean
 ): Promise<{ count: number; issues: ImportIssue[] }> {
 	const kind = prepared.layout.mapping.kind;
 	const field = OVERLAP_FIELD[kind];
@@ -522,7 +537,7 @@ async function findOverlaps(
 		value: string;
 		loaded_line: number;
 		total: number;
-	}>(buildOverlapSql(kind, tables.typed), [MAX_LISTED_ISSUES]);
+	}>(buildOverlapSql(kind, tables.typed, setAsideSample), [MAX_LISTED_ISSUES]);
 	const column = describeLayout(prepared.layout).mapping[field] ?? '';
 	return {
 		count: rows[0]?.total ?? 0,
@@ -543,12 +558,19 @@ async function writeRows(
 	tables: ImportTables,
 	base: ResultBase,
 	prepared: PreparedText,
-	{ signal, replaceOverlaps }: { signal: AbortSignal | undefined; replaceOverlaps: boolean }
-): Promise<number> {
+	{
+		signal,
+		replaceOverlaps,
+		setAsideSample
+	}: { signal: AbortSignal | undefined; replaceOverlaps: boolean; setAsideSample: boolean }
+): Promise<{ deleted: number; setAside: number }> {
 	const kind = prepared.layout.mapping.kind;
 	stopIfAborted(signal);
 	await engine.query('BEGIN TRANSACTION');
 	try {
+		const setAsideCount = setAsideSample
+			? countOf(await engine.query(buildDeleteSampleSql(kind)))
+			: 0;
 		const deleteSql = replaceOverlaps
 			? buildDeleteOverlapsSql(kind, tables.typed)
 			: buildDeleteSql(kind, base.mode, tables.typed);
@@ -558,7 +580,7 @@ async function writeRows(
 		if (kind === 'evaluations') await refreshEvaluationUnits(engine);
 		stopIfAborted(signal);
 		await engine.query('COMMIT');
-		return deleted;
+		return { deleted, setAside: setAsideCount };
 	} catch (error) {
 		await engine.query('ROLLBACK');
 		throw error;

@@ -19,6 +19,8 @@ export interface ImportChoices {
 	columnOverrides?: ColumnOverrides;
 	/** An 'add' import replaces the loaded rows it repeats (chosen after it was stopped for them). */
 	replaceOverlaps?: boolean;
+	/** The file took the place of the sample's rows of its kind (staff's first file of a kind). */
+	setAsideSample?: boolean;
 }
 
 /**

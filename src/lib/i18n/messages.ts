@@ -8,12 +8,19 @@ export const ko = {
 	'app.language': '언어',
 	'app.switchLanguage': 'English',
 	'app.sampleNotice': '예시 데이터(합성)를 보고 있습니다.',
+	'app.contents': '평가: {evaluations} · 예산: {budget}',
+	'app.source.sample': '예시 데이터(합성)',
+	'app.source.uploads': '올린 자료',
+	'app.source.both': '올린 자료와 예시 데이터(합성) {sample}행',
+	'app.source.none': '없음',
 
 	'status.loadingEngine': '분석 엔진(DuckDB)을 불러오는 중…',
 	'status.loadingData': '데이터를 불러오는 중…',
 	'status.serverFigures':
 		'서버에서 계산한 수치를 보여 줍니다. 브라우저의 분석 엔진이 준비되면 필터가 바로 반영됩니다…',
 	'status.ready': '{rows}개 평가 행과 {budgetRows}개 예산 행을 불러왔습니다.',
+	'status.loadingOwnData':
+		'이 브라우저에 올려 둔 내 자료를 불러오는 중… 수치는 내 자료로 계산한 뒤에 보여 줍니다.',
 	'status.failed': '데이터를 불러오지 못했습니다: {message}',
 	'status.noData': '선택한 조건에 맞는 평가 자료가 없습니다.',
 
@@ -245,6 +252,15 @@ export const ko = {
 	'trend.closing': '좁혀짐',
 	'trend.widening': '벌어짐',
 	'trend.unclear': '불분명',
+	'trend.rubricTitle': '평가 기준이 바뀐 해',
+	'trend.rubricNote':
+		'아래 자치구와 연도는 지표 구성이나 배점이 앞 해와 달라, 총점과 전년 대비 변화(†)를 그대로 비교할 수 없습니다.',
+	'trend.rubricWhere': '{district} {year}년 ({previous}년 대비):',
+	'trend.rubricAdded': '지표 추가 {items}.',
+	'trend.rubricRemoved': '지표 제외 {items}.',
+	'trend.rubricRescored': '배점 변경 {items}.',
+	'trend.rubricFromTo': '{indicator} {from}→{to}점',
+	'trend.rubricMark': '평가 기준이 앞 해와 다릅니다',
 	'trend.slope': '연간 변화 (점)',
 	'trend.slopeCi': '95% 신뢰구간',
 	'trend.highlightNote': '선택한 자치구는 굵게, 나머지는 회색으로 표시합니다.',
@@ -272,6 +288,8 @@ export const ko = {
 		'점수 대 집행액: 자치구·연도마다 위 규칙으로 구한 외부평가 총점과 그해 집행액을 한 점으로 그립니다.',
 	'methods.rank':
 		'순위는 그해 자치구 사이의 순위이며, 같은 점수는 같은 순위를 받습니다(1, 2, 2, 4).',
+	'methods.rubric':
+		'평가 기준 변경: 한 자치구의 지표 구성이나 배점이 앞 해와 다르면 그 해를 따로 적고 전년 대비 변화에 †를 붙입니다. 바뀐 기준의 총점은 그대로 비교할 수 없습니다.',
 	'methods.trend':
 		'격차 추세: 연도별 |격차|에 최소제곱 직선을 맞춘 기울기와 그 95% t 신뢰구간(자유도 = 연도 수 − 2)입니다. 구간이 0을 포함하지 않을 때만 좁혀짐·벌어짐이라 하고, 그렇지 않거나 3년 미만이면 불분명입니다.',
 	'print.generated': '{date} 출력',
@@ -305,10 +323,13 @@ export const ko = {
 	'import.mode.add': '기존 자료에 추가',
 	'import.mode.replace-years': '파일에 있는 연도만 교체',
 	'import.mode.replace-all': '같은 종류 자료를 모두 교체',
+	'import.setAsideSample': '예시 데이터 대신 올린 파일만 보기',
 	'import.progress': '{file} 가져오는 중 ({index}/{total})',
 	'import.cancel': '취소',
 	'import.skipped': ' 문제가 있는 {count}행은 건너뛰었습니다.',
 	'import.replaced': ' 기존 {count}행을 교체했습니다.',
+	'import.sampleSetAside':
+		' 예시 데이터 대신 올린 자료를 보여 줍니다 (예시 {kind} {count}행을 뺐습니다).',
 	'import.mapping': '열 대응 보기',
 	'import.downloadErrors': '오류 목록 내려받기 (CSV)',
 	'import.errorsSuffix': '오류',
@@ -349,6 +370,10 @@ export const ko = {
 	'datasets.actions': '작업',
 	'datasets.sample': '예시 데이터',
 	'datasets.sampleNote': '합성 자료 (평가·예산)',
+	'datasets.sampleRows': '{kind} {rows}행',
+	'datasets.sampleSetAside': '{kind}: 올린 자료로 대체',
+	'datasets.restoreSample': '예시 {kind}{kind|으로/로} 되돌리기',
+	'datasets.restoreSampleNote': '올린 {kind} 파일 {count}개를 빼고 예시 데이터를 다시 보여 줍니다.',
 	'datasets.rows': '{rows}행',
 	'datasets.remove': '{file} 삭제',
 	'datasets.removeShort': '삭제'
@@ -364,12 +389,19 @@ export const en: Record<MessageKey, string> = {
 	'app.language': 'Language',
 	'app.switchLanguage': '한국어',
 	'app.sampleNotice': 'You are looking at sample (synthetic) data.',
+	'app.contents': 'Evaluations: {evaluations} · Budget: {budget}',
+	'app.source.sample': 'sample (synthetic) data',
+	'app.source.uploads': 'your data',
+	'app.source.both': 'your data and {sample} sample (synthetic) rows',
+	'app.source.none': 'none',
 
 	'status.loadingEngine': 'Loading the analysis engine (DuckDB)…',
 	'status.loadingData': 'Loading data…',
 	'status.serverFigures':
 		'Showing figures computed on the server. Filters apply at once when the analysis engine in your browser is ready…',
 	'status.ready': 'Loaded {rows} evaluation rows and {budgetRows} budget rows.',
+	'status.loadingOwnData':
+		'Loading your own data kept in this browser… Figures are shown once they are computed from it.',
 	'status.failed': 'Could not load the data: {message}',
 	'status.noData': 'No evaluation data matches the selected filters.',
 
@@ -604,6 +636,15 @@ export const en: Record<MessageKey, string> = {
 	'trend.closing': 'closing',
 	'trend.widening': 'widening',
 	'trend.unclear': 'unclear',
+	'trend.rubricTitle': 'Years with a changed rubric',
+	'trend.rubricNote':
+		'For these districts and years the indicators or their maximum scores differ from the year before, so the total and the change from the year before (†) are not directly comparable.',
+	'trend.rubricWhere': '{district}, {year} (against {previous}):',
+	'trend.rubricAdded': 'indicators added: {items}.',
+	'trend.rubricRemoved': 'indicators dropped: {items}.',
+	'trend.rubricRescored': 'maximum score changed: {items}.',
+	'trend.rubricFromTo': '{indicator} {from}→{to}',
+	'trend.rubricMark': 'The rubric differs from the year before',
 	'trend.slope': 'Change per year (points)',
 	'trend.slopeCi': '95% CI',
 	'trend.highlightNote': 'Chosen districts are drawn bold, the others grey.',
@@ -631,6 +672,8 @@ export const en: Record<MessageKey, string> = {
 		'Score against money: one point per district and year, its external total by the rule above against that year’s spending.',
 	'methods.rank':
 		'Ranks are among the districts of a year; equal totals share a rank (1, 2, 2, 4).',
+	'methods.rubric':
+		'Rubric changes: when a district’s indicators or their maximum scores differ from the year before, that year is listed and its change from the year before is marked †. A total on a changed rubric is not directly comparable.',
 	'methods.trend':
 		'Gap trend: the least-squares slope of |gap| over the years with its 95% t interval (years − 2 degrees of freedom). Closing or widening only when the interval excludes 0; otherwise, or with fewer than three years, unclear.',
 	'print.generated': 'Printed {date}',
@@ -666,10 +709,13 @@ export const en: Record<MessageKey, string> = {
 	'import.mode.add': 'Add to the data',
 	'import.mode.replace-years': 'Replace the years in the file',
 	'import.mode.replace-all': 'Replace all data of that kind',
+	'import.setAsideSample': 'Show my files instead of the sample',
 	'import.progress': 'Importing {file} ({index} of {total})',
 	'import.cancel': 'Cancel',
 	'import.skipped': ' {count} rows with problems were skipped.',
 	'import.replaced': ' {count} earlier rows were replaced.',
+	'import.sampleSetAside':
+		' Your data is shown instead of the sample ({count} sample {kind} rows taken out).',
 	'import.mapping': 'Show column mapping',
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
@@ -708,6 +754,10 @@ export const en: Record<MessageKey, string> = {
 	'datasets.actions': 'Actions',
 	'datasets.sample': 'Sample data',
 	'datasets.sampleNote': 'synthetic (evaluations and budget)',
+	'datasets.sampleRows': '{kind} {rows} rows',
+	'datasets.sampleSetAside': '{kind}: replaced by your data',
+	'datasets.restoreSample': 'Bring back the sample {kind}',
+	'datasets.restoreSampleNote': 'Takes out your {count} {kind} files and shows the sample again.',
 	'datasets.rows': '{rows} rows',
 	'datasets.remove': 'Remove {file}',
 	'datasets.removeShort': 'Remove'

@@ -52,6 +52,9 @@ const SCHEMA_STATEMENTS: readonly string[] = [
 		area VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
 		score_sum DOUBLE NOT NULL, max_score_sum DOUBLE NOT NULL, max_score DOUBLE NOT NULL,
 		row_count INTEGER NOT NULL, first_line INTEGER NOT NULL)`,
+	// The shipped sample's files (their SHA-256), so staff's own files can take their place and
+	// the page can say whether any made-up rows are still shown.
+	`CREATE TABLE sample_files (file_id VARCHAR PRIMARY KEY)`,
 	`CREATE TABLE budget (
 		file_id VARCHAR NOT NULL, line INTEGER NOT NULL,
 		year INTEGER NOT NULL, district_code VARCHAR NOT NULL,
@@ -75,7 +78,7 @@ export async function refreshEvaluationUnits(engine: Engine): Promise<void> {
 
 /** Empties every data table (the reference tables stay). */
 export async function clearData(engine: Engine): Promise<void> {
-	for (const table of ['evaluations', 'evaluation_units', 'budget']) {
+	for (const table of ['evaluations', 'evaluation_units', 'budget', 'sample_files']) {
 		await engine.query(`DELETE FROM ${table}`);
 	}
 }

@@ -4,6 +4,7 @@ import { readContents } from '$lib/dataset/contents';
 import { importPublished, type ImportChoices, type PublishedDataset } from '$lib/dataset/published';
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
+import type { FileKind } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
 import { clearData } from '$lib/query/schema';
 import type { FilterOptionRows } from '$lib/query/scores';
@@ -13,7 +14,14 @@ export type { ImportChoices, PublishedDataset };
 export type LoadStatus =
 	| { phase: 'engine' }
 	| { phase: 'data' }
-	| { phase: 'ready'; evaluationRows: number; budgetRows: number }
+	| {
+			phase: 'ready';
+			evaluationRows: number;
+			budgetRows: number;
+			/** Of those, the shipped (synthetic) sample's rows. */
+			sampleEvaluationRows: number;
+			sampleBudgetRows: number;
+	  }
 	| { phase: 'unavailable'; dataset: string }
 	| { phase: 'failed'; message: string };
 
@@ -158,10 +166,17 @@ export class DatasetState {
 		this.#abort = new AbortController();
 		const signal = this.#abort.signal;
 		try {
+			// Staff's file takes the place of the made-up sample rather than joining it, unless they
+			// chose otherwise: in "add" mode the sample's rows of the file's kind make way (a no-op
+			// once they have), and the file keeps that choice for its replays.
+			const kept: ImportChoices =
+				choices.mode === 'add'
+					? { ...choices, setAsideSample: choices.setAsideSample ?? true }
+					: { ...choices, setAsideSample: false };
 			for (const [index, file] of files.entries()) {
 				this.progress = { file: file.name, index, total: files.length };
 				const result = await importCsv(engine, file, {
-					...choices,
+					...kept,
 					signal,
 					prepare: this.#sources.prepare
 				});
@@ -171,7 +186,7 @@ export class DatasetState {
 					continue;
 				}
 				this.#refused.delete(result.hash);
-				await this.#keep(engine, file, result, choices);
+				await this.#keep(engine, file, result, kept);
 				if (signal.aborted) break;
 			}
 		} finally {
@@ -190,6 +205,19 @@ export class DatasetState {
 	/** Stops the running import; what it had not committed is rolled back. */
 	cancelImport(): void {
 		this.#abort?.abort();
+	}
+
+	/**
+	 * Brings the sample's rows of one kind back: forgets every kept upload of that kind (each took
+	 * the sample's place, or was added to one that did) and rebuilds the data.
+	 */
+	async restoreSample(kind: FileKind): Promise<void> {
+		const engine = this.engine;
+		if (!engine || !this.#store || this.progress) return;
+		for (const upload of await this.#store.list()) {
+			if (upload.kind === kind) await this.#store.remove(upload.hash);
+		}
+		await this.#rebuild(engine);
 	}
 
 	/** Forgets a kept upload and rebuilds the data without it. */
@@ -255,9 +283,9 @@ export class DatasetState {
 	}
 
 	async #refresh(engine: Engine): Promise<void> {
-		const { options, evaluationRows, budgetRows } = await readContents(engine);
+		const { options, ...counts } = await readContents(engine);
 		this.options = options;
-		this.status = { phase: 'ready', evaluationRows, budgetRows };
+		this.status = { phase: 'ready', ...counts };
 		if (this.#store) this.uploads = await this.#store.list();
 		this.revision++;
 	}
