@@ -119,4 +119,13 @@ test('an unbalanced export: one weighting rule, matched units, one gap, agreemen
 	await expect(page.getByTestId('headline-gap')).toContainText(
 		signedPoints(headline.gap_self_minus_external)
 	);
+
+	// 지표3 was scored in 2020 only: the trend view says both districts' rubric changed.
+	await page.getByRole('link', { name: '연도별 추이', exact: true }).click();
+	const notes = page.getByTestId('rubric-changes');
+	await expect(notes.locator('li')).toHaveText([
+		'마포구 2020년 (2019년 대비): 지표 추가 A영역 · 지표3.',
+		'성북구 2020년 (2019년 대비): 지표 추가 A영역 · 지표3.'
+	]);
+	await expect(page.getByTestId('methods')).toContainText('평가 기준 변경');
 });

@@ -1,6 +1,6 @@
 import type { TotalRow } from '$lib/query/scores';
 import type { TrendSource } from '$lib/url-state/url-state';
-import type { DistrictTrend, TrendView } from '$lib/views/models';
+import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
 import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
 import { rankDescending, slope, slopeWithInterval, type SlopeWithCi } from './trend';
 
@@ -15,7 +15,7 @@ export function buildDistrictTrends(
 	rows: readonly TotalRow[],
 	source: TrendSource,
 	external: ExternalSource
-): TrendView {
+): DistrictTrends {
 	const years = [...new Set(rows.map((row) => row.year ?? 0))].sort((a, b) => a - b);
 	const districts = new Map<
 		string,

@@ -8,7 +8,7 @@ import type {
 	DistrictTrend,
 	GapMatrix,
 	ScoreMoneyPoint,
-	TrendView
+	DistrictTrends
 } from '$lib/views/models';
 import {
 	composite,
@@ -293,7 +293,7 @@ const moneyPoints: ScoreMoneyPoint[] = YEARS.flatMap((year, y) =>
 		score: 60 + y + d
 	}))
 );
-const trend: TrendView = {
+const trend: DistrictTrends = {
 	years: [2021, 2022, 2023],
 	districts: DISTRICTS.map((district, i): DistrictTrend => ({
 		district,

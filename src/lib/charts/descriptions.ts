@@ -9,7 +9,7 @@ import type {
 	DistrictRef,
 	GapMatrix,
 	ScoreMoneyPoint,
-	TrendView
+	DistrictTrends
 } from '$lib/views/models';
 import { translate, type Locale } from '$lib/i18n';
 import { groupLabel } from './options/score-dumbbell';
@@ -179,7 +179,7 @@ function pearson(pairs: readonly (readonly [number, number])[]): number | null {
 }
 
 /** The trend chart's finding: the largest rise and fall from the first year to the last. */
-export function describeTrend(trend: TrendView, locale: Locale): string {
+export function describeTrend(trend: DistrictTrends, locale: Locale): string {
 	const changes = trend.districts.flatMap((d) => {
 		const present = d.totals.filter((v) => v !== null);
 		return present.length >= 2 ? [{ d, delta: present[present.length - 1]! - present[0]! }] : [];
@@ -201,7 +201,7 @@ export function describeTrend(trend: TrendView, locale: Locale): string {
 }
 
 /** The bump chart's finding: who ranks first in the last year. */
-export function describeRanks(trend: TrendView, locale: Locale): string {
+export function describeRanks(trend: DistrictTrends, locale: Locale): string {
 	const lastIndex = trend.years.length - 1;
 	const top = trend.districts.filter((d) => d.ranks[lastIndex] === 1);
 	if (top.length === 0) return translate(locale, 'gapChart.descriptionEmpty');
@@ -212,7 +212,7 @@ export function describeRanks(trend: TrendView, locale: Locale): string {
 }
 
 /** The gap-trend chart's finding: how many districts' gaps close, widen or stay. */
-export function describeGapTrend(trend: TrendView, locale: Locale): string {
+export function describeGapTrend(trend: DistrictTrends, locale: Locale): string {
 	const count = (direction: string) =>
 		formatNumber(trend.districts.filter((d) => gapDirection(d) === direction).length, locale);
 	return translate(locale, 'trend.gapDescription', {

@@ -258,3 +258,20 @@ export const FILTER_OPTION_QUERIES = {
 	indicators: `SELECT area, indicator FROM evaluation_units GROUP BY area, indicator
 		ORDER BY min(first_line), area, indicator`
 } as const;
+
+/**
+ * Each district's rubric per year: the indicators it was scored on under the filters, with the
+ * largest 배점 any source gave each (for the rubric-change notes of the trend view).
+ */
+export function buildRubricQuery(filters: DashboardFilters): SqlFragment {
+	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
+	return {
+		sql: `SELECT e.district_code AS code, any_value(d.name_ko) AS name_ko,
+			any_value(d.name_en) AS name_en, e.year, e.area, e.indicator,
+			max(e.max_score)::DOUBLE AS max_score
+		FROM evaluation_units e JOIN districts d ON d.code = e.district_code
+		${where.sql}
+		GROUP BY e.district_code, e.year, e.area, e.indicator`,
+		params: where.params
+	};
+}

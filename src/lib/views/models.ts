@@ -2,6 +2,7 @@
 // the engine through the query builders and the pure analysis functions.
 import type { BlandAltman } from '$lib/analysis/agreement';
 import type { ClusteredBias } from '$lib/analysis/bias';
+import type { RubricChange } from '$lib/analysis/rubric';
 import type { IccResult } from '$lib/analysis/icc';
 import type { SlopeWithCi } from '$lib/analysis/trend';
 import type { ExternalSource, GroupScores } from '$lib/analysis/totals';
@@ -139,7 +140,13 @@ export interface DistrictTrend {
 	gapSlopeInterval: SlopeWithCi | null;
 }
 
-export interface TrendView {
+/** Every district's yearly totals, ranks and gaps, aligned with `years`. */
+export interface DistrictTrends {
 	years: number[];
 	districts: DistrictTrend[];
+}
+
+export interface TrendView extends DistrictTrends {
+	/** Where a district's rubric (indicators, 배점) changed from its previous year. */
+	rubricChanges: RubricChange[];
 }

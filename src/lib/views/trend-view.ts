@@ -1,6 +1,7 @@
 import { buildDistrictTrends } from '$lib/analysis/district-trends';
+import { findRubricChanges, type RubricRow } from '$lib/analysis/rubric';
 import type { Engine } from '$lib/engine/types';
-import { queryTotals } from '$lib/query/scores';
+import { buildRubricQuery, queryTotals } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { TrendView } from './models';
 
@@ -10,6 +11,14 @@ import type { TrendView } from './models';
  * The other filters (years, evaluators, areas, indicators) apply as everywhere.
  */
 export async function loadTrendView(engine: Engine, state: UrlState): Promise<TrendView> {
-	const rows = await queryTotals(engine, { ...state.filters, districts: [] }, ['district', 'year']);
-	return buildDistrictTrends(rows, state.trendSource, state.external);
+	const filters = { ...state.filters, districts: [] };
+	const rubric = buildRubricQuery(filters);
+	const [rows, rubricRows] = await Promise.all([
+		queryTotals(engine, filters, ['district', 'year']),
+		engine.query<RubricRow>(rubric.sql, rubric.params)
+	]);
+	return {
+		...buildDistrictTrends(rows, state.trendSource, state.external),
+		rubricChanges: findRubricChanges(rubricRows)
+	};
 }

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
-import type { TrendView } from '$lib/views/models';
+import type { DistrictTrends } from '$lib/views/models';
 import { AXIS_TEXT } from '../palette';
 import { buildDistrictLinesOption, pointsTick, type DistrictLinesSpec } from './trend-lines';
 
@@ -12,7 +12,7 @@ export function signedPointsTick(value: number, locale: Locale): string {
 }
 
 /** Self − external gap (점) per district over the years, around a zero line. */
-export function buildGapTrendOption(trend: TrendView, spec: DistrictLinesSpec): EChartsOption {
+export function buildGapTrendOption(trend: DistrictTrends, spec: DistrictLinesSpec): EChartsOption {
 	const { locale } = spec;
 	return buildDistrictLinesOption(trend, spec, {
 		values: (district) => district.gaps,

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { TrendView } from '$lib/views/models';
+import type { DistrictTrends } from '$lib/views/models';
 import { AXIS_TEXT } from '../palette';
 import { buildDistrictLinesOption, LABEL_WIDTH, type DistrictLinesSpec } from './trend-lines';
 
@@ -9,7 +9,7 @@ export interface RankBumpSpec extends DistrictLinesSpec {
 }
 
 /** Rank among districts per year (1 at the top), each line named at both ends. */
-export function buildRankBumpOption(trend: TrendView, spec: RankBumpSpec): EChartsOption {
+export function buildRankBumpOption(trend: DistrictTrends, spec: RankBumpSpec): EChartsOption {
 	// At least 2: an axis from 1 to 1 has no height, and ECharts then invents fractional ranks.
 	const lowest = Math.max(
 		2,

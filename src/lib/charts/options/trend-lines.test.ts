@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DistrictTrend, TrendView } from '$lib/views/models';
+import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
 import { buildTrendLinesOption, categoryStyle, pointsTick } from './trend-lines';
 
 const district = (code: string, labelKo: string, totals: (number | null)[]): DistrictTrend => ({
@@ -91,7 +91,7 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('nulls: a missing year stays null (a gap), never 0, and is left out of the tooltip', () => {
-		const trend: TrendView = {
+		const trend: DistrictTrends = {
 			years: [2021, 2022, 2023],
 			districts: [district('1', '가구', [70, null, 74]), district('2', '나구', [null, 65, 66])]
 		};
@@ -104,7 +104,7 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('none highlighted: every line coloured and shaped in turn, with a legend', () => {
-		const trend: TrendView = {
+		const trend: DistrictTrends = {
 			years: [2023],
 			districts: [district('1', '가구', [70]), district('2', '나구', [80])]
 		};
@@ -119,7 +119,7 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('highlighted: thick, coloured, named at the last year with a score; the rest thin grey', () => {
-		const trend: TrendView = {
+		const trend: DistrictTrends = {
 			years: [2021, 2022, 2023],
 			districts: [
 				district('1', '가구', [70, 71, 72]),

@@ -6,7 +6,7 @@ import type {
 } from 'echarts';
 import { formatNumber, formatPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
-import type { DistrictTrend, TrendView } from '$lib/views/models';
+import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
 import { AXIS_TEXT, GRID_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
@@ -100,7 +100,7 @@ export interface DistrictLinesChart {
  * with none highlighted every line is coloured, shaped and listed in a legend.
  */
 export function buildDistrictLinesOption(
-	trend: TrendView,
+	trend: DistrictTrends,
 	spec: DistrictLinesSpec,
 	chart: DistrictLinesChart
 ): EChartsOption {
@@ -226,7 +226,10 @@ export function buildDistrictLinesOption(
 }
 
 /** Total score (점) per district over the years; a year without a score is a gap in the line. */
-export function buildTrendLinesOption(trend: TrendView, spec: DistrictLinesSpec): EChartsOption {
+export function buildTrendLinesOption(
+	trend: DistrictTrends,
+	spec: DistrictLinesSpec
+): EChartsOption {
 	const { locale } = spec;
 	return buildDistrictLinesOption(trend, spec, {
 		values: (district) => district.totals,
