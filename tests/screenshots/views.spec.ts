@@ -59,3 +59,29 @@ for (const locale of ['ko', 'en'] as const) {
 		});
 	});
 }
+
+// Staff's first file over the sample: what the status line and 데이터 관리 say.
+for (const locale of ['ko', 'en'] as const) {
+	test(`own data over the sample ${locale}`, async ({ page }) => {
+		await page.setViewportSize(VIEWPORTS.wide);
+		await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+		await page
+			.getByTestId('file-input')
+			.setInputFiles(
+				new URL('../fixtures/csv/good/evaluations-cp949.csv', import.meta.url).pathname
+			);
+		await page
+			.getByTestId('contents')
+			.filter({ hasNotText: /sample \(synthetic\) data\.|보고 있습니다/ })
+			.waitFor();
+		await page.getByTestId('load-status').screenshot({
+			path: `tests/screenshots/own-data-status-${locale}.png`
+		});
+		await page.getByTestId('datasets-panel').screenshot({
+			path: `tests/screenshots/own-data-datasets-${locale}.png`
+		});
+		await page.getByTestId('import-results').screenshot({
+			path: `tests/screenshots/own-data-import-${locale}.png`
+		});
+	});
+}
