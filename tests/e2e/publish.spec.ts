@@ -149,6 +149,53 @@ test.describe('the publish API', () => {
 		);
 	});
 
+	test('refuses choices it could not replay, and over-long names, before storing', async ({
+		request,
+		baseURL
+	}) => {
+		const deep = (depth: number): unknown =>
+			depth === 0 ? {} : { columnOverrides: deep(depth - 1) };
+		const publish = (manifest: string) => {
+			const body = new FormData();
+			body.append('file', new Blob([year2031(5)]), 'x.csv');
+			body.append('manifest', manifest);
+			return request.post(`${baseURL}/api/datasets`, {
+				headers: { origin: baseURL!, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+				multipart: body
+			});
+		};
+		const cases: [string, string, string][] = [
+			['__proto__', '[{"name":"x.csv","choices":{"__proto__":{"mode":"add"}}}]', '"__proto__"'],
+			[
+				'a signal',
+				JSON.stringify([{ name: 'x.csv', choices: { signal: { aborted: true } } }]),
+				'"signal"'
+			],
+			[
+				'nesting 2,000 deep',
+				JSON.stringify([{ name: 'x.csv', choices: deep(2000) }]),
+				'"columnOverrides"'
+			],
+			['an extra key', JSON.stringify([{ name: 'x.csv', choices: { x: 1 } }]), '"x"'],
+			[
+				'a 20,000-character name',
+				JSON.stringify([{ name: '가'.repeat(20_000), choices: {} }]),
+				'최대 200자'
+			]
+		];
+		for (const [what, manifest, words] of cases) {
+			const response = await publish(manifest);
+			expect(response.status(), what).toBe(400);
+			expect(((await response.json()) as { error: { ko: string } }).error.ko, what).toContain(
+				words
+			);
+		}
+		const good = await publish(
+			JSON.stringify([{ name: 'x.csv', choices: { mode: 'add', validOnly: false } }])
+		);
+		expect(good.status()).toBe(201);
+	});
+
 	test('refuses ids and hashes that could leave the store', async ({ request, baseURL }) => {
 		for (const path of [
 			'/api/datasets/..%2F..%2Fpackage.json',

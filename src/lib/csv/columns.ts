@@ -165,7 +165,7 @@ function applyOverrides(
 	overrides: ColumnOverrides
 ): void {
 	for (const [field, index] of Object.entries(overrides) as [Field, number | undefined][]) {
-		if (!(field in spec) || index === undefined) continue;
+		if (!Object.hasOwn(spec, field) || index === undefined) continue;
 		if (!Number.isInteger(index) || index < 0 || index >= width) continue;
 		for (const [other, at] of Object.entries(columns) as [Field, number][]) {
 			if (at === index) delete columns[other];

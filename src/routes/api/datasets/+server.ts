@@ -1,7 +1,12 @@
 import { json } from '@sveltejs/kit';
+import { parseImportChoices } from '$lib/dataset/choices';
+import type { ImportChoices } from '$lib/dataset/published';
 import { getPublishing } from '$lib/server/context';
 import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
+
+/** The longest file name accepted, whichever field it comes from. */
+const MAX_NAME = 200;
 
 function refuse(status: number, ko: string, en: string) {
 	return json({ error: { ko, en } }, { status });
@@ -56,19 +61,36 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 	if (!Array.isArray(described) || described.length !== files.length || files.length === 0) {
 		return refuse(400, '게시할 파일 목록이 맞지 않습니다.', 'The list of files does not match.');
 	}
+	// Only checked choices are stored: they are replayed on every view of the link.
+	const entries: { name: string; file: File; choices: ImportChoices }[] = [];
+	for (const [index, file] of files.entries()) {
+		const entry = described[index] as { name?: unknown; choices?: unknown } | null;
+		const name = typeof entry?.name === 'string' ? entry.name : file.name;
+		if (name.length > MAX_NAME) {
+			return refuse(
+				400,
+				`파일 이름이 너무 깁니다 (최대 ${MAX_NAME}자).`,
+				`A file name is too long (at most ${MAX_NAME} characters).`
+			);
+		}
+		const parsed = parseImportChoices(entry?.choices);
+		if (!parsed.ok) {
+			const key = parsed.problem.key || 'choices';
+			return refuse(
+				400,
+				`${name}: 가져오기 설정을 읽을 수 없습니다 ("${key}").`,
+				`${name}: the import choices cannot be read ("${key}").`
+			);
+		}
+		entries.push({ name, file, choices: parsed.choices });
+	}
 	const manifest = await publishing.store.publish(
 		await Promise.all(
-			files.map(async (file, index) => {
-				const entry = described[index] as { name?: unknown; choices?: unknown };
-				return {
-					name: typeof entry?.name === 'string' ? entry.name.slice(0, 200) : file.name,
-					bytes: new Uint8Array(await file.arrayBuffer()),
-					choices:
-						entry?.choices && typeof entry.choices === 'object'
-							? (entry.choices as Record<string, unknown>)
-							: {}
-				};
-			})
+			entries.map(async ({ name, file, choices }) => ({
+				name,
+				bytes: new Uint8Array(await file.arrayBuffer()),
+				choices: { ...choices }
+			}))
 		)
 	);
 	return json({ id: manifest.id }, { status: 201 });
