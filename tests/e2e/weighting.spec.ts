@@ -129,3 +129,26 @@ test('an unbalanced export: one weighting rule, matched units, one gap, agreemen
 	]);
 	await expect(page.getByTestId('methods')).toContainText('평가 기준 변경');
 });
+
+test('the same export with the sources side by side gives the same figures', async ({ page }) => {
+	await openDashboard(page);
+	const wide = new URL('../fixtures/csv/layouts/sources-side-by-side.csv', import.meta.url);
+	await upload(page, 'side-by-side.csv', readFileSync(wide), '같은 종류 자료를 모두 교체');
+	// Ten rows of five score columns: one row per filled cell, 40 as in the long layout.
+	await expect(page.getByTestId('import-results')).toContainText(
+		'side-by-side.csv: 40행을 가져왔습니다'
+	);
+	await expect
+		.poll(async () => {
+			const { body } = await readDataTable(page, 'score-gap', 'score-gap-table');
+			return Object.fromEntries(body.map(([name, ...cells]) => [name, cells.slice(0, 3)]));
+		})
+		.toEqual(
+			Object.fromEntries(
+				expected.districts_korean_order.map((d) => {
+					const t = expected.by_district_all_years[d]!;
+					return [d, [points(t.self), points(t.official), points(t.expert)]];
+				})
+			)
+		);
+});

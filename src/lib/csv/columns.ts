@@ -1,3 +1,9 @@
+import {
+	EVALUATOR_TYPE_ALIASES,
+	EVALUATOR_TYPES,
+	type EvaluatorType
+} from '$lib/domain/evaluation';
+
 /** The two kinds of export the app understands, and the fields each is made of. */
 export const FILE_KINDS = ['evaluations', 'budget'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -90,6 +96,34 @@ export interface ColumnMapping {
 	missing: Field[];
 	/** Header cells that matched no field. */
 	unmapped: string[];
+	/**
+	 * Evaluations with the sources side by side (one score column per source, as 자체평가,
+	 * 공무원평가, 외부전문가(김OO)): each becomes a row per source. Empty for the long layout.
+	 */
+	sources: SourceColumn[];
+}
+
+/** A column of one source's scores, in an evaluations file with the sources side by side. */
+export interface SourceColumn {
+	index: number;
+	source: EvaluatorType;
+	/** The evaluator named in the header, `외부전문가(김OO)` → 김OO; null when none is. */
+	evaluatorId: string | null;
+}
+
+/**
+ * The source a header names, with the evaluator in brackets if any: 자체평가, 공무원 점수,
+ * 외부전문가(김OO), expert. Null for any other header.
+ */
+export function parseSourceHeader(header: string): Omit<SourceColumn, 'index'> | null {
+	const match = /^(.*?)[(（]([^)）]*)[)）]\s*$/.exec(header.normalize('NFC').trim());
+	const name = match ? match[1]! : header;
+	const evaluatorId = match ? match[2]!.trim() || null : null;
+	const key = normalizeHeader(name).replace(/점수$|score$/, '');
+	const source = EVALUATOR_TYPES.find((type) =>
+		EVALUATOR_TYPE_ALIASES[type].some((alias) => normalizeHeader(alias) === key)
+	);
+	return source ? { source, evaluatorId } : null;
 }
 
 /** Columns a person assigned by hand: field to column index in the header row. */
@@ -120,7 +154,9 @@ function distinctiveHits(mapping: ColumnMapping): number {
 		mapping.kind === 'evaluations'
 			? ['evaluator_type', 'indicator', 'score', 'max_score']
 			: ['program', 'planned', 'spent'];
-	return distinctive.filter((field) => mapping.columns[field] !== undefined).length;
+	// Source columns stand for the source and the score.
+	const sides = mapping.sources.length > 0 ? 2 : 0;
+	return distinctive.filter((field) => mapping.columns[field] !== undefined).length + sides;
 }
 
 /** Maps a header row as the given kind, then applies the columns assigned by hand. */
@@ -132,12 +168,35 @@ export function mapColumnsAs(
 	const spec: Record<string, FieldSpec> = FIELD_SPECS[kind];
 	const columns = matchAliases(spec, header);
 	applyOverrides(columns, spec, header.length, overrides);
-	const used = new Set(Object.values(columns));
+	const sources = kind === 'evaluations' ? findSourceColumns(header, columns) : [];
+	const used = new Set([...Object.values(columns), ...sources.map((column) => column.index)]);
 	const unmapped = header.filter((cell, index) => !used.has(index) && normalizeHeader(cell) !== '');
+	// Side by side, the source and the score come from the source columns.
+	const fromSources: readonly Field[] = sources.length ? ['evaluator_type', 'score'] : [];
 	const missing = Object.keys(spec).filter(
-		(name) => spec[name]!.required && columns[name as Field] === undefined
+		(name) =>
+			spec[name]!.required &&
+			columns[name as Field] === undefined &&
+			!fromSources.includes(name as Field)
 	) as Field[];
-	return { kind, columns, missing, unmapped };
+	return { kind, columns, missing, unmapped, sources };
+}
+
+/**
+ * The source columns of an evaluations header that has neither a source nor a score column:
+ * the wide layout. A header with either is the long layout, and has none.
+ */
+function findSourceColumns(
+	header: readonly string[],
+	columns: Partial<Record<Field, number>>
+): SourceColumn[] {
+	if (columns.evaluator_type !== undefined || columns.score !== undefined) return [];
+	const taken = new Set(Object.values(columns));
+	return header.flatMap((cell, index) => {
+		if (taken.has(index)) return [];
+		const parsed = parseSourceHeader(cell);
+		return parsed ? [{ index, ...parsed }] : [];
+	});
 }
 
 function matchAliases(

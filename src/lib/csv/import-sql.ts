@@ -1,4 +1,11 @@
-import { FIELD_SPECS, type ColumnMapping, type Field, type FileKind } from './columns';
+import type { SqlParam } from '$lib/engine/types';
+import {
+	FIELD_SPECS,
+	type ColumnMapping,
+	type Field,
+	type FileKind,
+	type SourceColumn
+} from './columns';
 import { encodeSegments, type LineSegments } from './records';
 
 /**
@@ -44,7 +51,7 @@ function columnName(index: number): string {
 /** A statement and the values for its `?` placeholders, in order. */
 export interface BoundSql {
 	sql: string;
-	params: (string | number)[];
+	params: SqlParam[];
 }
 
 /**
@@ -59,10 +66,16 @@ export interface BoundSql {
 export function buildStageSql(
 	tables: ImportTables,
 	columnCount: number,
-	source: { path: string; delimiter: string; segments: LineSegments }
+	source: {
+		path: string;
+		delimiter: string;
+		segments: LineSegments;
+		sources?: readonly SourceColumn[];
+	}
 ): BoundSql {
 	const names = Array.from({ length: columnCount }, (_, i) => columnName(i));
 	const columns = names.map((name) => `'${name}': 'VARCHAR'`).join(', ');
+	const long = sourcesToRows(names, source.sources ?? []);
 	const read = `SELECT (row_number() OVER ())::INTEGER - 1 AS record, *
 		FROM read_csv(?, auto_detect=false, header=false, delim=?, quote='"', escape='"',
 			new_line='\\n', columns={${columns}}, null_padding=true, parallel=false,
@@ -76,19 +89,82 @@ export function buildStageSql(
 	const [first] = source.segments;
 	if (source.segments.length === 1 && first) {
 		return {
-			sql: `${select} SELECT (record + ?)::INTEGER AS line, ${names.join(', ')}
-				FROM raw WHERE ${notBlank}`,
-			params: [source.path, source.delimiter, first[1] - first[0]]
+			sql: `${select}, wide AS (SELECT (record + ?)::INTEGER AS line, ${names.join(', ')}
+				FROM raw WHERE ${notBlank})
+				${long.sql}`,
+			params: [source.path, source.delimiter, first[1] - first[0], ...long.params]
 		};
 	}
 	return {
 		sql: `${select}, segment AS (
 				SELECT split_part(p, ':', 1)::INTEGER AS record, split_part(p, ':', 2)::INTEGER AS line
-				FROM unnest(string_split(?, ',')) AS t(p))
-			SELECT (g.line + r.record - g.record)::INTEGER AS line, ${names.join(', ')}
+				FROM unnest(string_split(?, ',')) AS t(p)),
+			wide AS (SELECT (g.line + r.record - g.record)::INTEGER AS line, ${names.join(', ')}
 			FROM raw r ASOF JOIN segment g ON r.record >= g.record
-			WHERE ${notBlank}`,
-		params: [source.path, source.delimiter, encodeSegments(source.segments)]
+			WHERE ${notBlank})
+			${long.sql}`,
+		params: [source.path, source.delimiter, encodeSegments(source.segments), ...long.params]
+	};
+}
+
+/**
+ * The staged rows from the `wide` ones: as they are (`slot` 0) for the long layout; with the
+ * sources side by side, one row per source cell that holds a score (`slot`: the source column's
+ * place in `sources`), unpivoted by DuckDB. The source, the evaluator named in its header and
+ * the score then stand in three columns past the file's own ({@link sourceFieldColumns}), so
+ * every later step reads a long row. A cell left blank (or written -) is a source that did not
+ * score that row.
+ */
+function sourcesToRows(names: readonly string[], sources: readonly SourceColumn[]): BoundSql {
+	if (sources.length === 0)
+		return { sql: `SELECT line, 0 AS slot, * EXCLUDE (line) FROM wide`, params: [] };
+	const fields = sourceFieldColumns(names.length);
+	const unpivoted = sources.map(({ index }) => columnName(index));
+	const kept = names.filter((name) => !unpivoted.includes(name));
+	const slotOf = `CASE source_column ${unpivoted.map((name, slot) => `WHEN '${name}' THEN ${slot}`).join(' ')} END`;
+	// The source is one of EVALUATOR_TYPES (an allowlist); the evaluator comes from the header,
+	// so it is bound.
+	const typeOf = `CASE source_column ${sources
+		.map(({ source }, slot) => `WHEN '${unpivoted[slot]}' THEN '${source}'`)
+		.join(' ')} END`;
+	const evaluatorOf = `CASE source_column ${unpivoted.map((name) => `WHEN '${name}' THEN ?::VARCHAR`).join(' ')} END`;
+	return {
+		sql: `SELECT line, (${slotOf})::INTEGER AS slot, ${kept.map((name) => `${name}, `).join('')}
+				${typeOf} AS ${fields.evaluator_type}, ${evaluatorOf} AS ${fields.evaluator_id},
+				score_cell AS ${fields.score}
+			FROM (UNPIVOT wide ON ${unpivoted.join(', ')} INTO NAME source_column VALUE score_cell)
+			WHERE clean_cell(score_cell) IS NOT NULL`,
+		params: sources.map(({ evaluatorId }) => evaluatorId)
+	};
+}
+
+/** Where the source, the evaluator and the score of an unpivoted row stand: past the file's columns. */
+export function sourceFieldColumns(columnCount: number): {
+	evaluator_type: string;
+	evaluator_id: string;
+	score: string;
+} {
+	return {
+		evaluator_type: columnName(columnCount),
+		evaluator_id: columnName(columnCount + 1),
+		score: columnName(columnCount + 2)
+	};
+}
+
+/**
+ * The mapping the typed step reads: with the sources side by side, the source, evaluator and
+ * score fields point at the unpivoted columns.
+ */
+export function readMapping(mapping: ColumnMapping, columnCount: number): ColumnMapping {
+	if (mapping.sources.length === 0) return mapping;
+	return {
+		...mapping,
+		columns: {
+			...mapping.columns,
+			evaluator_type: columnCount,
+			evaluator_id: columnCount + 1,
+			score: columnCount + 2
+		}
 	};
 }
 
@@ -136,7 +212,7 @@ function cellsSql(staged: string, mapping: ColumnMapping, shape: TableShape): st
 		const name = TEXT_FIELDS.has(field) ? field : `${field}_text`;
 		return `clean_cell(${raw(mapping, field)}) AS ${name}`;
 	});
-	return `SELECT line, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow FROM ${staged}`;
+	return `SELECT line, slot, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow FROM ${staged}`;
 }
 
 /** How many cells the header has, and how many columns were read. */
@@ -370,15 +446,16 @@ export function buildIssuesSql(tables: ImportTables, mapping: ColumnMapping): st
 		.join(', ');
 	const parts = CHECKS[mapping.kind].map(
 		(check) =>
-			`SELECT line, ${check.field ? `'${check.field}'` : 'NULL::VARCHAR'} AS field,
+			`SELECT line, slot, ${check.field ? `'${check.field}'` : 'NULL::VARCHAR'} AS field,
 				${check.value ?? `${check.field}_raw`} AS value,
 				'${check.code}' AS code, ${check.detail ?? 'NULL::VARCHAR'} AS detail
 			FROM bad WHERE ${check.when}`
 	);
 	return `WITH bad AS (
-			SELECT t.*, ${rawCells} FROM ${tables.typed} t JOIN ${tables.staged} s ON s.line = t.line
+			SELECT t.*, ${rawCells} FROM ${tables.typed} t
+			JOIN ${tables.staged} s ON s.line = t.line AND s.slot = t.slot
 			WHERE t.invalid)
-		SELECT * FROM (${parts.join('\nUNION ALL\n')}) ORDER BY line, field NULLS FIRST LIMIT ?`;
+		SELECT * FROM (${parts.join('\nUNION ALL\n')}) ORDER BY line, slot, field NULLS FIRST LIMIT ?`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
-import type { ColumnOverrides, Field, FileKind } from './columns';
+import type { ColumnMapping, ColumnOverrides, Field, FileKind } from './columns';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder, TextEncodingName } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
@@ -18,6 +18,7 @@ import {
 	buildStageSql,
 	buildTypedTableSql,
 	importTables,
+	readMapping,
 	OVERLAP_FIELD,
 	type ImportMode,
 	type ImportTables,
@@ -406,12 +407,14 @@ async function stageAndCheck(
 	}
 	stopIfAborted(signal);
 	const shape = { headerWidth: layout.header.length, columnCount: prepared.columnCount };
-	await engine.query(buildTypedTableSql(tables, layout.mapping, shape));
+	const mapping = readMapping(layout.mapping, prepared.columnCount);
+	await engine.query(buildTypedTableSql(tables, mapping, shape));
 	stopIfAborted(signal);
 	const [counts = { rows: 0, invalid: 0 }] = await engine.query<{ rows: number; invalid: number }>(
 		buildCountsSql(tables)
 	);
-	const rowIssues = counts.invalid > 0 ? await listRowIssues(engine, tables, layout, fileName) : [];
+	const rowIssues =
+		counts.invalid > 0 ? await listRowIssues(engine, tables, layout, mapping, fileName) : [];
 	const readIssues = rejected ? await listReadIssues(engine, tables, rejected, fileName) : [];
 	const issues = [...readIssues, ...rowIssues]
 		.sort((a, b) => a.line - b.line)
@@ -434,8 +437,27 @@ async function stage(
 ): Promise<void> {
 	for (const drop of buildDropSql(tables)) await engine.query(drop);
 	const { delimiter } = prepared.layout;
-	const sql = buildStageSql(tables, prepared.columnCount, { path, delimiter, segments });
+	const sql = buildStageSql(tables, prepared.columnCount, {
+		path,
+		delimiter,
+		segments,
+		sources: prepared.layout.mapping.sources
+	});
 	await engine.query(sql.sql, sql.params);
+}
+
+/**
+ * The header of the cell an issue is about. With the sources side by side, the source, the
+ * evaluator and the score of a row come from that row's source column.
+ */
+function issueColumn(layout: PreparedLayout, field: Field, slot: number): string {
+	const { sources, columns } = layout.mapping;
+	const source = sources[slot];
+	const index =
+		source && (field === 'score' || field === 'evaluator_type' || field === 'evaluator_id')
+			? source.index
+			: columns[field];
+	return layout.header[index ?? -1] ?? field;
 }
 
 /** The records DuckDB rejected, or null when it read every one. */
@@ -460,20 +482,22 @@ async function listRowIssues(
 	engine: Engine,
 	tables: ImportTables,
 	layout: PreparedLayout,
+	mapping: ColumnMapping,
 	fileName: string
 ): Promise<ImportIssue[]> {
 	const rows = await engine.query<{
 		line: number;
+		slot: number;
 		field: Field | null;
 		value: string | null;
 		code: IssueCode;
 		detail: string | null;
-	}>(buildIssuesSql(tables, layout.mapping), [MAX_LISTED_ISSUES]);
+	}>(buildIssuesSql(tables, mapping), [MAX_LISTED_ISSUES]);
 	return rows.map((row) => ({
 		file: fileName,
 		line: row.line,
 		field: row.field,
-		column: row.field ? (layout.header[layout.mapping.columns[row.field] ?? -1] ?? row.field) : '',
+		column: row.field ? issueColumn(layout, row.field, row.slot) : '',
 		value: row.value ?? '',
 		code: row.code,
 		detail: row.detail
