@@ -108,6 +108,10 @@ test('after a reload with uploads kept, the server sends no sample figures as if
 	await openDashboard(page);
 	await uploadText(page, '2031.csv', [HEADER, '2031,성북구,자체,,추진체계,운영,8,10'].join('\r\n'));
 	await expect(page.getByTestId('import-results')).toContainText('2031.csv: 1행을 가져왔습니다');
+	// Once the upload is kept, the page tells the server so.
+	const cookie = async () =>
+		(await page.context().cookies()).find((c) => c.name === 'uploads_kept')?.value ?? null;
+	await expect.poll(cookie).toBe('1');
 	// Hold DuckDB back, so the page is read as the server sent it.
 	await page.route('**/*.wasm', () => {});
 	await page.reload();
@@ -121,6 +125,7 @@ test('after a reload with uploads kept, the server sends no sample figures as if
 	await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 45_000 });
 	await page.getByTestId('datasets-panel').getByRole('button', { name: '2031.csv 삭제' }).click();
 	await expect(status).toContainText('3,360개 평가 행');
+	await expect.poll(cookie).toBe(null);
 	await page.route('**/*.wasm', () => {});
 	await page.reload();
 	await expect(page.getByTestId('headline-gap')).toBeVisible();

@@ -134,10 +134,15 @@ test('the same export with the sources side by side gives the same figures', asy
 	await openDashboard(page);
 	const wide = new URL('../fixtures/csv/layouts/sources-side-by-side.csv', import.meta.url);
 	await upload(page, 'side-by-side.csv', readFileSync(wide), '같은 종류 자료를 모두 교체');
-	// Ten rows of five score columns: one row per filled cell, 40 as in the long layout.
-	await expect(page.getByTestId('import-results')).toContainText(
-		'side-by-side.csv: 40행을 가져왔습니다'
+	// Ten rows of five score columns: one row per filled cell, 40 as in the long layout. The
+	// layout is shown as it will be read, and imported once confirmed.
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText('side-by-side.csv: 평가주체별 점수 열 5개로 된 표입니다.');
+	await expect(page.getByTestId('import-preview').locator('tbody tr').first()).toHaveText(
+		/2019\s*성북구\s*자체평가\s*A영역\s*지표1\s*6\s*10/
 	);
+	await results.getByRole('button', { name: '이대로 40행 가져오기' }).click();
+	await expect(results).toContainText('side-by-side.csv: 40행을 가져왔습니다');
 	await expect
 		.poll(async () => {
 			const { body } = await readDataTable(page, 'score-gap', 'score-gap-table');

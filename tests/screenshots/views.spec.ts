@@ -85,3 +85,20 @@ for (const locale of ['ko', 'en'] as const) {
 		});
 	});
 }
+
+// A file with the sources side by side, shown as it will be read before it is imported.
+for (const locale of ['ko', 'en'] as const) {
+	test(`layout preview ${locale}`, async ({ page }) => {
+		await page.setViewportSize(VIEWPORTS.wide);
+		await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+		await page
+			.getByTestId('file-input')
+			.setInputFiles(
+				new URL('../fixtures/csv/layouts/sources-side-by-side.csv', import.meta.url).pathname
+			);
+		await page.getByTestId('import-preview').waitFor();
+		await page.getByTestId('import-results').screenshot({
+			path: `tests/screenshots/layout-preview-${locale}.png`
+		});
+	});
+}

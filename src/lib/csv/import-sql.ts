@@ -535,3 +535,14 @@ export function buildDropSql(tables: ImportTables): string[] {
 		(table) => `DROP TABLE IF EXISTS ${table}`
 	);
 }
+
+/**
+ * The first rows of the typed table in file order, each field as the file wrote it (cleaned),
+ * for a preview. Param: how many.
+ */
+export function buildPreviewSql(tables: ImportTables): string {
+	return `SELECT line, year_text AS year, district_text AS district,
+			evaluator_type, evaluator_id, area, indicator, score_text AS score,
+			max_score_text AS max_score
+		FROM ${tables.typed} ORDER BY line, slot LIMIT ?`;
+}

@@ -1,6 +1,6 @@
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
-import type { ColumnMapping, ColumnOverrides, Field, FileKind } from './columns';
+import type { ColumnMapping, ColumnOverrides, Field, FileKind, SourceColumn } from './columns';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder, TextEncodingName } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
@@ -13,6 +13,7 @@ import {
 	buildInsertSql,
 	buildIssuesSql,
 	buildOverlapSql,
+	buildPreviewSql,
 	buildRejectPositionsSql,
 	buildRejectsSql,
 	buildStageSql,
@@ -68,6 +69,8 @@ export interface ImportLayout {
 	columns: Partial<Record<Field, number>>;
 	/** Field to the header text of the column used for it. */
 	mapping: Partial<Record<Field, string>>;
+	/** The source columns, when the sources stand side by side. */
+	sources: SourceColumn[];
 	/** Required fields no column is assigned to. */
 	missing: Field[];
 }
@@ -89,6 +92,11 @@ export interface ImportOptions {
 	 * transaction: staff's first file of a kind replaces the made-up numbers rather than joins them.
 	 */
 	setAsideSample?: boolean;
+	/**
+	 * A layout other than the long one (the sources side by side) was shown as it will be read
+	 * and confirmed; until then such a file is checked and previewed, not imported.
+	 */
+	confirmLayout?: boolean;
 	/** Columns assigned by hand: field to column index in the header row. */
 	columnOverrides?: ColumnOverrides;
 	/** Cancels the import between statements; a cancelled import changes nothing. */
@@ -124,7 +132,28 @@ export interface ImportResult {
 	/** Damage seen in the text; the import goes on. */
 	warnings: ImportWarning[];
 	imported: boolean;
+	/**
+	 * The first rows as they will be read, for a layout to confirm (the sources side by side);
+	 * null otherwise. The file is not imported until it is confirmed.
+	 */
+	preview: PreviewRow[] | null;
 }
+
+/** One row of a preview, in long form, as the file's cells read. */
+export interface PreviewRow {
+	line: number;
+	year: string | null;
+	district: string | null;
+	evaluator_type: string | null;
+	evaluator_id: string | null;
+	area: string | null;
+	indicator: string | null;
+	score: string | null;
+	max_score: string | null;
+}
+
+/** Rows a preview shows. */
+export const PREVIEW_ROWS = 8;
 
 /** At most this many issues are listed; `issueCount` still counts them all. */
 export const MAX_LISTED_ISSUES = 1000;
@@ -262,7 +291,8 @@ function fileIssueResult(
 		],
 		issueCount: 1,
 		warnings: problem.warnings,
-		imported: false
+		imported: false,
+		preview: null
 	};
 }
 
@@ -279,7 +309,8 @@ function describeLayout(layout: PreparedLayout): ImportLayout {
 		header: layout.header,
 		columns: { ...columns },
 		mapping,
-		missing: [...missing]
+		missing: [...missing],
+		sources: layout.mapping.sources.map((source) => ({ ...source }))
 	};
 }
 
@@ -325,6 +356,25 @@ async function importPrepared(
 				line: prepared.layout.headerLine
 			});
 		}
+		if (prepared.layout.mapping.sources.length > 0 && options.confirmLayout !== true) {
+			return {
+				...base,
+				kind: prepared.layout.mapping.kind,
+				encoding: prepared.encoding,
+				layout: describeLayout(prepared.layout),
+				rowCount: checked.rowCount,
+				importedCount: 0,
+				skipped: 0,
+				deletedCount: 0,
+				overlapCount: 0,
+				setAsideCount: 0,
+				issues: checked.issues,
+				issueCount: checked.badRows,
+				warnings: prepared.warnings,
+				imported: false,
+				preview: await engine.query<PreviewRow>(buildPreviewSql(tables), [PREVIEW_ROWS])
+			};
+		}
 		const validRows = checked.rowCount - checked.badRows;
 		const setAsideSample = base.mode === 'add' && options.setAsideSample === true;
 		const overlaps =
@@ -362,7 +412,8 @@ async function importPrepared(
 				.slice(0, MAX_LISTED_ISSUES),
 			issueCount: checked.badRows + (importable ? 0 : overlapCount),
 			warnings: prepared.warnings,
-			imported: importable
+			imported: importable,
+			preview: null
 		};
 	} catch (error) {
 		if (error instanceof Cancelled) return fail('cancelled');

@@ -22,7 +22,7 @@ const expected = JSON.parse(
 /** The imported rows, without where they came from, in one order. */
 async function rowsOf(bytes: Uint8Array) {
 	const engine = await engineWithSchema();
-	const result = await importCsv(engine, { name: 'f.csv', bytes });
+	const result = await importCsv(engine, { name: 'f.csv', bytes }, { confirmLayout: true });
 	expect(result.issues).toEqual([]);
 	// Lines differ between layouts; what each row holds must not.
 	const rows = (await evaluationRowsOf(engine, result.hash)).map((row) =>
@@ -71,12 +71,50 @@ describe('source headers', () => {
 	});
 });
 
+/** A preview row of 2019 성북구 A영역 지표1 (배점 10). */
+const row = (line: number, evaluator_type: string, evaluator_id: string | null, score: string) => ({
+	line,
+	year: '2019',
+	district: '성북구',
+	evaluator_type,
+	evaluator_id,
+	area: 'A영역',
+	indicator: '지표1',
+	score,
+	max_score: '10'
+});
+
 describe('the sources side by side', () => {
 	it('import to the same rows as the long layout, a row per score cell', async () => {
 		const long = await rowsOf(LONG);
 		const wide = await rowsOf(SIDE_BY_SIDE);
 		expect(wide.result).toMatchObject({ imported: true, importedCount: 40, rowCount: 40 });
 		expect(wide.rows).toEqual(long.rows);
+	});
+
+	it('are previewed in long form, and not imported, until the layout is confirmed', async () => {
+		const engine = await engineWithSchema();
+		const result = await importCsv(engine, { name: 'w.csv', bytes: SIDE_BY_SIDE });
+		expect(result).toMatchObject({ imported: false, importedCount: 0, rowCount: 40, issues: [] });
+		expect(result.layout?.sources.map((s) => [s.source, s.evaluatorId])).toEqual([
+			['self', null],
+			['official', '공무원A'],
+			['official', '공무원B'],
+			['expert', '전문가A'],
+			['official', '공무원C']
+		]);
+		// The first line's five cells (공무원C left blank in 2019), then the next line's.
+		expect(result.preview?.slice(0, 5)).toEqual([
+			row(2, 'self', null, '6'),
+			row(2, 'official', '공무원A', '8'),
+			row(2, 'official', '공무원B', '6'),
+			row(2, 'expert', '전문가A', '9'),
+			{ ...row(3, 'self', null, '12'), area: 'B영역', indicator: '지표2', max_score: '20' }
+		]);
+		const [counts] = await engine.query<{ n: number }>(
+			'SELECT count(*)::INTEGER AS n FROM evaluations'
+		);
+		expect(counts?.n).toBe(0);
 	});
 
 	it('give the independently computed totals', async () => {
@@ -97,7 +135,11 @@ describe('the sources side by side', () => {
 			'2019,성북구,A영역,지표1,10,6,8,9',
 			'2019,성북구,A영역,지표2,10,5,여덟,12'
 		].join('\n');
-		const result = await importCsv(engine, { name: 'w.csv', bytes: csvBytes(text) });
+		const result = await importCsv(
+			engine,
+			{ name: 'w.csv', bytes: csvBytes(text) },
+			{ confirmLayout: true }
+		);
 		expect(result.imported).toBe(false);
 		expect(result.issues.map((i) => [i.line, i.column, i.value, i.code])).toEqual([
 			[3, '공무원(공무원A)', '여덟', 'invalid-number'],

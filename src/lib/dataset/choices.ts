@@ -7,7 +7,7 @@ import type { ImportChoices } from './published';
 // `signal`, deep nesting) would break its own link for good.
 
 const MODES: readonly ImportMode[] = ['add', 'replace-years', 'replace-all'];
-const FLAGS = ['validOnly', 'replaceOverlaps', 'setAsideSample'] as const;
+const FLAGS = ['validOnly', 'replaceOverlaps', 'setAsideSample', 'confirmLayout'] as const;
 const KEYS: ReadonlySet<string> = new Set(['mode', 'columnOverrides', ...FLAGS]);
 /** Wider than any export staff have; a column index past it is a mistake. */
 const MAX_COLUMN = 10_000;

@@ -21,6 +21,8 @@ export interface ImportChoices {
 	replaceOverlaps?: boolean;
 	/** The file took the place of the sample's rows of its kind (staff's first file of a kind). */
 	setAsideSample?: boolean;
+	/** The file's layout (the sources side by side) was previewed and confirmed. */
+	confirmLayout?: boolean;
 }
 
 /**

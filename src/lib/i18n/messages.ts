@@ -334,6 +334,10 @@ export const ko = {
 	'import.downloadErrors': '오류 목록 내려받기 (CSV)',
 	'import.errorsSuffix': '오류',
 	'import.validOnly': '문제없는 {count}행만 가져오기',
+	'import.previewLine':
+		'{file}: 평가주체별 점수 열 {columns}개로 된 표입니다. 아래처럼 한 행에 점수 하나씩, {rows}행으로 읽습니다. 맞으면 가져오기를 눌러 주세요.',
+	'import.previewCaption': '{file}: 읽을 모습 (처음 몇 행)',
+	'import.confirmLayout': '이대로 {rows}행 가져오기',
 	'import.replaceOverlaps': '겹치는 {count}행을 이 파일의 값으로 바꾸기',
 	'import.overlapsNote':
 		'이미 불러온 행과 겹치는 행이 {count}개 있어 가져오지 않았습니다. 겹치는 행을 이 파일의 값으로 바꾸거나, 그대로 두려면 아무것도 하지 않으면 됩니다.',
@@ -720,6 +724,10 @@ export const en: Record<MessageKey, string> = {
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
 	'import.validOnly': 'Import only the {count} valid rows',
+	'import.previewLine':
+		'{file}: a table with {columns} score columns, one per source. It is read as below, one score per row: {rows} rows. Import it if this is right.',
+	'import.previewCaption': '{file} as it will be read (first rows)',
+	'import.confirmLayout': 'Import these {rows} rows',
 	'import.replaceOverlaps': 'Replace the {count} overlapping rows with this file’s values',
 	'import.overlapsNote':
 		'{count} rows repeat rows already loaded, so nothing was imported. Replace them with this file’s values, or do nothing to keep the data as it is.',
