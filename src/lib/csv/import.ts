@@ -356,33 +356,20 @@ async function importPrepared(
 				line: prepared.layout.headerLine
 			});
 		}
-		if (prepared.layout.mapping.sources.length > 0 && options.confirmLayout !== true) {
-			return {
-				...base,
-				kind: prepared.layout.mapping.kind,
-				encoding: prepared.encoding,
-				layout: describeLayout(prepared.layout),
-				rowCount: checked.rowCount,
-				importedCount: 0,
-				skipped: 0,
-				deletedCount: 0,
-				overlapCount: 0,
-				setAsideCount: 0,
-				issues: checked.issues,
-				issueCount: checked.badRows,
-				warnings: prepared.warnings,
-				imported: false,
-				preview: await engine.query<PreviewRow>(buildPreviewSql(tables), [PREVIEW_ROWS])
-			};
-		}
+		// A layout other than the long one is shown as it will be read before anything is written.
+		const preview =
+			prepared.layout.mapping.sources.length > 0 && options.confirmLayout !== true
+				? await engine.query<PreviewRow>(buildPreviewSql(tables), [PREVIEW_ROWS])
+				: null;
 		const validRows = checked.rowCount - checked.badRows;
 		const setAsideSample = base.mode === 'add' && options.setAsideSample === true;
 		const overlaps =
-			base.mode === 'add'
+			base.mode === 'add' && !preview
 				? await findOverlaps(engine, tables, prepared, unprepared.file, setAsideSample)
 				: null;
 		const overlapCount = overlaps?.count ?? 0;
 		const importable =
+			!preview &&
 			validRows > 0 &&
 			(checked.badRows === 0 || options.validOnly === true) &&
 			(overlapCount === 0 || options.replaceOverlaps === true);
@@ -413,7 +400,7 @@ async function importPrepared(
 			issueCount: checked.badRows + (importable ? 0 : overlapCount),
 			warnings: prepared.warnings,
 			imported: importable,
-			preview: null
+			preview
 		};
 	} catch (error) {
 		if (error instanceof Cancelled) return fail('cancelled');
