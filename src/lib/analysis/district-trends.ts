@@ -2,7 +2,7 @@ import type { TotalRow } from '$lib/query/scores';
 import type { TrendSource } from '$lib/url-state/url-state';
 import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
 import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
-import { rankDescending, slope, slopeWithInterval, type SlopeWithCi } from './trend';
+import { rankDescending, slope, slopeWithInterval } from './trend';
 
 type Scores = { self: number | null; official: number | null; expert: number | null };
 
@@ -76,27 +76,4 @@ export function buildDistrictTrends(
 			};
 		})
 	};
-}
-
-/** Change from the year before (Δ점) for each year; null for the first year or a missing side. */
-export function yearOverYear(values: readonly (number | null)[]): (number | null)[] {
-	return values.map((value, index) => {
-		const before = index > 0 ? values[index - 1] : null;
-		return value === null || before === null || before === undefined ? null : value - before;
-	});
-}
-
-/**
- * Whether the gap is closing (its size shrinking) or widening: only when the slope's 95% interval
- * excludes 0. Otherwise, or with too few years for an interval, it is unclear; null without a
- * slope at all.
- */
-export function gapDirection(
-	trend: Pick<DistrictTrend, 'gapSlope' | 'gapSlopeInterval'>
-): 'closing' | 'widening' | 'unclear' | null {
-	if (trend.gapSlope === null) return null;
-	const interval: SlopeWithCi | null = trend.gapSlopeInterval;
-	if (interval && interval.upper < 0) return 'closing';
-	if (interval && interval.lower > 0) return 'widening';
-	return 'unclear';
 }

@@ -1,7 +1,7 @@
 import type { BlandAltman } from '$lib/analysis/agreement';
 import type { ClusteredBias } from '$lib/analysis/bias';
 import { executionFlag } from '$lib/analysis/budget';
-import { gapDirection } from '$lib/analysis/district-trends';
+import { gapDirection } from '$lib/analysis/trend-reading';
 import type { GroupScores } from '$lib/analysis/totals';
 import { formatNumber, formatPercent, formatSignedPoints } from '$lib/i18n/format';
 import type {
