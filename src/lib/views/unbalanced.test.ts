@@ -118,6 +118,15 @@ describe('one weighting rule, on an unbalanced export', () => {
 		}
 	});
 
+	it('a year with one evaluator of a source has no agreement, and says how many raters it had', async () => {
+		const { evaluatorAgreement } = await loadGapView(engine, state({ agreement: 'expert' }));
+		// One expert (전문가A) a year: 4 units in 2019, 5 in 2020 (with 마포구's 지표3).
+		expect(evaluatorAgreement).toEqual([
+			{ year: 2019, raters: 1, targets: 4, icc: null },
+			{ year: 2020, raters: 1, targets: 5, icc: null }
+		]);
+	});
+
 	it('the mean of official and expert is not formed when the experts are filtered out', async () => {
 		const view = await loadGapView(
 			engine,
