@@ -1,6 +1,6 @@
 import type { TotalRow } from '$lib/query/scores';
 import { meanWithTInterval, type MeanWithCi } from './agreement';
-import { mean, selfMinusExternal, type ExternalSource, type GroupScores } from './totals';
+import { mean, pivotTotals, type ExternalSource, type GroupKey } from './totals';
 
 /** What one cluster of the bias interval is. */
 export type BiasCluster = 'district' | 'year';
@@ -14,6 +14,13 @@ export interface ClusteredBias extends MeanWithCi {
 	/** Matched units (district × year × indicator) behind the gap. */
 	units: number;
 }
+
+/** A district-year, labelled by its district's code (the cluster it belongs to). */
+const cellKey: GroupKey = (row) => ({
+	key: `${row.code}:${row.year}`,
+	labelKo: row.code ?? '',
+	labelEn: row.code ?? ''
+});
 
 /**
  * The self − external gap over the districts shown, with an interval that respects how the data
@@ -31,30 +38,15 @@ export function clusteredBias(
 	rows: readonly TotalRow[],
 	external: ExternalSource
 ): ClusteredBias | null {
-	const cells = new Map<
-		string,
-		{ code: string; scores: Pick<GroupScores, 'self' | 'official' | 'expert'>; units: number }
-	>();
-	for (const row of rows) {
-		const key = `${row.code}:${row.year}`;
-		const cell = cells.get(key) ?? {
-			code: row.code ?? '',
-			scores: { self: null, official: null, expert: null },
-			units: 0
-		};
-		cell.scores[row.evaluator_type] = row.total;
-		// Every source of a cell covers the same matched units.
-		cell.units = row.units;
-		cells.set(key, cell);
-	}
+	// Every source of a district-year covers the same matched units: any row tells how many.
+	const unitsOf = new Map(rows.map((row) => [cellKey(row).key, row.units]));
 	const byDistrict = new Map<string, { gaps: number[]; units: number }>();
-	for (const { code, scores, units } of cells.values()) {
-		const gap = selfMinusExternal(scores, external);
-		if (gap === null) continue;
-		const district = byDistrict.get(code) ?? { gaps: [], units: 0 };
-		district.gaps.push(gap);
-		district.units += units;
-		byDistrict.set(code, district);
+	for (const cell of pivotTotals(rows, cellKey, external)) {
+		if (cell.gap === null) continue;
+		const district = byDistrict.get(cell.labelKo) ?? { gaps: [], units: 0 };
+		district.gaps.push(cell.gap);
+		district.units += unitsOf.get(cell.key) ?? 0;
+		byDistrict.set(cell.labelKo, district);
 	}
 	const districts = [...byDistrict.values()];
 	const units = districts.reduce((sum, district) => sum + district.units, 0);

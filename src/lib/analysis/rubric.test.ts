@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findRubricChanges, type RubricRow } from './rubric';
+import type { RubricRow } from '$lib/query/scores';
+import { findRubricChanges } from './rubric';
 
 const row = (
 	name_ko: string,

@@ -1,15 +1,5 @@
+import type { RubricRow } from '$lib/query/scores';
 import type { DistrictRef } from '$lib/views/models';
-
-/** One indicator of a district's rubric in one year, with its 배점. */
-export interface RubricRow {
-	code: string;
-	name_ko: string;
-	name_en: string;
-	year: number;
-	area: string;
-	indicator: string;
-	max_score: number;
-}
 
 /** How a district's rubric in `year` differs from its rubric in `previousYear`. */
 export interface RubricChange {

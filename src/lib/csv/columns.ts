@@ -103,6 +103,10 @@ export interface ColumnMapping {
 	sources: SourceColumn[];
 }
 
+/** The fields a source column gives each of its rows, with the sources side by side. */
+export const SOURCE_FIELDS = ['evaluator_type', 'evaluator_id', 'score'] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number];
+
 /** A column of one source's scores, in an evaluations file with the sources side by side. */
 export interface SourceColumn {
 	index: number;
@@ -171,8 +175,8 @@ export function mapColumnsAs(
 	const sources = kind === 'evaluations' ? findSourceColumns(header, columns) : [];
 	const used = new Set([...Object.values(columns), ...sources.map((column) => column.index)]);
 	const unmapped = header.filter((cell, index) => !used.has(index) && normalizeHeader(cell) !== '');
-	// Side by side, the source and the score come from the source columns.
-	const fromSources: readonly Field[] = sources.length ? ['evaluator_type', 'score'] : [];
+	// Side by side, the source, the evaluator and the score come from the source columns.
+	const fromSources: readonly Field[] = sources.length ? SOURCE_FIELDS : [];
 	const missing = Object.keys(spec).filter(
 		(name) =>
 			spec[name]!.required &&

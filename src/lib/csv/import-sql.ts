@@ -4,7 +4,9 @@ import {
 	type ColumnMapping,
 	type Field,
 	type FileKind,
-	type SourceColumn
+	type SourceColumn,
+	type SourceField,
+	SOURCE_FIELDS
 } from './columns';
 import { encodeSegments, type LineSegments } from './records';
 
@@ -111,14 +113,19 @@ export function buildStageSql(
  * The staged rows from the `wide` ones: as they are (`slot` 0) for the long layout; with the
  * sources side by side, one row per source cell that holds a score (`slot`: the source column's
  * place in `sources`), unpivoted by DuckDB. The source, the evaluator named in its header and
- * the score then stand in three columns past the file's own ({@link sourceFieldColumns}), so
+ * the score then stand in three columns past the file's own ({@link sourceFieldIndexes}), so
  * every later step reads a long row. A cell left blank (or written -) is a source that did not
  * score that row.
  */
 function sourcesToRows(names: readonly string[], sources: readonly SourceColumn[]): BoundSql {
 	if (sources.length === 0)
 		return { sql: `SELECT line, 0 AS slot, * EXCLUDE (line) FROM wide`, params: [] };
-	const fields = sourceFieldColumns(names.length);
+	const at = sourceFieldIndexes(names.length);
+	const fields = {
+		evaluator_type: columnName(at.evaluator_type),
+		evaluator_id: columnName(at.evaluator_id),
+		score: columnName(at.score)
+	};
 	const unpivoted = sources.map(({ index }) => columnName(index));
 	const kept = names.filter((name) => !unpivoted.includes(name));
 	const slotOf = `CASE source_column ${unpivoted.map((name, slot) => `WHEN '${name}' THEN ${slot}`).join(' ')} END`;
@@ -138,17 +145,11 @@ function sourcesToRows(names: readonly string[], sources: readonly SourceColumn[
 	};
 }
 
-/** Where the source, the evaluator and the score of an unpivoted row stand: past the file's columns. */
-export function sourceFieldColumns(columnCount: number): {
-	evaluator_type: string;
-	evaluator_id: string;
-	score: string;
-} {
-	return {
-		evaluator_type: columnName(columnCount),
-		evaluator_id: columnName(columnCount + 1),
-		score: columnName(columnCount + 2)
-	};
+/** Where the fields of an unpivoted row stand: column indexes just past the file's own. */
+function sourceFieldIndexes(columnCount: number): Record<SourceField, number> {
+	return Object.fromEntries(
+		SOURCE_FIELDS.map((field, offset) => [field, columnCount + offset])
+	) as Record<SourceField, number>;
 }
 
 /**
@@ -157,15 +158,7 @@ export function sourceFieldColumns(columnCount: number): {
  */
 export function readMapping(mapping: ColumnMapping, columnCount: number): ColumnMapping {
 	if (mapping.sources.length === 0) return mapping;
-	return {
-		...mapping,
-		columns: {
-			...mapping.columns,
-			evaluator_type: columnCount,
-			evaluator_id: columnCount + 1,
-			score: columnCount + 2
-		}
-	};
+	return { ...mapping, columns: { ...mapping.columns, ...sourceFieldIndexes(columnCount) } };
 }
 
 /** Where DuckDB found each problem it rejected a row for: `position`, a byte offset. */
@@ -416,17 +409,13 @@ export function buildTypedTableSql(
 	const { required, optional } = DUPLICATE_KEYS[kind];
 	const key = [...required, ...optional].join(', ');
 	const complete = required.map((column) => `${column} IS NOT NULL`).join(' AND ');
-	const same = [
-		...required.map((column) => `t.${column} = d.${column}`),
-		...optional.map((column) => `t.${column} IS NOT DISTINCT FROM d.${column}`)
-	].join(' AND ');
 	const invalid = CHECKS[kind].map((check) => `(${check.when})`).join(' OR ');
 	return `CREATE OR REPLACE TEMP TABLE ${tables.typed} AS
 		WITH t AS (${projection}),
 		d AS (SELECT ${key}, min(line) AS first_line FROM t WHERE ${complete}
 			GROUP BY ${key} HAVING count(*) > 1)
 		SELECT *, coalesce(${invalid}, false) AS invalid
-		FROM (SELECT t.*, d.first_line FROM t LEFT JOIN d ON ${same})`;
+		FROM (SELECT t.*, d.first_line FROM t LEFT JOIN d ON ${sameKey(kind)})`;
 }
 
 /** Rows read and rows flagged: `rows`, `invalid`. */
@@ -471,7 +460,7 @@ export function buildDeleteSql(kind: FileKind, mode: ImportMode, typed: string):
 	return null;
 }
 
-/** The condition that a loaded row `d` has the key of a file row `t` (DUPLICATE_KEYS). */
+/** The condition that row `d` has the key of row `t` (DUPLICATE_KEYS); optional parts may be NULL. */
 function sameKey(kind: FileKind): string {
 	const { required, optional } = DUPLICATE_KEYS[kind];
 	return [

@@ -1,6 +1,13 @@
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
-import type { ColumnMapping, ColumnOverrides, Field, FileKind, SourceColumn } from './columns';
+import {
+	SOURCE_FIELDS,
+	type ColumnMapping,
+	type ColumnOverrides,
+	type Field,
+	type FileKind,
+	type SourceColumn
+} from './columns';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder, TextEncodingName } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
@@ -492,9 +499,7 @@ function issueColumn(layout: PreparedLayout, field: Field, slot: number): string
 	const { sources, columns } = layout.mapping;
 	const source = sources[slot];
 	const index =
-		source && (field === 'score' || field === 'evaluator_type' || field === 'evaluator_id')
-			? source.index
-			: columns[field];
+		source && (SOURCE_FIELDS as readonly Field[]).includes(field) ? source.index : columns[field];
 	return layout.header[index ?? -1] ?? field;
 }
 

@@ -259,6 +259,12 @@ export const FILTER_OPTION_QUERIES = {
 		ORDER BY min(first_line), area, indicator`
 } as const;
 
+/** One indicator of a district's rubric in one year, with its 배점: a unit without its scores. */
+export type RubricRow = Pick<
+	UnitScoreRow,
+	'code' | 'name_ko' | 'name_en' | 'year' | 'area' | 'indicator' | 'max_score'
+>;
+
 /**
  * Each district's rubric per year: the indicators it was scored on under the filters, with the
  * largest 배점 any source gave each (for the rubric-change notes of the trend view).

@@ -1,7 +1,7 @@
 import { buildDistrictTrends } from '$lib/analysis/district-trends';
-import { findRubricChanges, type RubricRow } from '$lib/analysis/rubric';
+import { findRubricChanges } from '$lib/analysis/rubric';
 import type { Engine } from '$lib/engine/types';
-import { buildRubricQuery, queryTotals } from '$lib/query/scores';
+import { buildRubricQuery, queryTotals, type RubricRow } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { TrendView } from './models';
 
