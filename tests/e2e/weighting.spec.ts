@@ -132,7 +132,7 @@ test('an unbalanced export: one weighting rule, matched units, one gap, agreemen
 
 test('the same export with the sources side by side gives the same figures', async ({ page }) => {
 	await openDashboard(page);
-	const wide = new URL('../fixtures/csv/layouts/sources-side-by-side.csv', import.meta.url);
+	const wide = new URL('../fixtures/layouts/sources-side-by-side.csv', import.meta.url);
 	await upload(page, 'side-by-side.csv', readFileSync(wide), '같은 종류 자료를 모두 교체');
 	// Ten rows of five score columns: one row per filled cell, 40 as in the long layout. The
 	// layout is shown as it will be read, and imported once confirmed.

@@ -1,5 +1,6 @@
 // Screenshots of every view for the README and for review, taken by `npm run screenshots`
 // (never by `npm test`: CI writes no images).
+import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
 import { openDashboard } from '../e2e/helpers';
 
@@ -86,19 +87,30 @@ for (const locale of ['ko', 'en'] as const) {
 	});
 }
 
-// A file with the sources side by side, shown as it will be read before it is imported.
-for (const locale of ['ko', 'en'] as const) {
-	test(`layout preview ${locale}`, async ({ page }) => {
-		await page.setViewportSize(VIEWPORTS.wide);
-		await openDashboard(page, locale === 'en' ? '?lang=en' : '');
-		await page
-			.getByTestId('file-input')
-			.setInputFiles(
-				new URL('../fixtures/csv/layouts/sources-side-by-side.csv', import.meta.url).pathname
-			);
-		await page.getByTestId('import-preview').waitFor();
-		await page.getByTestId('import-results').screenshot({
-			path: `tests/screenshots/layout-preview-${locale}.png`
+// Each layout other than the long one, shown as it will be read before it is imported: the
+// sources side by side under two header rows, a crosstab per year and source (titled, and
+// untitled so its year and source are asked), the budget's years side by side in a workbook, and
+// a workbook with a sheet per table.
+const LAYOUT_FILES = {
+	sources: 'b-sources.csv',
+	crosstab: 'c-crosstab-2019-공무원A.csv',
+	'crosstab-untitled': 'c-crosstab-untitled.csv',
+	'budget-years': 'd-budget-years.xlsx',
+	workbook: 'c-crosstab.xlsx'
+} as const;
+
+for (const [layout, file] of Object.entries(LAYOUT_FILES)) {
+	for (const locale of ['ko', 'en'] as const) {
+		test(`layout preview ${layout} ${locale}`, async ({ page }) => {
+			await page.setViewportSize(VIEWPORTS.wide);
+			await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+			await page
+				.getByTestId('file-input')
+				.setInputFiles(fileURLToPath(new URL(`../fixtures/layouts/${file}`, import.meta.url)));
+			await page.getByTestId('layout-preview').waitFor();
+			await page.getByTestId('import-results').screenshot({
+				path: `tests/screenshots/layout-preview-${layout}-${locale}.png`
+			});
 		});
-	});
+	}
 }

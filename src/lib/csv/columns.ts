@@ -1,8 +1,5 @@
-import {
-	EVALUATOR_TYPE_ALIASES,
-	EVALUATOR_TYPES,
-	type EvaluatorType
-} from '$lib/domain/evaluation';
+import { findSourceIn, normalizeHeader, splitUnit, splitYear, unitOfTitle } from './headers';
+import { findWideLayout, GROUP_FIELDS, incompleteGroups, type WideMapping } from './wide';
 
 /** The two kinds of export the app understands, and the fields each is made of. */
 export const FILE_KINDS = ['evaluations', 'budget'] as const;
@@ -78,13 +75,16 @@ export const FIELD_SPECS: { evaluations: typeof EVALUATION_SPEC; budget: typeof 
 	budget: BUDGET_SPEC
 };
 
-/** Header text as compared: NFC, no spaces or underscores, lower case, no BOM. */
-export function normalizeHeader(header: string): string {
-	return header
-		.normalize('NFC')
-		.replace(/^\uFEFF/, '')
-		.replace(/[\s_]+/g, '')
-		.toLowerCase();
+export { normalizeHeader } from './headers';
+
+/** Where a value every row of a file shares was read: the title row, the sheet or file name, or a person. */
+export type GivenSource = 'title' | 'sheet' | 'file' | 'choice';
+
+/** A value every row of a file takes (a crosstab's year and source), and the text it was read from. */
+export interface GivenValue {
+	value: string;
+	from: GivenSource;
+	text: string;
 }
 
 /** Which column index holds which field, for one file. */
@@ -92,42 +92,24 @@ export interface ColumnMapping {
 	kind: FileKind;
 	/** Field to the index of its column in the header row. */
 	columns: Partial<Record<Field, number>>;
-	/** Required fields no column matched. */
+	/** Required fields no column matched (nor a wide layout's groups, nor a given value). */
 	missing: Field[];
 	/** Header cells that matched no field. */
 	unmapped: string[];
-	/**
-	 * Evaluations with the sources side by side (one score column per source, as 자체평가,
-	 * 공무원평가, 외부전문가(김OO)): each becomes a row per source. Empty for the long layout.
-	 */
-	sources: SourceColumn[];
+	/** The columns each row is unpivoted by, for a layout other than the long one; null for long. */
+	wide: WideMapping | null;
+	/** Values every row takes from outside the table (a crosstab's year and source). */
+	given: Partial<Record<Field, GivenValue>>;
+	/** Column index to what a bare number there is worth in won, from a unit in its header or title. */
+	scales: Record<number, number>;
 }
 
-/** The fields a source column gives each of its rows, with the sources side by side. */
-export const SOURCE_FIELDS = ['evaluator_type', 'evaluator_id', 'score'] as const;
-export type SourceField = (typeof SOURCE_FIELDS)[number];
-
-/** A column of one source's scores, in an evaluations file with the sources side by side. */
-export interface SourceColumn {
-	index: number;
-	source: EvaluatorType;
-	/** The evaluator named in the header, `외부전문가(김OO)` → 김OO; null when none is. */
-	evaluatorId: string | null;
-}
-
-/**
- * The source a header names, with the evaluator in brackets if any: 자체평가, 공무원 점수,
- * 외부전문가(김OO), expert. Null for any other header.
- */
-export function parseSourceHeader(header: string): Omit<SourceColumn, 'index'> | null {
-	const match = /^(.*?)[(（]([^)）]*)[)）]\s*$/.exec(header.normalize('NFC').trim());
-	const name = match ? match[1]! : header;
-	const evaluatorId = match ? match[2]!.trim() || null : null;
-	const key = normalizeHeader(name).replace(/점수$|score$/, '');
-	const source = EVALUATOR_TYPES.find((type) =>
-		EVALUATOR_TYPE_ALIASES[type].some((alias) => normalizeHeader(alias) === key)
-	);
-	return source ? { source, evaluatorId } : null;
+/** What the text around a table says, for the values a crosstab does not hold in its cells. */
+export interface TableContext {
+	/** Title rows above the header, then the sheet name, then the file name. */
+	texts: { from: Exclude<GivenSource, 'choice'>; text: string }[];
+	/** Values a person chose; they win over anything read. */
+	chosen?: Partial<Record<Field, string>>;
 }
 
 /** Columns a person assigned by hand: field to column index in the header row. */
@@ -139,9 +121,10 @@ export type ColumnOverrides = Partial<Record<Field, number>>;
  */
 export function mapColumns(
 	header: readonly string[],
-	overrides: ColumnOverrides = {}
+	overrides: ColumnOverrides = {},
+	context: TableContext = { texts: [] }
 ): ColumnMapping | null {
-	const scored = FILE_KINDS.map((kind) => mapColumnsAs(kind, header, overrides))
+	const scored = FILE_KINDS.map((kind) => mapColumnsAs(kind, header, overrides, context))
 		.map((mapping) => ({ mapping, hits: distinctiveHits(mapping) }))
 		.sort(
 			(a, b) =>
@@ -158,49 +141,91 @@ function distinctiveHits(mapping: ColumnMapping): number {
 		mapping.kind === 'evaluations'
 			? ['evaluator_type', 'indicator', 'score', 'max_score']
 			: ['program', 'planned', 'spent'];
-	// Source columns stand for the source and the score.
-	const sides = mapping.sources.length > 0 ? 2 : 0;
-	return distinctive.filter((field) => mapping.columns[field] !== undefined).length + sides;
+	// A wide layout's groups stand for the fields they hold.
+	const grouped = mapping.wide ? GROUP_FIELDS[mapping.wide.kind] : [];
+	return distinctive.filter(
+		(field) => mapping.columns[field] !== undefined || grouped.includes(field)
+	).length;
 }
+
+/** The fields a crosstab takes from outside its cells: a year and a source for the whole table. */
+const GIVEN_FIELDS: readonly Field[] = ['year', 'evaluator_type', 'evaluator_id'];
 
 /** Maps a header row as the given kind, then applies the columns assigned by hand. */
 export function mapColumnsAs(
 	kind: FileKind,
 	header: readonly string[],
-	overrides: ColumnOverrides = {}
+	overrides: ColumnOverrides = {},
+	context: TableContext = { texts: [] }
 ): ColumnMapping {
 	const spec: Record<string, FieldSpec> = FIELD_SPECS[kind];
-	const columns = matchAliases(spec, header);
+	const units = header.map((cell) => splitUnit(cell));
+	const columns = matchAliases(
+		spec,
+		units.map((unit) => unit.text)
+	);
 	applyOverrides(columns, spec, header.length, overrides);
-	const sources = kind === 'evaluations' ? findSourceColumns(header, columns) : [];
-	const used = new Set([...Object.values(columns), ...sources.map((column) => column.index)]);
+	const wide = findWideLayout(kind, header, columns);
+	const given = wide?.kind === 'districts' ? findGiven(context) : {};
+	const used = new Set([
+		...Object.values(columns),
+		...(wide?.groups.flatMap((group) => Object.values(group.cells)) ?? []),
+		...(wide?.totals.map((total) => total.index) ?? [])
+	]);
 	const unmapped = header.filter((cell, index) => !used.has(index) && normalizeHeader(cell) !== '');
-	// Side by side, the source, the evaluator and the score come from the source columns.
-	const fromSources: readonly Field[] = sources.length ? SOURCE_FIELDS : [];
+	const grouped: readonly Field[] = wide ? GROUP_FIELDS[wide.kind] : [];
 	const missing = Object.keys(spec).filter(
 		(name) =>
 			spec[name]!.required &&
 			columns[name as Field] === undefined &&
-			!fromSources.includes(name as Field)
+			!grouped.includes(name as Field) &&
+			given[name as Field] === undefined
 	) as Field[];
-	return { kind, columns, missing, unmapped, sources };
+	for (const { field } of wide ? incompleteGroups(wide) : []) {
+		if (!missing.includes(field)) missing.push(field);
+	}
+	return { kind, columns, missing, unmapped, wide, given, scales: scalesOf(kind, units, context) };
+}
+
+/** What a bare number in each amount column is worth in won: its header's unit, else the title's. */
+function scalesOf(
+	kind: FileKind,
+	units: readonly { scale: number | null }[],
+	context: TableContext
+): Record<number, number> {
+	if (kind !== 'budget') return {};
+	const titleScale = context.texts
+		.filter((text) => text.from === 'title')
+		.map((text) => unitOfTitle(text.text))
+		.find((scale) => scale !== null);
+	const scales: Record<number, number> = {};
+	units.forEach(({ scale }, index) => {
+		const worth = scale ?? titleScale ?? 1;
+		if (worth !== 1) scales[index] = worth;
+	});
+	return scales;
 }
 
 /**
- * The source columns of an evaluations header that has neither a source nor a score column:
- * the wide layout. A header with either is the long layout, and has none.
+ * A crosstab's year and source for the whole table: chosen by a person, or read from the title
+ * rows, the sheet name or the file name, the first that names one.
  */
-function findSourceColumns(
-	header: readonly string[],
-	columns: Partial<Record<Field, number>>
-): SourceColumn[] {
-	if (columns.evaluator_type !== undefined || columns.score !== undefined) return [];
-	const taken = new Set(Object.values(columns));
-	return header.flatMap((cell, index) => {
-		if (taken.has(index)) return [];
-		const parsed = parseSourceHeader(cell);
-		return parsed ? [{ index, ...parsed }] : [];
-	});
+function findGiven(context: TableContext): Partial<Record<Field, GivenValue>> {
+	const given: Partial<Record<Field, GivenValue>> = {};
+	for (const { from, text } of context.texts) {
+		const year = splitYear(text)?.year;
+		if (year && !given.year) given.year = { value: year, from, text };
+		const source = findSourceIn(text);
+		if (source && !given.evaluator_type) {
+			given.evaluator_type = { value: source.source, from, text };
+			if (source.evaluatorId) given.evaluator_id = { value: source.evaluatorId, from, text };
+		}
+	}
+	for (const field of GIVEN_FIELDS) {
+		const value = context.chosen?.[field]?.trim();
+		if (value) given[field] = { value, from: 'choice', text: value };
+	}
+	return given;
 }
 
 function matchAliases(

@@ -52,6 +52,8 @@ const KNOWN_CODES = new Set([
 	'unknown-headers',
 	'missing-columns',
 	'no-data-rows',
+	'two-tables',
+	'missing-given',
 	'unterminated-quote',
 	'unreadable-file',
 	'import-failed',

@@ -14,6 +14,7 @@ describe('import SQL builders', () => {
 	it('name the temporary tables after the serial, and only after a safe one', () => {
 		expect(tables).toEqual({
 			staged: 'staged_7',
+			wide: 'staged_7_wide',
 			rejects: 'staged_7_rejects',
 			rejectsScan: 'staged_7_rejects_scan',
 			typed: 'staged_7_typed'
@@ -23,22 +24,27 @@ describe('import SQL builders', () => {
 	});
 
 	it('bind the path, the delimiter and the lines; with one segment, a first-line offset', () => {
-		const one = buildStageSql(tables, 3, {
+		const mapping = mapColumns(['연도', '자치구', '점수'])!;
+		const [one] = buildStageSql(tables, 3, {
 			path: '/uploads/a.csv',
 			delimiter: ';',
-			segments: [[0, 5]]
+			segments: [[0, 5]],
+			mapping
 		});
+		if (!one) throw new Error('no statement');
 		expect(one.params).toEqual(['/uploads/a.csv', ';', 5]);
 		expect(one.sql).toContain("columns={'c0': 'VARCHAR', 'c1': 'VARCHAR', 'c2': 'VARCHAR'}");
 		expect(one.sql).not.toContain('ASOF');
-		const many = buildStageSql(tables, 2, {
+		const [many] = buildStageSql(tables, 2, {
 			path: '/uploads/a.csv',
 			delimiter: ',',
 			segments: [
 				[0, 2],
 				[3, 8]
-			]
+			],
+			mapping
 		});
+		if (!many) throw new Error('no statement');
 		expect(many.params).toEqual(['/uploads/a.csv', ',', '0:2,3:8']);
 		expect(many.sql).toContain('ASOF JOIN');
 		expect((many.sql.match(/\?/g) ?? []).length).toBe(3);

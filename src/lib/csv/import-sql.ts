@@ -1,13 +1,6 @@
 import type { SqlParam } from '$lib/engine/types';
-import {
-	FIELD_SPECS,
-	type ColumnMapping,
-	type Field,
-	type FileKind,
-	type SourceColumn,
-	type SourceField,
-	SOURCE_FIELDS
-} from './columns';
+import { FIELD_SPECS, type ColumnMapping, type Field, type FileKind } from './columns';
+import { SUBTOTAL_LABELS, TOTAL_LABELS } from './headers';
 import { encodeSegments, type LineSegments } from './records';
 
 /**
@@ -24,8 +17,10 @@ export type ImportMode = 'add' | 'replace-years' | 'replace-all';
 
 /** The temporary tables of one import, named after a counter the importer owns. */
 export interface ImportTables {
-	/** The file's cells as text, with the line each row is on. */
+	/** The file's cells as text, with the line each row is on; long rows, one value each. */
 	staged: string;
+	/** A wide layout's rows as the file has them, before they are unpivoted into `staged`. */
+	wide: string;
 	/** Rows DuckDB could not read: a stray quote, a line over 2 MB. */
 	rejects: string;
 	rejectsScan: string;
@@ -39,6 +34,7 @@ export function importTables(serial: number): ImportTables {
 	const staged = `staged_${serial}`;
 	return {
 		staged,
+		wide: `${staged}_wide`,
 		rejects: `${staged}_rejects`,
 		rejectsScan: `${staged}_rejects_scan`,
 		typed: `${staged}_typed`
@@ -57,13 +53,19 @@ export interface BoundSql {
 }
 
 /**
- * Reads the registered data (the lines after the header) as text into the staged table, one
- * VARCHAR column per column to read (the header's, and any past it that some line fills), with
- * each row's line in the file. The dialect is given, not sniffed: DuckDB's sniffer refuses some
- * files papaparse already read (a line of spaces). A row DuckDB cannot read goes to the rejects
- * table instead of failing the read. Rows with every cell blank (Excel writes `,,,,` for
- * formatted empty rows) are left out. Lines come from the segments of `mapRecordLines`; with
- * one segment, a sum does.
+ * Reads the registered data (the lines after the header) as text, one VARCHAR column per column
+ * to read (the header's, and any past it that some line fills), with each row's line in the
+ * file and whether it is a total (`total`: 'sub' for 소계, 'grand' for 합계, NULL for data). The
+ * dialect is given, not sniffed: DuckDB's sniffer refuses some files papaparse already read (a
+ * line of spaces). A row DuckDB cannot read goes to the rejects table instead of failing the
+ * read. Rows with every cell blank (Excel writes `,,,,` for formatted empty rows) are left out.
+ * Lines come from the segments of `mapRecordLines`; with one segment, a sum does.
+ *
+ * The long layout is staged as read (`slot` 0). A wide one is read into `wide` first, as the
+ * file has it (totals are checked there), then unpivoted by DuckDB into one staged row per
+ * group of each data row ({@link groupsToRows}). Either way, the values a whole table takes
+ * (a crosstab's year and source) and every field a group gives stand in columns past the file's
+ * own ({@link readMapping}), and `scale_planned`, `scale_spent` say what a bare amount is worth.
  */
 export function buildStageSql(
 	tables: ImportTables,
@@ -72,12 +74,11 @@ export function buildStageSql(
 		path: string;
 		delimiter: string;
 		segments: LineSegments;
-		sources?: readonly SourceColumn[];
+		mapping: ColumnMapping;
 	}
-): BoundSql {
+): BoundSql[] {
 	const names = Array.from({ length: columnCount }, (_, i) => columnName(i));
 	const columns = names.map((name) => `'${name}': 'VARCHAR'`).join(', ');
-	const long = sourcesToRows(names, source.sources ?? []);
 	const read = `SELECT (row_number() OVER ())::INTEGER - 1 AS record, *
 		FROM read_csv(?, auto_detect=false, header=false, delim=?, quote='"', escape='"',
 			new_line='\\n', columns={${columns}}, null_padding=true, parallel=false,
@@ -87,78 +88,290 @@ export function buildStageSql(
 	// tab, line feed, form feed, carriage return or space).
 	const notBlank = `(NOT list_contains([9, 10, 12, 13, 32], ord(c0))
 		OR regexp_matches(concat(${names.join(', ')}), '\\S'))`;
-	const select = `CREATE OR REPLACE TEMP TABLE ${tables.staged} AS WITH raw AS (${read})`;
+	const { mapping } = source;
+	const total = totalSql(mapping);
+	const given = givenSql(mapping, columnCount);
+	const long = mapping.wide === null;
+	const target = long ? tables.staged : tables.wide;
+	// The long layout's rows are staged as read; a wide layout's are unpivoted from `wide`.
+	const extra = long ? `, 0 AS slot${given.sql}${longScalesSql(mapping)}` : '';
+	const select = `CREATE OR REPLACE TEMP TABLE ${target} AS WITH raw AS (${read})`;
 	const [first] = source.segments;
-	if (source.segments.length === 1 && first) {
-		return {
-			sql: `${select}, wide AS (SELECT (record + ?)::INTEGER AS line, ${names.join(', ')}
-				FROM raw WHERE ${notBlank})
-				${long.sql}`,
-			params: [source.path, source.delimiter, first[1] - first[0], ...long.params]
-		};
-	}
-	return {
-		sql: `${select}, segment AS (
-				SELECT split_part(p, ':', 1)::INTEGER AS record, split_part(p, ':', 2)::INTEGER AS line
-				FROM unnest(string_split(?, ',')) AS t(p)),
-			wide AS (SELECT (g.line + r.record - g.record)::INTEGER AS line, ${names.join(', ')}
-			FROM raw r ASOF JOIN segment g ON r.record >= g.record
-			WHERE ${notBlank})
-			${long.sql}`,
-		params: [source.path, source.delimiter, encodeSegments(source.segments), ...long.params]
-	};
+	const readSql: BoundSql =
+		source.segments.length === 1 && first
+			? {
+					sql: `${select} SELECT (record + ?)::INTEGER AS line, ${total} AS total,
+						${names.join(', ')}${extra}
+					FROM raw WHERE ${notBlank}`,
+					params: [
+						source.path,
+						source.delimiter,
+						first[1] - first[0],
+						...(long ? given.params : [])
+					]
+				}
+			: {
+					sql: `${select}, segment AS (
+						SELECT split_part(p, ':', 1)::INTEGER AS record,
+							split_part(p, ':', 2)::INTEGER AS line
+						FROM unnest(string_split(?, ',')) AS t(p))
+					SELECT (g.line + r.record - g.record)::INTEGER AS line, ${total} AS total,
+						${names.map((name) => `r.${name}`).join(', ')}${extra}
+					FROM raw r ASOF JOIN segment g ON r.record >= g.record
+					WHERE ${notBlank}`,
+					params: [
+						source.path,
+						source.delimiter,
+						encodeSegments(source.segments),
+						...(long ? given.params : [])
+					]
+				};
+	if (long) return [readSql];
+	return [readSql, groupsToRows(tables, names, mapping, given)];
 }
 
+/** The cells that may say a row is a total: every text field's column. */
+const LABEL_FIELDS: readonly Field[] = [
+	'year',
+	'district',
+	'evaluator_type',
+	'evaluator_id',
+	'area',
+	'indicator',
+	'program',
+	'item',
+	'budget_code'
+];
+
 /**
- * The staged rows from the `wide` ones: as they are (`slot` 0) for the long layout; with the
- * sources side by side, one row per source cell that holds a score (`slot`: the source column's
- * place in `sources`), unpivoted by DuckDB. The source, the evaluator named in its header and
- * the score then stand in three columns past the file's own ({@link sourceFieldIndexes}), so
- * every later step reads a long row. A cell left blank (or written -) is a source that did not
- * score that row.
+ * Whether a row sums others (`'sub'`, `'grand'`) or holds data (NULL): one of its label cells
+ * reads 소계, or 합계/계/Total. The labels are an allowlist, written into the SQL.
  */
-function sourcesToRows(names: readonly string[], sources: readonly SourceColumn[]): BoundSql {
-	if (sources.length === 0)
-		return { sql: `SELECT line, 0 AS slot, * EXCLUDE (line) FROM wide`, params: [] };
-	const at = sourceFieldIndexes(names.length);
-	const fields = {
-		evaluator_type: columnName(at.evaluator_type),
-		evaluator_id: columnName(at.evaluator_id),
-		score: columnName(at.score)
-	};
-	const unpivoted = sources.map(({ index }) => columnName(index));
-	const kept = names.filter((name) => !unpivoted.includes(name));
-	const slotOf = `CASE source_column ${unpivoted.map((name, slot) => `WHEN '${name}' THEN ${slot}`).join(' ')} END`;
-	// The source is one of EVALUATOR_TYPES (an allowlist); the evaluator comes from the header,
-	// so it is bound.
-	const typeOf = `CASE source_column ${sources
-		.map(({ source }, slot) => `WHEN '${unpivoted[slot]}' THEN '${source}'`)
-		.join(' ')} END`;
-	const evaluatorOf = `CASE source_column ${unpivoted.map((name) => `WHEN '${name}' THEN ?::VARCHAR`).join(' ')} END`;
+function totalSql(mapping: ColumnMapping): string {
+	const labels = LABEL_FIELDS.flatMap((field) => {
+		const index = mapping.columns[field];
+		return index === undefined ? [] : [`cell_key(trim(${columnName(index)}))`];
+	});
+	if (labels.length === 0) return 'NULL::VARCHAR';
+	const list = (words: readonly string[]) => `[${words.map((word) => `'${word}'`).join(', ')}]`;
+	const keys = `[${labels.join(', ')}]`;
+	return `CASE WHEN list_has_any(${list(SUBTOTAL_LABELS)}, ${keys}) THEN 'sub'
+		WHEN list_has_any(${list(TOTAL_LABELS)}, ${keys}) THEN 'grand' END`;
+}
+
+/** The values the whole table takes (a crosstab's year and source), bound, past the file's own columns. */
+function givenSql(mapping: ColumnMapping, columnCount: number): BoundSql {
+	const fields = Object.keys(mapping.given) as Field[];
 	return {
-		sql: `SELECT line, (${slotOf})::INTEGER AS slot, ${kept.map((name) => `${name}, `).join('')}
-				${typeOf} AS ${fields.evaluator_type}, ${evaluatorOf} AS ${fields.evaluator_id},
-				score_cell AS ${fields.score}
-			FROM (UNPIVOT wide ON ${unpivoted.join(', ')} INTO NAME source_column VALUE score_cell)
-			WHERE clean_cell(score_cell) IS NOT NULL`,
-		params: sources.map(({ evaluatorId }) => evaluatorId)
+		sql: fields.map((_, offset) => `, ?::VARCHAR AS ${columnName(columnCount + offset)}`).join(''),
+		params: fields.map((field) => mapping.given[field]?.value ?? null)
 	};
 }
 
-/** Where the fields of an unpivoted row stand: column indexes just past the file's own. */
-function sourceFieldIndexes(columnCount: number): Record<SourceField, number> {
-	return Object.fromEntries(
-		SOURCE_FIELDS.map((field, offset) => [field, columnCount + offset])
-	) as Record<SourceField, number>;
+/** What a bare amount is worth in each amount column of the long layout. */
+function longScalesSql(mapping: ColumnMapping): string {
+	return AMOUNT_FIELDS.map(
+		(field) => `, ${scaleOf(mapping, mapping.columns[field])}::DOUBLE AS scale_${field}`
+	).join('');
+}
+
+const AMOUNT_FIELDS = ['planned', 'spent'] as const;
+
+/**
+ * The fields a staged row holds past the file's own columns, in order: those the whole table
+ * takes (given), then for a wide layout those each group gives, then those its cells hold.
+ */
+function appendedFields(mapping: ColumnMapping): Field[] {
+	const given = Object.keys(mapping.given) as Field[];
+	const group = mapping.wide?.groups[0];
+	if (!group) return given;
+	return [
+		...given,
+		...(Object.keys(group.given) as Field[]),
+		...(Object.keys(group.cells) as Field[])
+	];
 }
 
 /**
- * The mapping the typed step reads: with the sources side by side, the source, evaluator and
- * score fields point at the unpivoted columns.
+ * A wide layout's staged rows: one per group of each data row in which the group has a value
+ * (a blank or `-` cell is a source that did not score, a district without the indicator, a
+ * year without the line), unpivoted by DuckDB. `slot` is the group's place in the mapping.
+ * What a group gives from its header (the source and evaluator, the district, the year) is
+ * bound; which column each group reads is written as generated column names.
+ */
+function groupsToRows(
+	tables: ImportTables,
+	names: readonly string[],
+	mapping: ColumnMapping,
+	fileGiven: BoundSql
+): BoundSql {
+	const wide = mapping.wide!;
+	const cellFields = Object.keys(wide.groups[0]!.cells) as Field[];
+	const givenFields = Object.keys(wide.groups[0]!.given) as Field[];
+	const unpivoted = new Set(wide.groups.flatMap((group) => Object.values(group.cells)));
+	const kept = names.filter((_, index) => !unpivoted.has(index));
+	const on = wide.groups
+		.map(
+			(group, slot) =>
+				`(${cellFields.map((field) => columnName(group.cells[field]!)).join(', ')}) AS g${slot}`
+		)
+		.join(', ');
+	const values = cellFields.map((_, offset) => `v${offset}`);
+	const slotOf = `CAST(substr(grp, 2) AS INTEGER)`;
+	const params: SqlParam[] = [...fileGiven.params];
+	const givenCount = Object.keys(mapping.given).length;
+	const groupGiven = givenFields.map((field, offset) => {
+		const cases = wide.groups.map((group, slot) => {
+			params.push(group.given[field] ?? null);
+			return `WHEN ${slot} THEN ?::VARCHAR`;
+		});
+		return `CASE slot ${cases.join(' ')} END AS ${columnName(names.length + givenCount + offset)}`;
+	});
+	const cells = values.map(
+		(value, offset) =>
+			`${value} AS ${columnName(names.length + givenCount + givenFields.length + offset)}`
+	);
+	const scales = AMOUNT_FIELDS.map((field) => {
+		if (!cellFields.includes(field)) {
+			return `${scaleOf(mapping, mapping.columns[field])}::DOUBLE AS scale_${field}`;
+		}
+		const cases = wide.groups.map(
+			(group, slot) => `WHEN ${slot} THEN ${scaleOf(mapping, group.cells[field])}`
+		);
+		return `(CASE slot ${cases.join(' ')} END)::DOUBLE AS scale_${field}`;
+	});
+	const anyValue = values.map((value) => `clean_cell(${value}) IS NOT NULL`).join(' OR ');
+	return {
+		sql: `CREATE OR REPLACE TEMP TABLE ${tables.staged} AS
+			SELECT ${['line', 'slot', 'total', ...kept].join(', ')}${fileGiven.sql},
+				${[...groupGiven, ...cells, ...scales].join(', ')}
+			FROM (SELECT *, ${slotOf} AS slot FROM (UNPIVOT (SELECT * FROM ${tables.wide} WHERE total IS NULL)
+				ON ${on} INTO NAME grp VALUE ${values.join(', ')}))
+			WHERE ${anyValue}`,
+		params
+	};
+}
+
+/** What a bare amount in a column is worth in won (1 unless its header or title gives a unit). */
+function scaleOf(mapping: ColumnMapping, index: number | undefined): number {
+	const scale = index === undefined ? 1 : (mapping.scales[index] ?? 1);
+	if (!Number.isFinite(scale) || scale <= 0) throw new Error('bad scale');
+	return scale;
+}
+
+/**
+ * The mapping the typed step reads: each field the table takes as a whole or a wide layout's
+ * groups give points at its column past the file's own ({@link appendedFields}).
  */
 export function readMapping(mapping: ColumnMapping, columnCount: number): ColumnMapping {
-	if (mapping.sources.length === 0) return mapping;
-	return { ...mapping, columns: { ...mapping.columns, ...sourceFieldIndexes(columnCount) } };
+	const appended = appendedFields(mapping);
+	if (appended.length === 0) return mapping;
+	const columns = { ...mapping.columns };
+	appended.forEach((field, offset) => {
+		columns[field] = columnCount + offset;
+	});
+	return { ...mapping, columns };
+}
+
+/** The table a file's rows stand in as the file has them: `wide` for a wide layout, else `staged`. */
+function asRead(tables: ImportTables, mapping: ColumnMapping): string {
+	return mapping.wide ? tables.wide : tables.staged;
+}
+
+/** Columns whose cells a total row sums: every number the file holds in a column. */
+function summedColumns(mapping: ColumnMapping): number[] {
+	const own: readonly Field[] =
+		mapping.kind === 'evaluations' ? ['score', 'max_score'] : ['planned', 'spent'];
+	const columns = own.flatMap((field) => {
+		const index = mapping.columns[field];
+		return index === undefined ? [] : [index];
+	});
+	const grouped = mapping.wide?.groups.flatMap((group) => Object.values(group.cells)) ?? [];
+	return [...new Set([...columns, ...grouped])].sort((a, b) => a - b);
+}
+
+/** The number a cell holds, without any unit scaling (a total and its parts share their column's). */
+const cellNumber = (column: string) => `parse_amount(clean_cell(${column}), 1)`;
+
+/**
+ * Total rows and columns that do not equal the sum of their parts, in file order: `line`,
+ * `col` (column index), `value` (the cell as written), `expected`. A 소계 sums the data rows
+ * since the previous total row; a 합계 those since the previous 합계; a total column the groups'
+ * cells of its field in its row. A blank total cell is not checked. Param: how many to list.
+ */
+export function buildTotalMismatchSql(tables: ImportTables, mapping: ColumnMapping): string {
+	const source = asRead(tables, mapping);
+	const summed = summedColumns(mapping).map(columnName);
+	const differs = (value: string, expected: string) =>
+		`abs((${value}) - (${expected})) > 1e-6 * greatest(1, abs(${expected}))`;
+	const before = 'OVER (ORDER BY line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)';
+	const rowChecks =
+		summed.length === 0
+			? []
+			: [
+					`SELECT * FROM (SELECT t.line, t.col, t.raw AS value,
+						coalesce(CASE WHEN t.total = 'sub' THEN sb.s ELSE gb.s END, 0) AS expected, t.v
+					FROM cells t
+					LEFT JOIN (SELECT sub_block, col, sum(v) AS s FROM cells WHERE total IS NULL
+						GROUP BY ALL) sb ON sb.sub_block = t.sub_block AND sb.col = t.col
+					LEFT JOIN (SELECT grand_block, col, sum(v) AS s FROM cells WHERE total IS NULL
+						GROUP BY ALL) gb ON gb.grand_block = t.grand_block AND gb.col = t.col
+					WHERE t.total IS NOT NULL)
+					WHERE v IS NULL OR ${differs('v', 'expected')}`
+				];
+	const columnChecks = (mapping.wide?.totals ?? []).map(({ index, field }) => {
+		const parts = mapping.wide!.groups.flatMap((group) => {
+			const at = group.cells[field];
+			return at === undefined ? [] : [`coalesce(${cellNumber(columnName(at))}, 0)`];
+		});
+		const total = columnName(index);
+		return `SELECT line, '${total}' AS col, ${total} AS value, ${parts.join(' + ') || '0'} AS expected,
+				${cellNumber(total)} AS v
+			FROM ${source}
+			WHERE clean_cell(${total}) IS NOT NULL
+				AND (v IS NULL OR ${differs(cellNumber(total), parts.join(' + ') || '0')})`;
+	});
+	const cells =
+		summed.length === 0
+			? ''
+			: `WITH w AS (SELECT line, total,
+					count(*) FILTER (WHERE total IS NOT NULL) ${before} AS sub_block,
+					count(*) FILTER (WHERE total = 'grand') ${before} AS grand_block,
+					${summed.join(', ')}
+				FROM ${source}),
+			cells AS (SELECT *, ${cellNumber('raw')} AS v FROM (UNPIVOT w ON ${summed.join(', ')}
+				INTO NAME col VALUE raw) WHERE clean_cell(raw) IS NOT NULL)`;
+	const checks = [...rowChecks, ...columnChecks];
+	if (checks.length === 0) return `SELECT NULL::INTEGER AS line WHERE false`;
+	return `${cells}
+		SELECT line::INTEGER AS line, CAST(substr(col, 2) AS INTEGER) AS col, value,
+			expected::DOUBLE AS expected
+		FROM (${checks.join(' UNION ALL ')}) ORDER BY line, col LIMIT ?`;
+}
+
+/** How many rows of the file are totals (`totals`), read and left out of the data. */
+export function buildTotalRowsSql(tables: ImportTables, mapping: ColumnMapping): string {
+	return `SELECT count(*)::INTEGER AS totals FROM ${asRead(tables, mapping)} WHERE total IS NOT NULL`;
+}
+
+/**
+ * The first row below the header that repeats it (two or more of its label cells read as their
+ * column's header): a second table under the first on one sheet. Returns `line` (NULL when
+ * none). Params: the header keys of the columns in `columns`, as {@link repeatedHeaderColumns}.
+ */
+export function buildRepeatedHeaderSql(
+	tables: ImportTables,
+	mapping: ColumnMapping,
+	columns: readonly number[]
+): string {
+	const hits = columns.map((index) => `(cell_key(trim(${columnName(index)})) = ?)::INTEGER`);
+	return `SELECT min(line)::INTEGER AS line FROM ${asRead(tables, mapping)}
+		WHERE coalesce(${hits.join(' + ')}, 0) >= 2`;
+}
+
+/** The columns a repeated header is looked for in: the file's own, named by a field. */
+export function repeatedHeaderColumns(mapping: ColumnMapping, headerWidth: number): number[] {
+	return Object.values(mapping.columns).filter((index) => index < headerWidth);
 }
 
 /** Where DuckDB found each problem it rejected a row for: `position`, a byte offset. */
@@ -205,7 +418,9 @@ function cellsSql(staged: string, mapping: ColumnMapping, shape: TableShape): st
 		const name = TEXT_FIELDS.has(field) ? field : `${field}_text`;
 		return `clean_cell(${raw(mapping, field)}) AS ${name}`;
 	});
-	return `SELECT line, slot, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow FROM ${staged}`;
+	return `SELECT line, slot, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow,
+		scale_planned, scale_spent
+	FROM ${staged} WHERE total IS NULL`;
 }
 
 /** How many cells the header has, and how many columns were read. */
@@ -265,8 +480,9 @@ export function buildBudgetTypedSql(
 	mapping: ColumnMapping,
 	shape: TableShape
 ): string {
-	return `SELECT c.*, ${YEAR}, da.code AS district_code, parse_won(planned_text) AS planned,
-		parse_won(spent_text) AS spent
+	return `SELECT c.*, ${YEAR}, da.code AS district_code,
+		parse_amount(planned_text, scale_planned) AS planned,
+		parse_amount(spent_text, scale_spent) AS spent
 	FROM (${cellsSql(staged, mapping, shape)}) c
 	${aliasJoin(staged, mapping, 'district', 'district_aliases', 'da')}`;
 }
@@ -520,18 +736,22 @@ export function buildInsertSql(kind: FileKind, typed: string): string {
 
 /** Drops the temporary tables of one import. */
 export function buildDropSql(tables: ImportTables): string[] {
-	return [tables.typed, tables.staged, tables.rejects, tables.rejectsScan].map(
+	return [tables.typed, tables.staged, tables.wide, tables.rejects, tables.rejectsScan].map(
 		(table) => `DROP TABLE IF EXISTS ${table}`
 	);
 }
 
 /**
- * The first rows of the typed table in file order, each field as the file wrote it (cleaned),
- * for a preview. Param: how many.
+ * The first rows of the typed table in file order, each field as it will be read, for a
+ * preview: text as the file wrote it (cleaned), a budget amount in won after its unit. Param:
+ * how many.
  */
-export function buildPreviewSql(tables: ImportTables): string {
-	return `SELECT line, year_text AS year, district_text AS district,
-			evaluator_type, evaluator_id, area, indicator, score_text AS score,
-			max_score_text AS max_score
-		FROM ${tables.typed} ORDER BY line, slot LIMIT ?`;
+export function buildPreviewSql(tables: ImportTables, kind: FileKind): string {
+	const fields =
+		kind === 'evaluations'
+			? `year_text AS year, district_text AS district, evaluator_type, evaluator_id, area,
+				indicator, score_text AS score, max_score_text AS max_score`
+			: `year_text AS year, district_text AS district, program, item, budget_code, planned,
+				spent, basis`;
+	return `SELECT line, ${fields} FROM ${tables.typed} ORDER BY line, slot LIMIT ?`;
 }

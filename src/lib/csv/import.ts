@@ -1,15 +1,14 @@
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
 import {
-	SOURCE_FIELDS,
 	type ColumnMapping,
 	type ColumnOverrides,
 	type Field,
 	type FileKind,
-	type SourceColumn
+	type GivenValue
 } from './columns';
 import type { ImportWarning } from './damage';
-import type { Cp949Decoder, TextEncodingName } from './decode';
+import type { Cp949Decoder } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
 import {
 	buildCountsSql,
@@ -23,25 +22,33 @@ import {
 	buildPreviewSql,
 	buildRejectPositionsSql,
 	buildRejectsSql,
+	buildRepeatedHeaderSql,
 	buildStageSql,
+	buildTotalMismatchSql,
+	buildTotalRowsSql,
 	buildTypedTableSql,
 	importTables,
 	readMapping,
+	repeatedHeaderColumns,
 	OVERLAP_FIELD,
 	type ImportMode,
 	type ImportTables,
 	type IssueCode
 } from './import-sql';
 import {
-	prepareText,
+	prepareFile,
+	type FileEncoding,
 	type PrepareRefusalCode,
+	type WorkbookSheets,
 	type PreparedFile,
 	type PreparedLayout,
 	type PreparedText,
 	type Preparer
 } from './prepare';
+import { normalizeHeader, splitUnit } from './headers';
 import { listRecords, mapRecordLines, recordAt, type LineSegments } from './records';
 import { addSuggestions } from './suggestions';
+import type { WideMapping } from './wide';
 
 export type { ImportMode } from './import-sql';
 export type { ImportWarning, WarningCode } from './damage';
@@ -60,6 +67,8 @@ export interface ImportIssue {
 	field: Field | null;
 	/** The header cell of that column in the file, as written there. */
 	column: string;
+	/** In a workbook sheet, the cell's address as Excel shows it (`C12`); null otherwise. */
+	cell?: string | null;
 	value: string;
 	code: IssueCode | ReadIssueCode | FileIssueCode;
 	/** Extra value for the message: the 배점 exceeded, a suggested name, a first line. */
@@ -71,15 +80,33 @@ export interface ImportLayout {
 	delimiter: string;
 	/** 1-based line of the header row (title rows come before it). */
 	headerLine: number;
+	/** 2 when the header is two rows (merged cells), joined into one. */
+	headerRows: 1 | 2;
+	/** The header as read (two rows joined). */
 	header: string[];
 	/** Field to the index of the column used for it. */
 	columns: Partial<Record<Field, number>>;
 	/** Field to the header text of the column used for it. */
 	mapping: Partial<Record<Field, string>>;
-	/** The source columns, when the sources stand side by side. */
-	sources: SourceColumn[];
+	/** The column groups of a layout other than the long one; null for the long layout. */
+	wide: WideMapping | null;
+	/** Values every row takes from outside the table (a crosstab's year and source). */
+	given: Partial<Record<Field, GivenValue>>;
+	/** Column index to what a bare amount there is worth in won (천원 in its header: 1000). */
+	scales: Record<number, number>;
 	/** Required fields no column is assigned to. */
 	missing: Field[];
+}
+
+/** A total row or column (합계, 소계) whose value is not the sum of its parts: a warning. */
+export interface TotalMismatch {
+	line: number;
+	/** The header of its column. */
+	column: string;
+	/** The cell as written. */
+	value: string;
+	/** The sum of its parts. */
+	expected: number;
 }
 
 export interface ImportOptions {
@@ -100,12 +127,16 @@ export interface ImportOptions {
 	 */
 	setAsideSample?: boolean;
 	/**
-	 * A layout other than the long one (the sources side by side) was shown as it will be read
-	 * and confirmed; until then such a file is checked and previewed, not imported.
+	 * A layout other than the long one (sources, districts or years side by side) was shown as
+	 * it will be read and confirmed; until then such a file is checked and previewed, not imported.
 	 */
 	confirmLayout?: boolean;
 	/** Columns assigned by hand: field to column index in the header row. */
 	columnOverrides?: ColumnOverrides;
+	/** Values a person gave for the whole table (a crosstab's year, source, evaluator). */
+	given?: Partial<Record<Field, string>>;
+	/** The sheet to read, for an Excel workbook; the first visible one with cells by default. */
+	sheet?: string;
 	/** Cancels the import between statements; a cancelled import changes nothing. */
 	signal?: AbortSignal;
 	/** Where to decode and scan the file; on this thread by default (Node, tests). */
@@ -117,7 +148,9 @@ export interface ImportResult {
 	/** SHA-256 of the raw bytes, hex: the key the upload is kept and registered under. */
 	hash: string;
 	kind: FileKind | null;
-	encoding: TextEncodingName;
+	encoding: FileEncoding;
+	/** For an Excel workbook: its sheets, and the one read. Null for CSV. */
+	workbook: WorkbookSheets | null;
 	mode: ImportMode;
 	layout: ImportLayout | null;
 	/** Data rows in the file (rows with every cell empty are not counted). */
@@ -138,26 +171,21 @@ export interface ImportResult {
 	issueCount: number;
 	/** Damage seen in the text; the import goes on. */
 	warnings: ImportWarning[];
+	/** Total rows (합계, 소계) read, checked and left out; those that do not add up. */
+	totals: { rows: number; mismatches: TotalMismatch[] };
 	imported: boolean;
 	/**
-	 * The first rows as they will be read, for a layout to confirm (the sources side by side);
+	 * The first rows as they will be read, for a layout other than the long one to confirm;
 	 * null otherwise. The file is not imported until it is confirmed.
 	 */
 	preview: PreviewRow[] | null;
 }
 
-/** One row of a preview, in long form, as the file's cells read. */
-export interface PreviewRow {
-	line: number;
-	year: string | null;
-	district: string | null;
-	evaluator_type: string | null;
-	evaluator_id: string | null;
-	area: string | null;
-	indicator: string | null;
-	score: string | null;
-	max_score: string | null;
-}
+/**
+ * One row of a preview, in long form: each field of the file's kind as it will be read (text
+ * as the cell wrote it; a budget amount in won, after its unit).
+ */
+export type PreviewRow = { line: number } & Partial<Record<Field, string | number | null>>;
 
 /** Rows a preview shows. */
 export const PREVIEW_ROWS = 8;
@@ -220,9 +248,21 @@ async function runImport(
 	}
 	let preparedFile: PreparedFile;
 	try {
+		const prepareOptions = {
+			columnOverrides: options.columnOverrides,
+			given: options.given,
+			sheet: options.sheet,
+			names: { file: file.name }
+		};
 		preparedFile = options.prepare
-			? await options.prepare(file.bytes, { columnOverrides: options.columnOverrides })
-			: { hash: sha256Hex(file.bytes), prepared: prepareText(file.bytes, options) };
+			? await options.prepare(file.bytes, prepareOptions)
+			: {
+					hash: sha256Hex(file.bytes),
+					prepared: await prepareFile(file.bytes, {
+						...prepareOptions,
+						decodeCp949: options.decodeCp949
+					})
+				};
 	} catch (error) {
 		const problem = {
 			encoding: 'utf-8' as const,
@@ -264,7 +304,8 @@ function fileIssueResult(
 	base: ResultBase,
 	problem: {
 		code: FileIssueCode;
-		encoding: TextEncodingName;
+		encoding: FileEncoding;
+		workbook?: WorkbookSheets | null;
 		layout: PreparedLayout | null;
 		warnings: ImportWarning[];
 		line?: number;
@@ -278,6 +319,7 @@ function fileIssueResult(
 		...base,
 		kind: problem.layout?.mapping.kind ?? null,
 		encoding: problem.encoding,
+		workbook: problem.workbook ?? null,
 		layout,
 		rowCount: 0,
 		importedCount: 0,
@@ -287,7 +329,7 @@ function fileIssueResult(
 		setAsideCount: 0,
 		issues: [
 			{
-				file: base.file,
+				file: issueFileName(base.file, problem.workbook ?? null),
 				line: problem.line ?? 1,
 				field,
 				column: (field && layout?.mapping[field]) ?? '',
@@ -298,6 +340,7 @@ function fileIssueResult(
 		],
 		issueCount: 1,
 		warnings: problem.warnings,
+		totals: { rows: 0, mismatches: [] },
 		imported: false,
 		preview: null
 	};
@@ -313,11 +356,14 @@ function describeLayout(layout: PreparedLayout): ImportLayout {
 	return {
 		delimiter: layout.delimiter,
 		headerLine: layout.headerLine,
+		headerRows: layout.headerRows,
 		header: layout.header,
 		columns: { ...columns },
 		mapping,
 		missing: [...missing],
-		sources: layout.mapping.sources.map((source) => ({ ...source }))
+		wide: structuredClone(layout.mapping.wide),
+		given: structuredClone(layout.mapping.given),
+		scales: { ...layout.mapping.scales }
 	};
 }
 
@@ -326,6 +372,9 @@ interface Checked {
 	rowCount: number;
 	badRows: number;
 	issues: ImportIssue[];
+	totals: ImportResult['totals'];
+	/** The line of a row repeating the header (a second table below the first), or null. */
+	secondHeaderLine: number | null;
 }
 
 /**
@@ -352,10 +401,17 @@ async function importPrepared(
 			tables,
 			path,
 			prepared,
-			unprepared.file,
+			issueFileName(unprepared.file, prepared.workbook),
 			options.signal
 		);
 		const base = await hashed;
+		if (checked.secondHeaderLine !== null) {
+			return fileIssueResult(base, {
+				...prepared,
+				code: 'two-tables',
+				line: checked.secondHeaderLine
+			});
+		}
 		if (checked.rowCount === 0) {
 			return fileIssueResult(base, {
 				...prepared,
@@ -364,15 +420,22 @@ async function importPrepared(
 			});
 		}
 		// A layout other than the long one is shown as it will be read before anything is written.
+		const kind = prepared.layout.mapping.kind;
 		const preview =
-			prepared.layout.mapping.sources.length > 0 && options.confirmLayout !== true
-				? await engine.query<PreviewRow>(buildPreviewSql(tables), [PREVIEW_ROWS])
+			prepared.layout.mapping.wide !== null && options.confirmLayout !== true
+				? await engine.query<PreviewRow>(buildPreviewSql(tables, kind), [PREVIEW_ROWS])
 				: null;
 		const validRows = checked.rowCount - checked.badRows;
 		const setAsideSample = base.mode === 'add' && options.setAsideSample === true;
 		const overlaps =
 			base.mode === 'add' && !preview
-				? await findOverlaps(engine, tables, prepared, unprepared.file, setAsideSample)
+				? await findOverlaps(
+						engine,
+						tables,
+						prepared,
+						issueFileName(unprepared.file, prepared.workbook),
+						setAsideSample
+					)
 				: null;
 		const overlapCount = overlaps?.count ?? 0;
 		const importable =
@@ -394,6 +457,7 @@ async function importPrepared(
 			...base,
 			kind: prepared.layout.mapping.kind,
 			encoding: prepared.encoding,
+			workbook: prepared.workbook,
 			layout: describeLayout(prepared.layout),
 			rowCount: checked.rowCount,
 			importedCount: importable ? validRows : 0,
@@ -406,6 +470,7 @@ async function importPrepared(
 				.slice(0, MAX_LISTED_ISSUES),
 			issueCount: checked.badRows + (importable ? 0 : overlapCount),
 			warnings: prepared.warnings,
+			totals: checked.totals,
 			imported: importable,
 			preview
 		};
@@ -451,6 +516,12 @@ async function stageAndCheck(
 		await stage(engine, tables, path, prepared, lines.segments);
 	}
 	stopIfAborted(signal);
+	const secondHeaderLine = await findRepeatedHeader(engine, tables, layout);
+	if (secondHeaderLine !== null) {
+		const none = { rows: 0, mismatches: [] };
+		return { rowCount: 0, badRows: 0, issues: [], totals: none, secondHeaderLine };
+	}
+	const totals = await checkTotals(engine, tables, layout);
 	const shape = { headerWidth: layout.header.length, columnCount: prepared.columnCount };
 	const mapping = readMapping(layout.mapping, prepared.columnCount);
 	await engine.query(buildTypedTableSql(tables, mapping, shape));
@@ -459,7 +530,9 @@ async function stageAndCheck(
 		buildCountsSql(tables)
 	);
 	const rowIssues =
-		counts.invalid > 0 ? await listRowIssues(engine, tables, layout, mapping, fileName) : [];
+		counts.invalid > 0
+			? await listRowIssues(engine, tables, layout, mapping, fileName, prepared.workbook !== null)
+			: [];
 	const readIssues = rejected ? await listReadIssues(engine, tables, rejected, fileName) : [];
 	const issues = [...readIssues, ...rowIssues]
 		.sort((a, b) => a.line - b.line)
@@ -469,7 +542,52 @@ async function stageAndCheck(
 	return {
 		rowCount: counts.rows + rejectedCount,
 		badRows: counts.invalid + rejectedCount,
-		issues: await addSuggestions(engine, issues)
+		issues: await addSuggestions(engine, issues),
+		totals,
+		secondHeaderLine: null
+	};
+}
+
+/** The line of the first row that repeats the header (a second table below the first), or null. */
+async function findRepeatedHeader(
+	engine: Engine,
+	tables: ImportTables,
+	layout: PreparedLayout
+): Promise<number | null> {
+	const columns = repeatedHeaderColumns(layout.mapping, layout.header.length);
+	if (columns.length < 2) return null;
+	const keys = columns.map((index) => normalizeHeader(splitUnit(layout.header[index] ?? '').text));
+	const [row] = await engine.query<{ line: number | null }>(
+		buildRepeatedHeaderSql(tables, layout.mapping, columns),
+		keys
+	);
+	return row?.line ?? null;
+}
+
+/** The total rows the file has (left out of the data) and those that do not add up. */
+async function checkTotals(
+	engine: Engine,
+	tables: ImportTables,
+	layout: PreparedLayout
+): Promise<ImportResult['totals']> {
+	const [counted] = await engine.query<{ totals: number }>(
+		buildTotalRowsSql(tables, layout.mapping)
+	);
+	const rows = counted?.totals ?? 0;
+	if (rows === 0 && (layout.mapping.wide?.totals.length ?? 0) === 0)
+		return { rows, mismatches: [] };
+	const found = await engine.query<{ line: number; col: number; value: string; expected: number }>(
+		buildTotalMismatchSql(tables, layout.mapping),
+		[MAX_LISTED_ISSUES]
+	);
+	return {
+		rows,
+		mismatches: found.map((row) => ({
+			line: row.line,
+			column: layout.header[row.col] ?? '',
+			value: row.value,
+			expected: row.expected
+		}))
 	};
 }
 
@@ -482,25 +600,51 @@ async function stage(
 ): Promise<void> {
 	for (const drop of buildDropSql(tables)) await engine.query(drop);
 	const { delimiter } = prepared.layout;
-	const sql = buildStageSql(tables, prepared.columnCount, {
+	const statements = buildStageSql(tables, prepared.columnCount, {
 		path,
 		delimiter,
 		segments,
-		sources: prepared.layout.mapping.sources
+		mapping: prepared.layout.mapping
 	});
-	await engine.query(sql.sql, sql.params);
+	for (const { sql, params } of statements) await engine.query(sql, params);
 }
 
 /**
- * The header of the cell an issue is about. With the sources side by side, the source, the
- * evaluator and the score of a row come from that row's source column.
+ * The header of the cell an issue is about. In a wide layout, what a group gives (a source, a
+ * district, a year) or holds (a score, an amount) comes from that row's group's column; what the
+ * whole table takes, from the text it was read from (the title, the sheet or file name).
  */
-function issueColumn(layout: PreparedLayout, field: Field, slot: number): string {
-	const { sources, columns } = layout.mapping;
-	const source = sources[slot];
-	const index =
-		source && (SOURCE_FIELDS as readonly Field[]).includes(field) ? source.index : columns[field];
-	return layout.header[index ?? -1] ?? field;
+function issueColumn(
+	layout: PreparedLayout,
+	field: Field,
+	slot: number
+): { text: string; index: number | null } {
+	const { wide, columns, given } = layout.mapping;
+	const group = wide?.groups[slot];
+	const fromGroup =
+		group?.cells[field] ?? (group && field in group.given ? firstCell(group) : undefined);
+	const fromTable = given[field];
+	const index = fromGroup ?? (fromTable ? undefined : columns[field]);
+	if (index === undefined) return { text: fromTable?.text ?? field, index: null };
+	return { text: layout.header[index] ?? field, index };
+}
+
+/** How an issue names its file: a workbook's with the sheet, `평가.xlsx › 2019 자체평가`. */
+function issueFileName(file: string, workbook: WorkbookSheets | null): string {
+	return workbook?.sheet ? `${file} › ${workbook.sheet}` : file;
+}
+
+/** A cell's address as Excel shows it: column index 2, line 12 → `C12`. */
+export function cellAddress(index: number, line: number): string {
+	let letters = '';
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+		letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+	}
+	return `${letters}${line}`;
+}
+
+function firstCell(group: NonNullable<WideMapping['groups'][number]>): number | undefined {
+	return Object.values(group.cells)[0];
 }
 
 /** The records DuckDB rejected, or null when it read every one. */
@@ -526,7 +670,8 @@ async function listRowIssues(
 	tables: ImportTables,
 	layout: PreparedLayout,
 	mapping: ColumnMapping,
-	fileName: string
+	fileName: string,
+	inSheet: boolean
 ): Promise<ImportIssue[]> {
 	const rows = await engine.query<{
 		line: number;
@@ -536,15 +681,19 @@ async function listRowIssues(
 		code: IssueCode;
 		detail: string | null;
 	}>(buildIssuesSql(tables, mapping), [MAX_LISTED_ISSUES]);
-	return rows.map((row) => ({
-		file: fileName,
-		line: row.line,
-		field: row.field,
-		column: row.field ? issueColumn(layout, row.field, row.slot) : '',
-		value: row.value ?? '',
-		code: row.code,
-		detail: row.detail
-	}));
+	return rows.map((row) => {
+		const column = row.field ? issueColumn(layout, row.field, row.slot) : null;
+		return {
+			file: fileName,
+			line: row.line,
+			field: row.field,
+			column: column?.text ?? '',
+			cell: inSheet && column?.index != null ? cellAddress(column.index, row.line) : null,
+			value: row.value ?? '',
+			code: row.code,
+			detail: row.detail
+		};
+	});
 }
 
 const READ_ISSUE_CODES: Record<string, IssueCode | ReadIssueCode> = {

@@ -4,14 +4,15 @@ import { byDistrict, pivotTotals } from '$lib/analysis/totals';
 import { NO_FILTERS } from '$lib/query/filters';
 import { queryTotals } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
-import { mapColumns, parseSourceHeader } from './columns';
+import { mapColumns } from './columns';
+import { parseSourceHeader } from './headers';
 import { importCsv } from './import';
 import { evaluationRowsOf } from './test-support';
 
 // The unbalanced fixture in the long layout and with the sources side by side
-// (tests/fixtures/csv/layouts/make_layouts.py writes the second from the first).
+// (tests/fixtures/layouts/make_layouts.mjs writes the second from the first).
 const LONG = repoFile('tests/fixtures/csv/unbalanced/evaluations.csv');
-const SIDE_BY_SIDE = repoFile('tests/fixtures/csv/layouts/sources-side-by-side.csv');
+const SIDE_BY_SIDE = repoFile('tests/fixtures/layouts/sources-side-by-side.csv');
 const expected = JSON.parse(
 	readFileSync(
 		new URL('../../../tests/fixtures/expected/unbalanced-totals.json', import.meta.url),
@@ -58,16 +59,19 @@ describe('source headers', () => {
 		expect(mapping).toMatchObject({
 			kind: 'evaluations',
 			missing: [],
-			sources: [
-				{ index: 5, source: 'self', evaluatorId: null },
-				{ index: 6, source: 'official', evaluatorId: 'A' }
-			]
+			wide: {
+				kind: 'sources',
+				groups: [
+					{ cells: { score: 5 }, given: { evaluator_type: 'self', evaluator_id: null } },
+					{ cells: { score: 6 }, given: { evaluator_type: 'official', evaluator_id: 'A' } }
+				]
+			}
 		});
 	});
 
 	it('a long header has no source columns', () => {
 		const header = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점'.split(',');
-		expect(mapColumns(header)?.sources).toEqual([]);
+		expect(mapColumns(header)?.wide).toBeNull();
 	});
 });
 
@@ -96,7 +100,9 @@ describe('the sources side by side', () => {
 		const engine = await engineWithSchema();
 		const result = await importCsv(engine, { name: 'w.csv', bytes: SIDE_BY_SIDE });
 		expect(result).toMatchObject({ imported: false, importedCount: 0, rowCount: 40, issues: [] });
-		expect(result.layout?.sources.map((s) => [s.source, s.evaluatorId])).toEqual([
+		expect(
+			result.layout?.wide?.groups.map((g) => [g.given.evaluator_type, g.given.evaluator_id])
+		).toEqual([
 			['self', null],
 			['official', '공무원A'],
 			['official', '공무원B'],

@@ -57,11 +57,7 @@ export const prepareInWorker: Preparer = (bytes, options) => {
 	// A hash nobody awaits (the import stopped first) must not be reported as unhandled.
 	request.hash.promise.catch(() => undefined);
 	pending.set(id, request);
-	const message: PrepareRequest = {
-		id,
-		bytes,
-		options: { columnOverrides: options.columnOverrides }
-	};
+	const message: PrepareRequest = { id, bytes, options };
 	// Copied, not moved: the page keeps the bytes to store them once the import succeeds.
 	worker.postMessage(message);
 	return request.prepared.promise;

@@ -1,4 +1,4 @@
-import type { ColumnOverrides, Field } from './columns';
+import { FIELD_SPECS, normalizeHeader, type ColumnOverrides, type Field } from './columns';
 import { findDamage, type ImportWarning } from './damage';
 import { decodeText, detectEncoding, type Cp949Decoder, type TextEncodingName } from './decode';
 import { detectNonCsvBytes, detectNonCsvText } from './file-type';
@@ -11,6 +11,8 @@ import {
 	type LineSegments
 } from './records';
 import { sniffLayout, type CsvLayout } from './sniff';
+import type { SheetInfo, WorkbookRefusalCode } from './workbook';
+import { incompleteGroups } from './wide';
 
 /**
  * The part of an import that needs no engine: bytes to text, what is wrong with the file as a
@@ -25,12 +27,26 @@ export type PrepareRefusalCode =
 	| 'unknown-headers'
 	| 'missing-columns'
 	| 'no-data-rows'
-	| 'unterminated-quote';
+	| 'unterminated-quote'
+	| 'two-tables'
+	| 'missing-given'
+	| WorkbookRefusalCode;
+
+/** How the file's text was stored: a text encoding, or cells of an Excel workbook. */
+export type FileEncoding = TextEncodingName | 'excel';
+
+/** A workbook's sheets, and the one read (null when none could be). */
+export interface WorkbookSheets {
+	sheets: SheetInfo[];
+	sheet: string | null;
+}
 
 export interface PrepareRefusal {
 	ok: false;
 	code: PrepareRefusalCode;
-	encoding: TextEncodingName;
+	encoding: FileEncoding;
+	/** For a workbook, its sheets (so another can be chosen); null for CSV. */
+	workbook: WorkbookSheets | null;
 	/** 1-based line the problem is on (1 when it is about the whole file). */
 	line: number;
 	field: Field | null;
@@ -47,7 +63,9 @@ export interface PreparedLayout extends CsvLayout {
 
 export interface PreparedText {
 	ok: true;
-	encoding: TextEncodingName;
+	encoding: FileEncoding;
+	/** For a workbook, its sheets and the one read; null for CSV. */
+	workbook: WorkbookSheets | null;
 	warnings: ImportWarning[];
 	layout: PreparedLayout;
 	/** The lines after the header, UTF-8, as DuckDB is to read them. */
@@ -66,6 +84,12 @@ export interface PreparedText {
 export interface PrepareOptions {
 	decodeCp949?: Cp949Decoder;
 	columnOverrides?: ColumnOverrides;
+	/** Values a person gave for the whole table (a crosstab's year and source). */
+	given?: Partial<Record<Field, string>>;
+	/** The file's name, and the sheet's for a workbook: a crosstab's year and source may be in them. */
+	names?: { file?: string; sheet?: string };
+	/** The sheet of a workbook to read; the first visible one with cells by default. */
+	sheet?: string;
 }
 
 /**
@@ -83,35 +107,70 @@ export interface PreparedFile {
  */
 export type Preparer = (
 	bytes: Uint8Array,
-	options: Pick<PrepareOptions, 'columnOverrides'>
+	options: Omit<PrepareOptions, 'decodeCp949'>
 ) => Promise<PreparedFile>;
 
-/** Decodes and inspects one file: either what DuckDB needs to read it, or why it cannot. */
+/**
+ * Decodes and inspects one file, CSV text or an Excel workbook: what DuckDB needs to read it, or
+ * why it cannot. SheetJS is loaded only for a workbook.
+ */
+export async function prepareFile(
+	bytes: Uint8Array,
+	options: PrepareOptions = {}
+): Promise<PreparedText | PrepareRefusal> {
+	if (detectNonCsvBytes(bytes) !== 'spreadsheet-file') return prepareText(bytes, options);
+	const { readWorkbookSheet } = await import('./workbook');
+	const read = readWorkbookSheet(bytes, options.sheet);
+	if (!read.ok) {
+		const workbook = { sheets: read.sheets, sheet: null };
+		return refusal(read.code, 'excel', { detail: read.detail, workbook });
+	}
+	const names = { ...options.names, sheet: read.sheet };
+	const prepared = prepareDecoded(read.text.normalize('NFC'), 'excel', { ...options, names });
+	return { ...prepared, workbook: { sheets: read.sheets, sheet: read.sheet } };
+}
+
+/** Decodes and inspects CSV text: either what DuckDB needs to read it, or why it cannot. */
 export function prepareText(
 	bytes: Uint8Array,
 	options: PrepareOptions = {}
 ): PreparedText | PrepareRefusal {
 	const decoded = decodeFile(bytes, options.decodeCp949);
 	if ('ok' in decoded) return decoded;
-	const { text, encoding } = decoded;
+	return prepareDecoded(decoded.text, decoded.encoding, options);
+}
+
+/** Inspects decoded text (LF line breaks, NFC). */
+function prepareDecoded(
+	text: string,
+	encoding: FileEncoding,
+	options: PrepareOptions
+): PreparedText | PrepareRefusal {
 	const refuse = (code: PrepareRefusalCode, extra: Partial<PrepareRefusal> = {}) =>
 		refusal(code, encoding, extra);
 	const warnings = findDamage(text);
-	const sniffed = sniffLayout(text, options.columnOverrides);
+	const sniffed = sniffLayout(text, options.columnOverrides, {
+		names: namesOf(options.names),
+		chosen: options.given
+	});
 	if (!sniffed) return refuse('unknown-headers', { warnings });
 	// From here on, the UTF-8 bytes DuckDB will read: offsets are its byte positions.
 	const utf8 = new TextEncoder().encode(text);
-	const { delimiter, headerIndex } = sniffed;
+	const { delimiter, headerIndex, headerRows } = sniffed;
 	const headerStart = findRecordStart(utf8, delimiter, headerIndex);
 	const layout = { ...sniffed, headerLine: lineAt(utf8, headerStart) };
 	const located = { warnings, layout, line: layout.headerLine };
 	const [firstMissing] = layout.mapping.missing;
 	if (firstMissing) {
-		const detail = layout.mapping.missing.join(', ');
-		return refuse('missing-columns', { ...located, field: firstMissing, detail });
+		const detail = describeMissing(layout);
+		// A crosstab lacks no column: only the year or source of the whole table, to be asked.
+		const code = lacksOnlyGiven(layout) ? 'missing-given' : 'missing-columns';
+		return refuse(code, { ...located, field: firstMissing, detail });
 	}
+	const repeated = repeatedHeaderCell(layout);
+	if (repeated !== null) return refuse('two-tables', { ...located, detail: repeated });
 
-	const dataStart = findRecordStart(utf8, delimiter, headerIndex + 1);
+	const dataStart = findRecordStart(utf8, delimiter, headerIndex + headerRows);
 	const data = utf8.subarray(dataStart);
 	if (isBlank(data)) return refuse('no-data-rows', located);
 	const firstDataLine = lineAt(utf8, dataStart);
@@ -122,6 +181,7 @@ export function prepareText(
 	return {
 		ok: true,
 		encoding,
+		workbook: null,
 		warnings,
 		layout,
 		data,
@@ -129,6 +189,55 @@ export function prepareText(
 		segments: lines.segments,
 		columnCount: columnsToRead(layout.header.length, maxFieldsPerLine(data, delimiter))
 	};
+}
+
+/** The names a crosstab's year and source may be read from, the sheet's before the file's. */
+function namesOf(names: PrepareOptions['names']): { from: 'sheet' | 'file'; text: string }[] {
+	return [
+		...(names?.sheet ? [{ from: 'sheet' as const, text: names.sheet }] : []),
+		...(names?.file ? [{ from: 'file' as const, text: names.file }] : [])
+	];
+}
+
+/** Whether a crosstab has every column it needs and lacks only its year or source. */
+function lacksOnlyGiven(layout: PreparedLayout): boolean {
+	const { wide, missing } = layout.mapping;
+	return (
+		wide?.kind === 'districts' &&
+		missing.every((field) => field === 'year' || field === 'evaluator_type')
+	);
+}
+
+/**
+ * The missing fields, by code (the message words them); a year side by side that lacks one of
+ * its pair is named with its year, `2021 spent`.
+ */
+function describeMissing(layout: PreparedLayout): string {
+	const { missing, wide } = layout.mapping;
+	if (wide?.kind !== 'years') return missing.join(', ');
+	const unpaired = incompleteGroups(wide).map(({ year, field }) => `${year} ${field}`);
+	const others = missing.filter((field) => field !== 'planned' && field !== 'spent');
+	return [...others, ...unpaired].join(', ');
+}
+
+/**
+ * A header cell naming a field that another column of the same name already holds (a second
+ * 연도, 자치구): a second table beside the first on one sheet. Its text, or null. A column a
+ * person assigned to another field does not count.
+ */
+function repeatedHeaderCell(layout: PreparedLayout): string | null {
+	const { kind, columns, unmapped } = layout.mapping;
+	const spec: Record<string, { aliases: readonly string[] }> = FIELD_SPECS[kind];
+	const names = (field: string) => spec[field]!.aliases.map(normalizeHeader);
+	const repeated = unmapped.find((cell) =>
+		(Object.entries(columns) as [Field, number][]).some(
+			([field, index]) =>
+				field !== 'basis' &&
+				names(field).includes(normalizeHeader(cell)) &&
+				names(field).includes(normalizeHeader(layout.header[index] ?? ''))
+		)
+	);
+	return repeated ?? null;
 }
 
 /** The file as text, with LF line breaks and in NFC; or why it is not CSV text at all. */
@@ -162,13 +271,14 @@ function isBlank(bytes: Uint8Array): boolean {
 
 function refusal(
 	code: PrepareRefusalCode,
-	encoding: TextEncodingName,
+	encoding: FileEncoding,
 	extra: Partial<PrepareRefusal> = {}
 ): PrepareRefusal {
 	return {
 		ok: false,
 		code,
 		encoding,
+		workbook: null,
 		line: 1,
 		field: null,
 		detail: null,

@@ -3,7 +3,7 @@
 // first, so DuckDB reads it while the hash is still being computed here.
 import { sha256Hex } from './hash';
 import {
-	prepareText,
+	prepareFile,
 	type PrepareOptions,
 	type PrepareRefusal,
 	type PreparedText
@@ -12,7 +12,7 @@ import {
 export interface PrepareRequest {
 	id: number;
 	bytes: Uint8Array;
-	options: Pick<PrepareOptions, 'columnOverrides'>;
+	options: Omit<PrepareOptions, 'decodeCp949'>;
 }
 
 /** Two answers per request, `prepared` and then `hashed`; or one `failed`. */
@@ -28,7 +28,7 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 	const answer = (response: PrepareResponse, transfer: Transferable[] = []) =>
 		self.postMessage(response, { transfer });
 	try {
-		const prepared = prepareText(bytes, options);
+		const prepared = await prepareFile(bytes, options);
 		// The prepared UTF-8 text is moved, not copied, back to the page.
 		answer({ id, kind: 'prepared', prepared }, prepared.ok ? [prepared.data.buffer] : []);
 	} catch (error) {

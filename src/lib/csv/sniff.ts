@@ -1,11 +1,21 @@
 import Papa from 'papaparse';
-import { FIELD_SPECS, mapColumns, type ColumnMapping, type ColumnOverrides } from './columns';
+import {
+	FIELD_SPECS,
+	mapColumns,
+	type ColumnMapping,
+	type ColumnOverrides,
+	type TableContext
+} from './columns';
+import { joinHeaderRows } from './headers';
 
 /** What the first lines of a file say about its layout. */
 export interface CsvLayout {
 	delimiter: string;
 	/** Zero-based index of the header row among the file's records (title rows come before it). */
 	headerIndex: number;
+	/** 2 when the header is two rows (merged cells over the second), read as one. */
+	headerRows: 1 | 2;
+	/** The header as read: with two rows, each column's two cells as one. */
 	header: string[];
 	/** May still miss required fields: see {@link sniffLayout}. */
 	mapping: ColumnMapping;
@@ -24,10 +34,14 @@ const MAX_TITLE_ROWS = 10;
  * returned if it lacks no more than half the required ones, so a person can assign the rest.
  * `null` when nothing looks like a header.
  */
-export function sniffLayout(text: string, overrides: ColumnOverrides = {}): CsvLayout | null {
+export function sniffLayout(
+	text: string,
+	overrides: ColumnOverrides = {},
+	context: Omit<TableContext, 'texts'> & { names?: TableContext['texts'] } = {}
+): CsvLayout | null {
 	const head = text.slice(0, SNIFF_CHARS);
 	const candidates = orderDelimiters(head).flatMap((delimiter) =>
-		readHeaderCandidates(head, delimiter, overrides)
+		readHeaderCandidates(head, delimiter, overrides, context)
 	);
 	const complete = candidates.find((layout) => layout.mapping.missing.length === 0);
 	if (complete) return complete;
@@ -48,17 +62,56 @@ function orderDelimiters(head: string): string[] {
 function readHeaderCandidates(
 	head: string,
 	delimiter: string,
-	overrides: ColumnOverrides
+	overrides: ColumnOverrides,
+	{ names = [], chosen }: Omit<TableContext, 'texts'> & { names?: TableContext['texts'] }
 ): CsvLayout[] {
 	const rows = Papa.parse<string[]>(head, {
-		preview: MAX_TITLE_ROWS + 1,
+		preview: MAX_TITLE_ROWS + 2,
 		delimiter,
 		skipEmptyLines: false
 	}).data;
-	return rows.flatMap((row, headerIndex) => {
-		const mapping = mapColumns(row, overrides);
-		return mapping ? [{ delimiter, headerIndex, header: row, mapping }] : [];
+	return rows.slice(0, MAX_TITLE_ROWS + 1).flatMap((row, headerIndex) => {
+		// The rows above the header are its title: they may name the year, the source, the unit.
+		const titles = rows
+			.slice(0, headerIndex)
+			.map((cells) => cells.filter((cell) => cell.trim() !== '').join(' '))
+			.filter((title) => title !== '')
+			.map((text) => ({ from: 'title' as const, text }));
+		const context: TableContext = { texts: [...titles, ...names], chosen };
+		const read = (header: string[], headerRows: 1 | 2): CsvLayout[] => {
+			const mapping = mapColumns(header, overrides, context);
+			return mapping ? [{ delimiter, headerIndex, headerRows, header, mapping }] : [];
+		};
+		const single = read(row, 1);
+		const next = rows[headerIndex + 1];
+		if (!next || !continuesHeader(row, next, single[0]?.mapping)) return single;
+		return [...read(joinHeaderRows(row, next), 2), ...single];
 	});
+}
+
+/**
+ * Whether the row after a header row is its second header row rather than data: it has text
+ * (evaluator names, 예산액/집행액 under a year) but none under the columns the first row names a
+ * field for, where a data row would have its year, district and names.
+ */
+function continuesHeader(
+	row: readonly string[],
+	next: readonly string[],
+	mapping: ColumnMapping | undefined
+): boolean {
+	if (!next.some((cell) => cell.trim() !== '')) return false;
+	const named = mapping ? Object.values(mapping.columns) : [];
+	if (named.length > 0) return named.every((index) => (next[index] ?? '').trim() === '');
+	// Nothing named yet (years side by side): the upper row must have a merged cell, a filled
+	// cell with blanks to its right over text in the row below.
+	const firstFilled = row.findIndex((cell) => cell.trim() !== '');
+	return (
+		firstFilled !== -1 &&
+		row.some(
+			(cell, index) =>
+				index > firstFilled && cell.trim() === '' && (next[index] ?? '').trim() !== ''
+		)
+	);
 }
 
 function isNearlyComplete(mapping: ColumnMapping): boolean {

@@ -3,6 +3,7 @@ import type { Cp949Decoder } from '$lib/csv/decode';
 import { importCsv, type ImportMode } from '$lib/csv/import';
 import type { ColumnOverrides } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
+import { replaySteps } from './choices';
 import { importSample, type FetchBytes } from './sample';
 
 /** A published dataset as the server describes it. */
@@ -21,8 +22,12 @@ export interface ImportChoices {
 	replaceOverlaps?: boolean;
 	/** The file took the place of the sample's rows of its kind (staff's first file of a kind). */
 	setAsideSample?: boolean;
-	/** The file's layout (the sources side by side) was previewed and confirmed. */
+	/** The file's layout (one other than the long one) was previewed and confirmed. */
 	confirmLayout?: boolean;
+	/** Values given by hand for the whole table: a crosstab's year, source and evaluator. */
+	given?: Partial<Record<'year' | 'evaluator_type' | 'evaluator_id', string>>;
+	/** For a workbook, the sheet read. */
+	sheet?: string;
 }
 
 /**
@@ -44,16 +49,16 @@ export async function importPublished(
 ): Promise<void> {
 	await importSample(engine, sources.fetchBytes, { decodeCp949: sources.decodeCp949 });
 	for (const file of dataset.files) {
-		const result = await importCsv(
-			engine,
-			{ name: file.name, bytes: await sources.fileBytes(file.hash) },
-			{
-				...(file.choices as Partial<ImportChoices>),
-				prepare: sources.prepare,
-				decodeCp949: sources.decodeCp949
-			}
-		);
-		if (!result.imported)
-			throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
+		const bytes = await sources.fileBytes(file.hash);
+		// A workbook several of whose sheets were imported replays each, in order.
+		for (const step of replaySteps(file.choices)) {
+			const result = await importCsv(
+				engine,
+				{ name: file.name, bytes },
+				{ ...step, prepare: sources.prepare, decodeCp949: sources.decodeCp949 }
+			);
+			if (!result.imported)
+				throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
+		}
 	}
 }

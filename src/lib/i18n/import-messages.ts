@@ -12,10 +12,15 @@ export function describeIssue(issue: ImportIssue, locale: Locale): string {
 				: `import.issue.${issue.code}`;
 	// A missing-columns issue names fields by code ("score, max_score"): say them in words.
 	const column =
-		issue.code === 'missing-columns' && issue.detail
+		(issue.code === 'missing-columns' || issue.code === 'missing-given') && issue.detail
 			? issue.detail
 					.split(', ')
-					.map((field) => (isField(field) ? translate(locale, `field.${field}`) : field))
+					.map((token) => {
+						// A year side by side that lacks one of its pair: `2021 spent` → 2021 집행액.
+						const [year, field] = /^(\d{4}) (\w+)$/.test(token) ? token.split(' ') : [null, token];
+						const word = field && isField(field) ? translate(locale, `field.${field}`) : token;
+						return year ? `${year} ${word}` : word;
+					})
 					.join(', ')
 			: issue.column;
 	return translate(locale, key, {
@@ -31,8 +36,15 @@ const WHOLE_FILE_CODES: ReadonlySet<ImportIssue['code']> = new Set([
 	'empty-file',
 	'binary-file',
 	'spreadsheet-file',
+	'workbook-too-large',
+	'workbook-password',
+	'workbook-macros',
+	'workbook-external-links',
+	'workbook-unreadable',
+	'workbook-no-sheets',
 	'unknown-headers',
 	'missing-columns',
+	'missing-given',
 	'no-data-rows',
 	'unreadable-file',
 	'import-failed',
@@ -43,6 +55,13 @@ const WHOLE_FILE_CODES: ReadonlySet<ImportIssue['code']> = new Set([
 export function locateIssue(issue: ImportIssue, locale: Locale): string {
 	if (WHOLE_FILE_CODES.has(issue.code)) {
 		return translate(locale, 'import.issueLocationFile', { file: issue.file });
+	}
+	if (issue.cell) {
+		return translate(locale, 'import.issueLocationCell', {
+			file: issue.file,
+			cell: issue.cell,
+			column: issue.column || '–'
+		});
 	}
 	return translate(locale, 'import.issueLocation', {
 		file: issue.file,

@@ -93,18 +93,35 @@ export const ko = {
 	'import.issue.unterminated-quote': '{line}행에서 시작한 따옴표가 파일 끝까지 닫히지 않았습니다.',
 	'import.issue.binary-file': 'CSV 파일이 아닙니다 (그림이나 다른 형식의 파일로 보입니다).',
 	'import.issue.spreadsheet-file':
-		'엑셀 통합 문서(.xlsx/.xls)입니다. 엑셀에서 "다른 이름으로 저장"을 눌러 CSV로 저장해 주세요.',
+		'웹 화면에서 내려받은 "엑셀" 파일(HTML 또는 XML 표)입니다. 엑셀에서 열어 "다른 이름으로 저장"으로 .xlsx나 CSV로 저장해 주세요.',
+	'import.issue.workbook-too-large':
+		'통합 문서가 {detail}MB로, 읽을 수 있는 크기(20MB)를 넘습니다. 엑셀에서 시트를 CSV로 저장해 올려 주세요(CSV는 크기 제한이 없습니다).',
+	'import.issue.workbook-password':
+		'암호가 걸린 통합 문서는 읽을 수 없습니다. 엑셀에서 암호를 풀고 저장한 뒤 다시 올려 주세요.',
+	'import.issue.workbook-macros':
+		'매크로가 든 통합 문서(.xlsm)는 안전을 위해 읽지 않습니다. 엑셀에서 .xlsx(매크로 없음)나 CSV로 저장해 올려 주세요.',
+	'import.issue.workbook-external-links':
+		'다른 통합 문서를 참조하는 셀(외부 연결)이 있어 읽지 않습니다. 엑셀의 [데이터 → 연결 편집 → 연결 끊기]로 값만 남긴 뒤 저장해 올려 주세요.',
+	'import.issue.workbook-unreadable': '엑셀 통합 문서로 읽을 수 없습니다: {detail}',
+	'import.issue.workbook-no-sheets':
+		'읽을 시트가 없습니다. 보이는 시트가 모두 비어 있거나, 고른 시트 "{detail}"{detail|이/가} 없습니다.',
 	'import.issue.missing-columns':
 		'필요한 열 "{column}"{column|을/를} 찾지 못했습니다. 아래에서 열을 지정해 주세요.',
 	'import.issue.no-data-rows': '머리글만 있고 자료 행이 없습니다.',
+	'import.issue.missing-given':
+		'자치구가 열로 된 교차표인데, 표 전체의 {column}{column|을/를} 제목 행이나 시트·파일 이름에서 찾지 못했습니다. 위에서 알려 주세요.',
+	'import.issue.two-tables':
+		'표가 둘 있습니다: {line}행에서 머리글이 다시 나옵니다. 표를 시트(또는 파일)마다 하나씩 두고 다시 올려 주세요.',
 	'import.issue.unreadable-file': '파일을 읽을 수 없습니다: {detail}',
 	'import.issue.import-failed': '가져오는 중 오류가 나서 아무것도 바꾸지 않았습니다: {detail}',
 	'import.issue.cancelled': '가져오기를 취소했습니다. 아무것도 바뀌지 않았습니다.',
 	'import.issueLocation': '{file} {line}행 {column}열',
+	'import.issueLocationCell': '{file} {cell} 셀 ({column}열)',
 	'import.issueLocationFile': '{file} 파일 전체',
 	'import.title': '파일 추가',
 	'import.choose': '파일 선택',
-	'import.hint': '평가 또는 예산 CSV(UTF-8, CP949, UTF-16). 오류가 있는 파일은 가져오지 않습니다.',
+	'import.hint':
+		'평가 또는 예산 자료: CSV(UTF-8, CP949, UTF-16)나 엑셀 통합 문서(.xlsx, .xls). 오류가 있는 파일은 가져오지 않습니다.',
 	'import.imported': '{file}: {rows}행을 가져왔습니다 ({kind}, {encoding}).',
 	'import.showAll': '결과 {count}건 모두 보기',
 	'import.showNewest': '최근 결과 {count}건만 보기',
@@ -334,10 +351,36 @@ export const ko = {
 	'import.downloadErrors': '오류 목록 내려받기 (CSV)',
 	'import.errorsSuffix': '오류',
 	'import.validOnly': '문제없는 {count}행만 가져오기',
-	'import.previewLine':
+	'import.previewLine.sources':
 		'{file}: 평가주체별 점수 열 {columns}개로 된 표입니다. 아래처럼 한 행에 점수 하나씩, {rows}행으로 읽습니다. 맞으면 가져오기를 눌러 주세요.',
+	'import.previewLine.districts':
+		'{file}: 자치구별 점수 열 {columns}개로 된 교차표입니다. 아래처럼 한 행에 점수 하나씩, {rows}행으로 읽습니다. 맞으면 가져오기를 눌러 주세요.',
+	'import.previewLine.years':
+		'{file}: 연도별 예산액·집행액 열이 나란히 있는 표입니다 (연도 {columns}개). 아래처럼 한 행에 한 해씩, {rows}행으로 읽습니다. 맞으면 가져오기를 눌러 주세요.',
+	'import.given': '표 전체의 {field}: {value} ({from})',
+	'import.givenFrom.title': '제목 행 "{text}"에서 읽음',
+	'import.givenFrom.sheet': '시트 이름 "{text}"에서 읽음',
+	'import.givenFrom.file': '파일 이름 "{text}"에서 읽음',
+	'import.givenFrom.choice': '직접 입력',
+	'import.askGiven': '이 표의 연도와 평가주체를 알려 주세요',
+	'import.askGivenHint':
+		'자치구가 열로 된 교차표는 표 하나가 한 해, 한 평가주체의 점수입니다. 제목 행이나 시트·파일 이름에서 찾지 못했습니다.',
+	'import.applyGiven': '이 값으로 다시 읽기',
+	'import.scale': '금액 열 {count}개는 {unit} 단위로 읽어 원으로 바꿉니다 (× {scale}).',
+	'import.unit.1000': '천원',
+	'import.unit.1000000': '백만원',
+	'import.totals': ' 합계·소계 {count}행은 검산만 하고 자료로 넣지 않았습니다.',
+	'import.totalMismatch':
+		'{line}행 "{column}" 열의 합계 {value}{value|이/가} 더한 값 {expected}{expected|과/와} 다릅니다. 합계 행은 자료로 넣지 않으므로 가져온 값에는 영향이 없지만, 원본을 확인해 주세요.',
 	'import.previewCaption': '{file}: 읽을 모습 (처음 몇 행)',
 	'import.confirmLayout': '이대로 {rows}행 가져오기',
+	'import.sheets': '이 통합 문서의 시트 {count}개',
+	'import.resultsTitle': '올린 파일',
+	'import.sheetHidden': '숨김',
+	'import.sheetRows': '{rows}행',
+	'import.sheetRead': '읽은 시트',
+	'import.sheetImported': '가져온 시트',
+	'import.readSheet': '이 시트 가져오기',
 	'import.replaceOverlaps': '겹치는 {count}행을 이 파일의 값으로 바꾸기',
 	'import.overlapsNote':
 		'이미 불러온 행과 겹치는 행이 {count}개 있어 가져오지 않았습니다. 겹치는 행을 이 파일의 값으로 바꾸거나, 그대로 두려면 아무것도 하지 않으면 됩니다.',
@@ -480,22 +523,38 @@ export const en: Record<MessageKey, string> = {
 	'import.issue.unterminated-quote': 'A quote opened on line {line} is never closed.',
 	'import.issue.binary-file': 'This is not a CSV file (it looks like an image or another format).',
 	'import.issue.spreadsheet-file':
-		'This is an Excel workbook (.xlsx/.xls). In Excel, use "Save as → CSV" and upload that.',
+		'This is an "Excel" file downloaded from a web page (an HTML or XML table). Open it in Excel and use "Save as" to save it as .xlsx or CSV.',
+	'import.issue.workbook-too-large':
+		'The workbook is {detail} MB, over the 20 MB that can be read. Save its sheet as CSV in Excel and upload that (CSV has no size limit).',
+	'import.issue.workbook-password':
+		'A password-protected workbook cannot be read. Remove the password in Excel, save, and upload it again.',
+	'import.issue.workbook-macros':
+		'Workbooks with macros (.xlsm) are not read, for safety. Save it as .xlsx (no macros) or CSV in Excel and upload that.',
+	'import.issue.workbook-external-links':
+		'The workbook has cells that refer to other workbooks (external links), so it is not read. In Excel use Data → Edit Links → Break Link to keep the values, save, and upload it again.',
+	'import.issue.workbook-unreadable': 'This could not be read as an Excel workbook: {detail}',
+	'import.issue.workbook-no-sheets':
+		'There is no sheet to read: every visible sheet is empty, or the chosen sheet "{detail}" is not in it.',
 	'import.issue.missing-columns': 'The required column "{column}" was not found. Assign it below.',
 	'import.issue.no-data-rows': 'The file has a header but no data rows.',
+	'import.issue.missing-given':
+		'A crosstab with districts as columns, but neither its title row nor the sheet or file name gives its {column}. Please give them above.',
+	'import.issue.two-tables':
+		'There are two tables: the header appears again on line {line}. Keep one table per sheet (or file) and upload it again.',
 	'import.issue.unreadable-file': 'The file cannot be read: {detail}',
 	'import.issue.import-failed': 'The import failed and nothing was changed: {detail}',
 	'import.issue.cancelled': 'The import was cancelled. Nothing was changed.',
 	'import.issueLocation': '{file} line {line}, column {column}',
+	'import.issueLocationCell': '{file}, cell {cell} (column {column})',
 	'import.issueLocationFile': '{file}, the whole file',
 	'import.title': 'Add files',
 	'import.choose': 'choose files',
 	'import.hint':
-		'Evaluation or budget CSV (UTF-8, CP949, UTF-16). A file with errors is not imported.',
+		'Evaluation or budget data: CSV (UTF-8, CP949, UTF-16) or an Excel workbook (.xlsx, .xls). A file with errors is not imported.',
 	'import.imported': '{file}: imported {rows} rows ({kind}, {encoding}).',
 	'import.showAll': 'Show all {count} results',
 	'import.showNewest': 'Show the newest {count} only',
-	'import.refused': '{file}: not imported. {count} problems.',
+	'import.refused': '{file}: not imported. Problems: {count}.',
 	'import.kind.evaluations': 'evaluations',
 	'import.kind.budget': 'budget',
 	'import.issueTable': 'Problems in {file}',
@@ -724,10 +783,36 @@ export const en: Record<MessageKey, string> = {
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
 	'import.validOnly': 'Import only the {count} valid rows',
-	'import.previewLine':
+	'import.previewLine.sources':
 		'{file}: a table with {columns} score columns, one per source. It is read as below, one score per row: {rows} rows. Import it if this is right.',
+	'import.previewLine.districts':
+		'{file}: a crosstab with {columns} district columns. It is read as below, one score per row: {rows} rows. Import it if this is right.',
+	'import.previewLine.years':
+		'{file}: planned and spent amounts side by side for {columns} years. It is read as below, one year per row: {rows} rows. Import it if this is right.',
+	'import.given': '{field} for the whole table: {value} ({from})',
+	'import.givenFrom.title': 'read from the title row "{text}"',
+	'import.givenFrom.sheet': 'read from the sheet name "{text}"',
+	'import.givenFrom.file': 'read from the file name "{text}"',
+	'import.givenFrom.choice': 'entered by hand',
+	'import.askGiven': 'Which year and source is this table?',
+	'import.askGivenHint':
+		'A crosstab with districts as columns holds one year and one source. Neither the title row nor the sheet or file name says which.',
+	'import.applyGiven': 'Read it again with these values',
+	'import.scale': '{count} amount columns are read in {unit} and turned into won (× {scale}).',
+	'import.unit.1000': 'thousands of won',
+	'import.unit.1000000': 'millions of won',
+	'import.totals': ' {count} total rows (합계/소계) were checked and left out of the data.',
+	'import.totalMismatch':
+		'Line {line}, column "{column}": the total {value} is not the sum of its parts, {expected}. Total rows are not imported, so the data is not affected, but please check the original.',
 	'import.previewCaption': '{file} as it will be read (first rows)',
 	'import.confirmLayout': 'Import these {rows} rows',
+	'import.sheets': 'The {count} sheets of this workbook',
+	'import.resultsTitle': 'Files added',
+	'import.sheetHidden': 'hidden',
+	'import.sheetRows': '{rows} rows',
+	'import.sheetRead': 'sheet read',
+	'import.sheetImported': 'sheet imported',
+	'import.readSheet': 'Import this sheet',
 	'import.replaceOverlaps': 'Replace the {count} overlapping rows with this file’s values',
 	'import.overlapsNote':
 		'{count} rows repeat rows already loaded, so nothing was imported. Replace them with this file’s values, or do nothing to keep the data as it is.',

@@ -29,10 +29,14 @@ const SCHEMA_STATEMENTS: readonly string[] = [
 	// Most cells are plain numbers, which the cast alone reads; only the others (a cast fails on
 	// every character the regular expression removes) pay for it: twice as fast on a big file.
 	`CREATE MACRO parse_number(t) AS coalesce(TRY_CAST(t AS DOUBLE), TRY_CAST(
-		regexp_replace(ascii_digits(t), '[,\\s]|(천원|원|점|%)$', '', 'g') AS DOUBLE))`,
-	// An amount in won; 천원 (thousand won) is multiplied out.
-	`CREATE MACRO parse_won(t) AS parse_number(t) *
-		CASE WHEN ends_with(replace(t, ' ', ''), '천원') THEN 1000 ELSE 1 END`,
+		regexp_replace(ascii_digits(t), '[,\\s]|(백만원|천원|원|점|%)$', '', 'g') AS DOUBLE))`,
+	// An amount in won. A unit in the cell wins (1,456천원, 1,456,000원); a bare number is worth
+	// `scale` won, the unit its column's header or the table's title gives (1 when none does).
+	`CREATE MACRO parse_amount(t, scale) AS parse_number(t) * CASE
+		WHEN ends_with(replace(t, ' ', ''), '백만원') THEN 1000000
+		WHEN ends_with(replace(t, ' ', ''), '천원') THEN 1000
+		WHEN ends_with(replace(t, ' ', ''), '원') THEN 1 ELSE scale END`,
+	`CREATE MACRO parse_won(t) AS parse_amount(t, 1)`,
 	`CREATE MACRO clean_number(v) AS parse_number(clean_text(v))`,
 	`CREATE MACRO clean_won(v) AS parse_won(clean_text(v))`,
 	`CREATE TABLE districts (code VARCHAR PRIMARY KEY, name_ko VARCHAR NOT NULL, name_en VARCHAR NOT NULL)`,

@@ -1,5 +1,6 @@
 import type { Preparer } from '$lib/csv/prepare';
-import { importCsv, type ImportResult } from '$lib/csv/import';
+import { importCsv, type ImportMode, type ImportResult } from '$lib/csv/import';
+import { keepChoices, replaySteps } from '$lib/dataset/choices';
 import { readContents } from '$lib/dataset/contents';
 import { importPublished, type ImportChoices, type PublishedDataset } from '$lib/dataset/published';
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
@@ -57,6 +58,14 @@ export class DatasetState {
 	/** The file being imported now, and how many are queued with it. */
 	progress = $state<{ file: string; index: number; total: number } | null>(null);
 	storageNotice = $state<StorageNotice>(null);
+	/**
+	 * How the next files are imported, as chosen in the upload panel: the mode, and whether staff's
+	 * files take the sample's place (the default) rather than join it.
+	 */
+	uploadChoices = $state<{ mode: ImportMode; setAsideSample: boolean }>({
+		mode: 'add',
+		setAsideSample: true
+	});
 	/** Bumped whenever the loaded data changes, so views know to query again. */
 	revision = $state(0);
 	/** The engine once the data is in it; null before. */
@@ -185,8 +194,11 @@ export class DatasetState {
 					this.#refused.set(result.hash, file.bytes);
 					continue;
 				}
-				this.#refused.delete(result.hash);
-				await this.#keep(engine, file, result, kept);
+				// A workbook's bytes stay at hand while this page is open, so another sheet can follow.
+				if (!result.workbook) this.#refused.delete(result.hash);
+				// The sheet read is kept by name, so a reload reads the same one.
+				const sheet = result.workbook?.sheet ?? undefined;
+				await this.#keep(engine, file, result, sheet ? { ...kept, sheet } : kept);
 				if (signal.aborted) break;
 			}
 		} finally {
@@ -200,6 +212,16 @@ export class DatasetState {
 	async retry(result: ImportResult, choices: ImportChoices): Promise<void> {
 		const bytes = this.#refused.get(result.hash);
 		if (bytes) await this.importFiles([{ name: result.file, bytes }], choices);
+	}
+
+	/**
+	 * Imports another sheet of a workbook tried in this page (refused, or kept with another
+	 * sheet imported), with the mode chosen now: each sheet is a table of its own.
+	 */
+	async importSheet(result: ImportResult, sheet: string, choices: ImportChoices): Promise<void> {
+		const bytes = this.#refused.get(result.hash) ?? (await this.#store?.get(result.hash));
+		if (!bytes) return;
+		await this.importFiles([{ name: result.file, bytes }], { ...choices, sheet });
 	}
 
 	/** Stops the running import; what it had not committed is rolled back. */
@@ -235,17 +257,25 @@ export class DatasetState {
 		choices: ImportChoices
 	): Promise<void> {
 		if (!this.#store || !result.kind) return;
+		// Another sheet of a workbook already kept joins its entry: one file, several imports.
+		const earlier = (await this.#store.list()).find((upload) => upload.hash === result.hash);
+		const sameSheet =
+			earlier && replaySteps(earlier.choices).some((step) => step.sheet === choices.sheet);
+		const rows =
+			earlier && choices.sheet && !sameSheet
+				? earlier.rows + result.importedCount
+				: result.importedCount;
 		try {
 			await this.#store.add(
 				{
 					hash: result.hash,
 					name: file.name,
 					kind: result.kind,
-					rows: result.importedCount,
+					rows,
 					encoding: result.encoding,
 					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 					importedAt: new Date().toISOString(),
-					choices: { ...choices }
+					choices: { ...keepChoices(earlier?.choices ?? null, choices) }
 				},
 				file.bytes
 			);
@@ -270,14 +300,17 @@ export class DatasetState {
 		this.uploads = this.#store ? await this.#store.list() : [];
 		for (const upload of this.uploads) {
 			const bytes = await this.#store!.get(upload.hash);
-			const result = bytes
-				? await importCsv(
-						engine,
-						{ name: upload.name, bytes },
-						upload.choices as Partial<ImportChoices>
-					)
-				: null;
-			if (!result?.imported) this.storageNotice = 'replay-failed';
+			// A workbook several of whose sheets were imported replays each, in order.
+			for (const step of replaySteps(upload.choices)) {
+				const result = bytes
+					? await importCsv(
+							engine,
+							{ name: upload.name, bytes },
+							{ ...step, prepare: this.#sources.prepare }
+						)
+					: null;
+				if (!result?.imported) this.storageNotice = 'replay-failed';
+			}
 		}
 		await this.#refresh(engine);
 	}

@@ -1,6 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { parseImportChoices } from '$lib/dataset/choices';
-import type { ImportChoices } from '$lib/dataset/published';
+import { parseImportChoices, type KeptChoices } from '$lib/dataset/choices';
 import { getPublishing } from '$lib/server/context';
 import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
@@ -62,7 +61,7 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 		return refuse(400, '게시할 파일 목록이 맞지 않습니다.', 'The list of files does not match.');
 	}
 	// Only checked choices are stored: they are replayed on every view of the link.
-	const entries: { name: string; file: File; choices: ImportChoices }[] = [];
+	const entries: { name: string; file: File; choices: KeptChoices }[] = [];
 	for (const [index, file] of files.entries()) {
 		const entry = described[index] as { name?: unknown; choices?: unknown } | null;
 		const name = typeof entry?.name === 'string' ? entry.name : file.name;
