@@ -84,6 +84,68 @@ function writeEvaluations(file, rows) {
 	return statSync(file).size;
 }
 
+/** Rows of the wide file (a score column per source); the long file holds the same scores. */
+const WIDE_ROWS = 100_000;
+const WIDE_SOURCES = [
+	['자체', '', '자체평가'],
+	['공무원', '공무원A', '공무원(공무원A)'],
+	['외부전문가', '전문가A', '외부전문가(전문가A)']
+];
+
+/**
+ * The same scores twice: `wide` with one row per year × district × indicator and a score column
+ * per source (layout b), `long` with one row per score. Deterministic.
+ */
+function writeWideAndLong(wideFile, longFile) {
+	let seed = 7;
+	const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+	const perUnit = YEARS.length * DISTRICTS.length;
+	const wide = [
+		'\uFEFF연도,자치구,평가영역,평가지표,배점,' + WIDE_SOURCES.map((s) => s[2]).join(',')
+	];
+	const long = ['\uFEFF' + HEADER];
+	for (let i = 0; i < WIDE_ROWS; i++) {
+		const year = YEARS[i % YEARS.length];
+		const district = DISTRICTS[Math.floor(i / YEARS.length) % DISTRICTS.length];
+		const n = Math.floor(i / perUnit);
+		const area = INDICATORS[n % INDICATORS.length][0];
+		const indicator = `지표${String(n).padStart(5, '0')}`;
+		const scores = WIDE_SOURCES.map(() => Math.round(rand() * 100) / 10);
+		wide.push([year, district, area, indicator, 10, ...scores].join(','));
+		WIDE_SOURCES.forEach(([type, evaluator], s) =>
+			long.push([year, district, type, evaluator, area, indicator, scores[s], 10].join(','))
+		);
+	}
+	writeFileSync(wideFile, wide.join('\n') + '\n');
+	writeFileSync(longFile, long.join('\n') + '\n');
+	return { wideBytes: statSync(wideFile).size, longBytes: statSync(longFile).size };
+}
+
+/**
+ * Imports the wide file as a user does: upload, the preview shows, confirm. Returns the time to
+ * the preview, from the confirm to the result, and the two together.
+ */
+async function importWideOnce(browser, file, scores) {
+	const { context, page } = await openReady(browser);
+	const results = page.getByTestId('import-results');
+	const t0 = performance.now();
+	await page.getByTestId('file-input').setInputFiles(file);
+	const confirm = results.getByRole('button', { name: /^이대로 .*가져오기$/ });
+	await confirm.waitFor({ timeout: 180_000 });
+	const preview = performance.now() - t0;
+	const t1 = performance.now();
+	await confirm.click();
+	const expected = `${path.basename(file)}: ${scores.toLocaleString('en-US')}행을 가져왔습니다`;
+	await results.getByText(expected).waitFor({ timeout: 180_000 });
+	const imported = performance.now() - t1;
+	await context.close();
+	return {
+		previewMs: round(preview),
+		importMs: round(imported),
+		totalMs: round(preview + imported)
+	};
+}
+
 // Records, in page time (ms since navigation start), when the first score-gap chart shows the
 // district labels and when DuckDB is ready.
 function installMarks() {
@@ -451,6 +513,38 @@ async function main() {
 			};
 			log(rows, results.imports[rows].total);
 		}
+		// 5. the same scores in the wide layout and in the long one, side by side in one run.
+		{
+			const wideFile = path.join(tmp, 'bench-wide-100k.csv');
+			const longFile = path.join(tmp, 'bench-wide-100k-as-long.csv');
+			const sizes = writeWideAndLong(wideFile, longFile);
+			const scores = WIDE_ROWS * WIDE_SOURCES.length;
+			const wide = [];
+			const long = [];
+			for (let i = 0; i < IMPORT_RUNS; i++) {
+				log(`wide ${WIDE_ROWS} rows and the same ${scores} scores long, run ${i + 1}`);
+				wide.push(await importWideOnce(browser, wideFile, scores));
+				const { context, ms } = await importOnce(browser, longFile, scores, false);
+				long.push(ms);
+				await context.close();
+			}
+			results.wideVsLong = {
+				wideRows: WIDE_ROWS,
+				scores,
+				...sizes,
+				wideSamples: wide,
+				longSamples: long,
+				widePreview: summary(wide.map((w) => w.previewMs)),
+				wideImport: summary(wide.map((w) => w.importMs)),
+				wideTotal: summary(wide.map((w) => w.totalMs)),
+				long: summary(long)
+			};
+			const v = results.wideVsLong;
+			v.importRatio = round(v.wideImport.median / v.long.median, 2);
+			v.totalRatio = round(v.wideTotal.median / v.long.median, 2);
+			log('wide vs long', v.importRatio, v.totalRatio);
+		}
+
 		await browser.close();
 		browser = null;
 
@@ -538,6 +632,25 @@ function markdown(r) {
 			met(x.longestTask.max <= 200)
 		]);
 	}
+	const v = r.wideVsLong;
+	rows.push([
+		`Wide file: ${v.wideRows.toLocaleString('en-US')} rows × ${v.scores / v.wideRows} sources (${(v.wideBytes / 2 ** 20).toFixed(1)} MiB): upload → preview / confirm → imported`,
+		`${ms(v.widePreview)} / ${ms(v.wideImport)}`,
+		'',
+		''
+	]);
+	rows.push([
+		`The same ${v.scores.toLocaleString('en-US')} scores long (${(v.longBytes / 2 ** 20).toFixed(1)} MiB), page total`,
+		ms(v.long),
+		'',
+		''
+	]);
+	rows.push([
+		'Wide ÷ long (medians): confirmed import / with the preview',
+		`${v.importRatio} / ${v.totalRatio}`,
+		'≤ 2',
+		met(v.importRatio <= 2)
+	]);
 	rows.push([
 		'JS heap peak, 1M import (main thread)',
 		`${(big.heapPeak.max / 2 ** 20).toFixed(0)} MiB = ${big.heapPeakToFileSize}× file`,

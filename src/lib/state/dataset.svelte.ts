@@ -168,7 +168,9 @@ export class DatasetState {
 	 */
 	async importFiles(
 		files: readonly { name: string; bytes: Uint8Array }[],
-		choices: ImportChoices
+		choices: ImportChoices,
+		/** A result this import answers (a retry): the new result takes its place in the list. */
+		replacing: ImportResult | null = null
 	): Promise<void> {
 		const engine = this.engine;
 		if (!engine || this.progress) return;
@@ -189,7 +191,10 @@ export class DatasetState {
 					signal,
 					prepare: this.#sources.prepare
 				});
-				this.imports = [...this.imports, result];
+				// A retried file's new result replaces the old one, whose buttons no longer apply.
+				this.imports = replacing
+					? this.imports.map((earlier) => (earlier === replacing ? result : earlier))
+					: [...this.imports, result];
 				if (!result.imported) {
 					this.#refused.set(result.hash, file.bytes);
 					continue;
@@ -211,7 +216,7 @@ export class DatasetState {
 	/** Imports a file refused earlier in this page again, with other choices. */
 	async retry(result: ImportResult, choices: ImportChoices): Promise<void> {
 		const bytes = this.#refused.get(result.hash);
-		if (bytes) await this.importFiles([{ name: result.file, bytes }], choices);
+		if (bytes) await this.importFiles([{ name: result.file, bytes }], choices, result);
 	}
 
 	/**
