@@ -37,17 +37,11 @@ export function unitOfTitle(text: string): number | null {
 	return splitUnit(text).scale;
 }
 
-/** Labels of a row or column that sums others rather than holding data. */
-export const TOTAL_LABELS = [
-	'합계',
-	'총계',
-	'소계',
-	'계',
-	'합',
-	'total',
-	'subtotal',
-	'sum'
-] as const;
+/**
+ * Labels of a row or column that sums others rather than holding data. Each has 계 or otal in
+ * it, which the importer's first, cheap test of a row relies on (import-sql.ts totalSql).
+ */
+export const TOTAL_LABELS = ['합계', '총계', '소계', '계', 'total', 'subtotal'] as const;
 /** Of those, the ones that sum only the rows since the previous total. */
 export const SUBTOTAL_LABELS = ['소계', 'subtotal'] as const;
 

@@ -130,32 +130,34 @@ export function buildStageSql(
 	return [readSql, groupsToRows(tables, names, mapping, given)];
 }
 
-/** The cells that may say a row is a total: every text field's column. */
-const LABEL_FIELDS: readonly Field[] = [
-	'year',
-	'district',
-	'evaluator_type',
-	'evaluator_id',
-	'area',
-	'indicator',
-	'program',
-	'item',
-	'budget_code'
-];
+/**
+ * The cells a total's label is written in: the first columns (연도, 자치구) and the names
+ * (영역, 지표, 사업명, 세부항목). Not the source, evaluator or 예산과목, which no export seen puts
+ * one in: every column tested costs a little on every row.
+ */
+const LABEL_FIELDS: readonly Field[] = ['year', 'district', 'area', 'indicator', 'program', 'item'];
 
 /**
  * Whether a row sums others (`'sub'`, `'grand'`) or holds data (NULL): one of its label cells
- * reads 소계, or 합계/계/Total. The labels are an allowlist, written into the SQL.
+ * reads 소계, or 합계/계/Total. The labels are an allowlist, written into the SQL. Every total
+ * label has 계 or otal in it, so a row is keyed only when a label cell has either: that test
+ * finds no match in almost every row and costs little, where keying every cell doubled the read.
  */
 function totalSql(mapping: ColumnMapping): string {
-	const labels = LABEL_FIELDS.flatMap((field) => {
+	const cells = LABEL_FIELDS.flatMap((field) => {
 		const index = mapping.columns[field];
-		return index === undefined ? [] : [`cell_key(trim(${columnName(index)}))`];
+		return index === undefined ? [] : [columnName(index)];
 	});
-	if (labels.length === 0) return 'NULL::VARCHAR';
+	if (cells.length === 0) return 'NULL::VARCHAR';
+	const maybe = cells
+		.map(
+			(cell) => `contains(${cell}, '계') OR contains(${cell}, 'otal') OR contains(${cell}, 'OTAL')`
+		)
+		.join(' OR ');
 	const list = (words: readonly string[]) => `[${words.map((word) => `'${word}'`).join(', ')}]`;
-	const keys = `[${labels.join(', ')}]`;
-	return `CASE WHEN list_has_any(${list(SUBTOTAL_LABELS)}, ${keys}) THEN 'sub'
+	const keys = `[${cells.map((cell) => `cell_key(trim(${cell}))`).join(', ')}]`;
+	return `CASE WHEN NOT (${maybe}) THEN NULL
+		WHEN list_has_any(${list(SUBTOTAL_LABELS)}, ${keys}) THEN 'sub'
 		WHEN list_has_any(${list(TOTAL_LABELS)}, ${keys}) THEN 'grand' END`;
 }
 
@@ -349,22 +351,32 @@ export function buildTotalMismatchSql(tables: ImportTables, mapping: ColumnMappi
 		FROM (${checks.join(' UNION ALL ')}) ORDER BY line, col LIMIT ?`;
 }
 
+/**
+ * Deletes the long layout's total rows from the staged table once they are checked (a wide
+ * layout never stages them): typing the rows then needs no filter, which made DuckDB plan the
+ * alias joins worse and cost more than the delete.
+ */
+export function buildDeleteTotalRowsSql(tables: ImportTables): string {
+	return `DELETE FROM ${tables.staged} WHERE total IS NOT NULL`;
+}
+
 /** How many rows of the file are totals (`totals`), read and left out of the data. */
 export function buildTotalRowsSql(tables: ImportTables, mapping: ColumnMapping): string {
 	return `SELECT count(*)::INTEGER AS totals FROM ${asRead(tables, mapping)} WHERE total IS NOT NULL`;
 }
 
 /**
- * The first row below the header that repeats it (two or more of its label cells read as their
- * column's header): a second table under the first on one sheet. Returns `line` (NULL when
- * none). Params: the header keys of the columns in `columns`, as {@link repeatedHeaderColumns}.
+ * The first row below the header that repeats it (two or more of its cells as the header has
+ * them): a second table under the first on one sheet. Returns `line` (NULL when none). Params:
+ * the header's cells in `columns`, as {@link repeatedHeaderColumns}; compared as written, which
+ * a copied header is, and which costs a fraction of keying every cell.
  */
 export function buildRepeatedHeaderSql(
 	tables: ImportTables,
 	mapping: ColumnMapping,
 	columns: readonly number[]
 ): string {
-	const hits = columns.map((index) => `(cell_key(trim(${columnName(index)})) = ?)::INTEGER`);
+	const hits = columns.map((index) => `(${columnName(index)} = ?)::INTEGER`);
 	return `SELECT min(line)::INTEGER AS line FROM ${asRead(tables, mapping)}
 		WHERE coalesce(${hits.join(' + ')}, 0) >= 2`;
 }
@@ -418,9 +430,10 @@ function cellsSql(staged: string, mapping: ColumnMapping, shape: TableShape): st
 		const name = TEXT_FIELDS.has(field) ? field : `${field}_text`;
 		return `clean_cell(${raw(mapping, field)}) AS ${name}`;
 	});
-	return `SELECT line, slot, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow,
-		scale_planned, scale_spent
-	FROM ${staged} WHERE total IS NULL`;
+	// What a bare amount is worth: budget only (each column read costs a little on every row).
+	const scales = mapping.kind === 'budget' ? ', scale_planned, scale_spent' : '';
+	return `SELECT line, slot, ${cells.join(', ')}, ${overflowSql(shape)} AS overflow${scales}
+	FROM ${staged}`;
 }
 
 /** How many cells the header has, and how many columns were read. */

@@ -14,6 +14,7 @@ import {
 	buildCountsSql,
 	buildDeleteSampleSql,
 	buildDeleteOverlapsSql,
+	buildDeleteTotalRowsSql,
 	buildDeleteSql,
 	buildDropSql,
 	buildInsertSql,
@@ -45,7 +46,6 @@ import {
 	type PreparedText,
 	type Preparer
 } from './prepare';
-import { normalizeHeader, splitUnit } from './headers';
 import { listRecords, mapRecordLines, recordAt, type LineSegments } from './records';
 import { addSuggestions } from './suggestions';
 import type { WideMapping } from './wide';
@@ -522,6 +522,7 @@ async function stageAndCheck(
 		return { rowCount: 0, badRows: 0, issues: [], totals: none, secondHeaderLine };
 	}
 	const totals = await checkTotals(engine, tables, layout);
+	if (totals.rows > 0 && !layout.mapping.wide) await engine.query(buildDeleteTotalRowsSql(tables));
 	const shape = { headerWidth: layout.header.length, columnCount: prepared.columnCount };
 	const mapping = readMapping(layout.mapping, prepared.columnCount);
 	await engine.query(buildTypedTableSql(tables, mapping, shape));
@@ -556,10 +557,10 @@ async function findRepeatedHeader(
 ): Promise<number | null> {
 	const columns = repeatedHeaderColumns(layout.mapping, layout.header.length);
 	if (columns.length < 2) return null;
-	const keys = columns.map((index) => normalizeHeader(splitUnit(layout.header[index] ?? '').text));
+	const cells = columns.map((index) => layout.header[index] ?? '');
 	const [row] = await engine.query<{ line: number | null }>(
 		buildRepeatedHeaderSql(tables, layout.mapping, columns),
-		keys
+		cells
 	);
 	return row?.line ?? null;
 }

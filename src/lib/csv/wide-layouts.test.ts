@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/types';
+import { byDistrict, pivotTotals } from '$lib/analysis/totals';
+import { NO_FILTERS } from '$lib/query/filters';
+import { queryTotals } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { importCsv, type ImportOptions } from './import';
 
@@ -25,6 +28,13 @@ const budgetExpected = JSON.parse(
 	grand_planned: number;
 	grand_spent: number;
 };
+
+const unbalancedExpected = JSON.parse(
+	readFileSync(
+		new URL('../../../tests/fixtures/expected/unbalanced-totals.json', import.meta.url),
+		'utf8'
+	)
+) as { by_district_all_years: Record<string, { self: number; official: number; expert: number }> };
 
 const CONFIRMED: ImportOptions = { confirmLayout: true };
 
@@ -106,6 +116,15 @@ describe('(c) districts as columns, one table per year and source', () => {
 		});
 		expect(first?.totals).toEqual({ rows: 1, mismatches: [] });
 		expect(await evaluationRows(engine)).toEqual(await longEvaluations());
+		// And the figures, against compute_expected.py's from the long file.
+		const groups = pivotTotals(await queryTotals(engine, NO_FILTERS, ['district']), byDistrict);
+		expect(groups).toHaveLength(2);
+		for (const group of groups) {
+			const want = unbalancedExpected.by_district_all_years[group.labelKo]!;
+			for (const source of ['self', 'official', 'expert'] as const) {
+				expect(group[source], `${group.labelKo} ${source}`).toBeCloseTo(want[source], 9);
+			}
+		}
 	});
 
 	it('are previewed in long form before they are imported', async () => {
@@ -252,6 +271,29 @@ describe('(d) budget years side by side', () => {
 		expect(result.totals.mismatches).toEqual([
 			{ line: 3, column: '합계 예산액', value: '23', expected: 22 }
 		]);
+	});
+});
+
+describe('total rows in the long layout', () => {
+	it('are checked, left out, and a wrong one is a warning', async () => {
+		const engine = await engineWithSchema();
+		const text = [
+			'회계연도,자치구,사업명,세부항목,예산액,집행액',
+			'2019,성북구,운영,인건비,"1,000,000","900,000"',
+			'2019,성북구,운영,강사료,"200,000","150,000"',
+			'2019,성북구,소계,,"1,200,000","1,050,000"',
+			'2019,마포구,운영,인건비,"800,000","800,000"',
+			'2019,마포구,소 계,,"800,000","700,000"',
+			'합계,,,,"2,000,000","1,850,000"'
+		].join('\n');
+		const result = await importCsv(engine, { name: 'l.csv', bytes: csvBytes(text) });
+		expect(result).toMatchObject({ imported: true, importedCount: 3, issues: [] });
+		// 마포구's 소계 says 700,000 spent where its one line spent 800,000.
+		expect(result.totals).toEqual({
+			rows: 3,
+			mismatches: [{ line: 6, column: '집행액', value: '700,000', expected: 800_000 }]
+		});
+		expect(await engine.query('SELECT count(*)::INTEGER AS n FROM budget')).toEqual([{ n: 3 }]);
 	});
 });
 

@@ -22,12 +22,15 @@ async function rowsOf(engine: Engine, table: 'evaluations' | 'budget'): Promise<
 }
 
 /** A workbook written here: one sheet per entry, cells as given (numbers stay numbers). */
-function workbookOf(sheets: Record<string, unknown[][]>): Uint8Array {
+function workbookOf(
+	sheets: Record<string, unknown[][]>,
+	bookType: 'xlsx' | 'xls' = 'xlsx'
+): Uint8Array {
 	const book = XLSX.utils.book_new();
 	for (const [name, rows] of Object.entries(sheets)) {
 		XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
 	}
-	return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+	return new Uint8Array(XLSX.write(book, { type: 'array', bookType }) as ArrayBuffer);
 }
 
 describe('Excel workbooks give the rows of their CSV twins', () => {
@@ -98,6 +101,34 @@ describe('Excel workbooks give the rows of their CSV twins', () => {
 		expect(result.issues).toMatchObject([
 			{ file: '평가.xlsx › 2020 자체평가', line: 2, cell: 'E2', column: '마포구', value: '아홉' }
 		]);
+	});
+
+	it('an Excel 97–2003 .xls is read too', async () => {
+		const rows = [
+			['연도', '자치구', '평가주체', '평가자', '평가영역', '평가지표', '점수', '배점'],
+			[2019, '성북구', '자체', null, 'A영역', '지표1', 6, 10],
+			[2019, '성북구', '공무원', '공무원A', 'A영역', '지표1', 8, 10]
+		];
+		const { engine, result } = await importOne('평가.xls', workbookOf({ 평가: rows }, 'xls'));
+		expect(result).toMatchObject({ imported: true, importedCount: 2, encoding: 'excel' });
+		expect(await engine.query('SELECT sum(score) AS s FROM evaluations')).toEqual([{ s: 14 }]);
+	});
+
+	it('a formula is read as its cached value, never as the formula', async () => {
+		const sheet = XLSX.utils.aoa_to_sheet([
+			['연도', '자치구', '평가주체', '평가영역', '평가지표', '점수', '배점'],
+			[2019, '성북구', '자체', 'A영역', '지표1', 0, 10]
+		]);
+		// What Excel saves for =G2*0.7: the formula and the value it last computed.
+		sheet['F2'] = { t: 'n', f: 'G2*0.7', v: 7 };
+		const book = XLSX.utils.book_new();
+		XLSX.utils.book_append_sheet(book, sheet, '평가');
+		const bytes = new Uint8Array(
+			XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer
+		);
+		const { engine, result } = await importOne('평가.xlsx', bytes);
+		expect(result.imported).toBe(true);
+		expect(await engine.query('SELECT score FROM evaluations')).toEqual([{ score: 7 }]);
 	});
 
 	it('a number formatted in 천원 is read in won', async () => {
