@@ -367,7 +367,8 @@ export const ko = {
 		'자치구가 열로 된 교차표는 표 하나가 한 해, 한 평가주체의 점수입니다. 제목 행이나 시트·파일 이름에서 찾지 못했습니다.',
 	'import.applyGiven': '이 값으로 다시 읽기',
 	'import.changeGiven': '연도·평가주체를 다르게 읽기',
-	'import.changeGivenHint': '제목이나 이름에서 읽은 값이 틀렸으면 바로잡아 주세요. 비워 둔 칸은 읽은 값을 그대로 씁니다.',
+	'import.changeGivenHint':
+		'제목이나 이름에서 읽은 값이 틀렸으면 바로잡아 주세요. 비워 둔 칸은 읽은 값을 그대로 씁니다.',
 	'import.scale': '금액 열 {count}개는 {unit} 단위로 읽어 원으로 바꿉니다 (× {scale}).',
 	'import.unit.1000': '천원',
 	'import.unit.1000000': '백만원',
@@ -801,7 +802,8 @@ export const en: Record<MessageKey, string> = {
 		'A crosstab with districts as columns holds one year and one source. Neither the title row nor the sheet or file name says which.',
 	'import.applyGiven': 'Read it again with these values',
 	'import.changeGiven': 'Read the year or source differently',
-	'import.changeGivenHint': 'If what was read from the title or a name is wrong, correct it here. A field left empty keeps what was read.',
+	'import.changeGivenHint':
+		'If what was read from the title or a name is wrong, correct it here. A field left empty keeps what was read.',
 	'import.scale': '{count} amount columns are read in {unit} and turned into won (× {scale}).',
 	'import.unit.1000': 'thousands of won',
 	'import.unit.1000000': 'millions of won',
