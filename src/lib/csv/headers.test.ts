@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	TOTAL_LABELS,
 	findSourceIn,
 	isTotalLabel,
 	joinHeaderRows,
@@ -38,6 +39,13 @@ describe('header text', () => {
 		['성북구', false]
 	])('%s is a total label: %s', (text, total) => {
 		expect(isTotalLabel(text)).toBe(total);
+	});
+
+	it('every total label passes the importer’s first, cheap test of a row: short, with 계 or otal', () => {
+		for (const label of TOTAL_LABELS) {
+			expect(new TextEncoder().encode(` ${label} `).length, label).toBeLessThanOrEqual(12);
+			expect(/계|otal/.test(label), label).toBe(true);
+		}
 	});
 
 	it.each([

@@ -140,8 +140,9 @@ const LABEL_FIELDS: readonly Field[] = ['year', 'district', 'area', 'indicator',
 /**
  * Whether a row sums others (`'sub'`, `'grand'`) or holds data (NULL): one of its label cells
  * reads 소계, or 합계/계/Total. The labels are an allowlist, written into the SQL. Every total
- * label has 계 or otal in it, so a row is keyed only when a label cell has either: that test
- * finds no match in almost every row and costs little, where keying every cell doubled the read.
+ * label is short and has 계 or otal in it, so a row is keyed only when a short label cell has
+ * either: that test finds no match in almost every row and costs little, where keying every cell
+ * doubled the read.
  */
 function totalSql(mapping: ColumnMapping): string {
 	const cells = LABEL_FIELDS.flatMap((field) => {
@@ -149,9 +150,11 @@ function totalSql(mapping: ColumnMapping): string {
 		return index === undefined ? [] : [columnName(index)];
 	});
 	if (cells.length === 0) return 'NULL::VARCHAR';
+	// strlen is the stored length: a long name (사업계획 수립의 적정성) is passed over at once.
 	const maybe = cells
 		.map(
-			(cell) => `contains(${cell}, '계') OR contains(${cell}, 'otal') OR contains(${cell}, 'OTAL')`
+			(cell) =>
+				`(strlen(${cell}) <= 12 AND (contains(${cell}, '계') OR contains(${cell}, 'otal') OR contains(${cell}, 'OTAL')))`
 		)
 		.join(' OR ');
 	const list = (words: readonly string[]) => `[${words.map((word) => `'${word}'`).join(', ')}]`;
