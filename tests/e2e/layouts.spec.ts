@@ -55,6 +55,10 @@ test('a crosstab workbook: each sheet in turn; a reload and a published link rea
 	await page.goto('/?y=2019');
 	await waitReady(page);
 	await expect(page.getByTestId('load-status')).toContainText('8개 평가 행');
+	// One kept file, the workbook, with the sheets it was read from.
+	await expect(page.getByTestId('datasets-panel')).toContainText(
+		'시트: 2019 자체평가, 2019 공무원평가(공무원A)'
+	);
 	expect(await readScoreTable(page)).toEqual(TWO_SHEETS_2019);
 
 	await page.getByTestId('publish').getByRole('button', { name: '게시하기' }).click();

@@ -426,6 +426,7 @@ export const ko = {
 	'datasets.restoreSampleNote': '올린 {kind} 파일 {count}개를 빼고 예시 데이터를 다시 보여 줍니다.',
 	'datasets.rows': '{rows}행',
 	'datasets.remove': '{file} 삭제',
+	'datasets.sheets': '시트: {sheets}',
 	'datasets.removeShort': '삭제'
 } as const;
 
@@ -859,5 +860,6 @@ export const en: Record<MessageKey, string> = {
 	'datasets.restoreSampleNote': 'Takes out your {count} {kind} files and shows the sample again.',
 	'datasets.rows': '{rows} rows',
 	'datasets.remove': 'Remove {file}',
+	'datasets.sheets': 'sheets: {sheets}',
 	'datasets.removeShort': 'Remove'
 };
