@@ -211,8 +211,10 @@ test('bad files change nothing and say why', async ({ page }) => {
 	await uploadText(page, 'photo.csv', png);
 	await expect(results).toContainText('photo.csv: 가져오지 않았습니다.');
 	await expect(results).toContainText('CSV 파일이 아닙니다');
+	// The first bytes of a workbook, cut short: read as one (by its bytes, whatever its name),
+	// and refused as damaged.
 	await uploadText(page, '평가결과.csv', xlsx);
-	await expect(results).toContainText('CSV로 저장해 주세요');
+	await expect(results).toContainText('엑셀 통합 문서로 읽을 수 없습니다. 파일이 손상되었거나');
 	await uploadText(page, 'empty.csv', Buffer.alloc(0));
 	await expect(results).toContainText('파일이 비어 있습니다.');
 	await uploadText(page, 'header.csv', HEADER);

@@ -102,7 +102,8 @@ export const ko = {
 		'매크로가 든 통합 문서(.xlsm)는 안전을 위해 읽지 않습니다. 엑셀에서 .xlsx(매크로 없음)나 CSV로 저장해 올려 주세요.',
 	'import.issue.workbook-external-links':
 		'다른 통합 문서를 참조하는 셀(외부 연결)이 있어 읽지 않습니다. 엑셀의 [데이터 → 연결 편집 → 연결 끊기]로 값만 남긴 뒤 저장해 올려 주세요.',
-	'import.issue.workbook-unreadable': '엑셀 통합 문서로 읽을 수 없습니다: {detail}',
+	'import.issue.workbook-unreadable':
+		'엑셀 통합 문서로 읽을 수 없습니다. 파일이 손상되었거나 다른 형식입니다. 엑셀에서 열리면 다시 저장해 올려 주세요. ({detail})',
 	'import.issue.workbook-no-sheets':
 		'읽을 시트가 없습니다. 보이는 시트가 모두 비어 있거나, 고른 시트 "{detail}"{detail|이/가} 없습니다.',
 	'import.issue.missing-columns':
@@ -536,7 +537,8 @@ export const en: Record<MessageKey, string> = {
 		'Workbooks with macros (.xlsm) are not read, for safety. Save it as .xlsx (no macros) or CSV in Excel and upload that.',
 	'import.issue.workbook-external-links':
 		'The workbook has cells that refer to other workbooks (external links), so it is not read. In Excel use Data → Edit Links → Break Link to keep the values, save, and upload it again.',
-	'import.issue.workbook-unreadable': 'This could not be read as an Excel workbook: {detail}',
+	'import.issue.workbook-unreadable':
+		'This could not be read as an Excel workbook: the file is damaged or of another kind. If Excel opens it, save it again and upload that. ({detail})',
 	'import.issue.workbook-no-sheets':
 		'There is no sheet to read: every visible sheet is empty, or the chosen sheet "{detail}" is not in it.',
 	'import.issue.missing-columns': 'The required column "{column}" was not found. Assign it below.',
