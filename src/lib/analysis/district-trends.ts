@@ -1,8 +1,29 @@
 import type { TotalRow } from '$lib/query/scores';
-import type { TrendSource } from '$lib/url-state/url-state';
-import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
+import type { TrendSource } from '$lib/domain/evaluation';
+import type { DistrictRef } from '$lib/domain/district';
 import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
-import { rankDescending, slope, slopeWithInterval } from './trend';
+import { rankDescending, slope, slopeWithInterval, type SlopeWithCi } from './trend';
+
+/** One district's yearly totals for the chosen source, aligned with `DistrictTrends.years`. */
+export interface DistrictTrend {
+	district: DistrictRef;
+	/** Total score per year (점); null where the district has no score that year. */
+	totals: (number | null)[];
+	/** Rank among districts that year (1 = highest); null where no score. */
+	ranks: (number | null)[];
+	/** Self − external gap per year (점); null where either is missing. */
+	gaps: (number | null)[];
+	/** Least-squares slope of |gap| per year: negative means the gap is closing. */
+	gapSlope: number | null;
+	/** The slope with its 95% t interval; null with fewer than three years. */
+	gapSlopeInterval: SlopeWithCi | null;
+}
+
+/** Every district's yearly totals, ranks and gaps, aligned with `years`. */
+export interface DistrictTrends {
+	years: number[];
+	districts: DistrictTrend[];
+}
 
 type Scores = { self: number | null; official: number | null; expert: number | null };
 

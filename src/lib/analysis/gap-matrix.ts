@@ -1,6 +1,15 @@
 import type { TotalRow } from '$lib/query/scores';
-import type { DistrictRef, GapMatrix } from '$lib/views/models';
+import type { DistrictRef } from '$lib/domain/district';
 import { selfMinusExternal, type ExternalSource } from './totals';
+
+/** Gap (self − external, 점 on the 100-point scale) for each row label × district. */
+export interface GapMatrix {
+	/** Area or indicator names, in the order of the export. */
+	rows: string[];
+	columns: DistrictRef[];
+	/** One cell per row × column that has both scores; absent cells have no data. */
+	cells: { row: number; column: number; gap: number }[];
+}
 
 /**
  * Self − external gap for every (area or indicator) × district, from totals grouped by both.

@@ -1,5 +1,5 @@
 import type { RubricRow } from '$lib/query/scores';
-import type { DistrictRef } from '$lib/views/models';
+import type { DistrictRef } from '$lib/domain/district';
 
 /** How a district's rubric in `year` differs from its rubric in `previousYear`. */
 export interface RubricChange {

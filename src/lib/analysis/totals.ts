@@ -1,9 +1,8 @@
-import type { EvaluatorType } from '$lib/domain/evaluation';
+import type { EvaluatorType, ExternalSource } from '$lib/domain/evaluation';
 import type { TotalRow } from '$lib/query/scores';
 
-/** Which external score the self-evaluation is compared with. */
-export const EXTERNAL_SOURCES = ['mean', 'official', 'expert'] as const;
-export type ExternalSource = (typeof EXTERNAL_SOURCES)[number];
+// Defined with the other evaluation vocabulary; here for the modules that compute with it.
+export { EXTERNAL_SOURCES, type ExternalSource } from '$lib/domain/evaluation';
 
 /** One row of a breakdown (a district, an area or an indicator) with each source's total. */
 export interface GroupScores {

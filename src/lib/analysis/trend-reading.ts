@@ -1,4 +1,4 @@
-import type { DistrictTrend } from '$lib/views/models';
+import type { DistrictTrend } from './district-trends';
 
 // How a district's trend is read. Kept apart from building the trends, whose slope intervals
 // bring the t distribution: the chart descriptions every view carries need only these.

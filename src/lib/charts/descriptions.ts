@@ -1,3 +1,4 @@
+import { districtLabel } from '$lib/domain/district';
 import type { BlandAltman } from '$lib/analysis/agreement';
 import type { ClusteredBias } from '$lib/analysis/bias';
 import { executionFlag } from '$lib/analysis/budget';
@@ -43,7 +44,7 @@ export function describeGapMatrix(matrix: GapMatrix, rowsLabel: string, locale: 
 	const sorted = [...matrix.cells].sort((a, b) => a.gap - b.gap);
 	const name = (cell: GapMatrix['cells'][number]) => {
 		const column = matrix.columns[cell.column];
-		const district = column ? (locale === 'ko' ? column.labelKo : column.labelEn) : '';
+		const district = column ? districtLabel(column, locale) : '';
 		return `${district} ${matrix.rows[cell.row] ?? ''}`;
 	};
 	const lowest = sorted[0]!;
@@ -125,7 +126,7 @@ export function describeBudgetExecution(
 	if (rated.length === 0) return translate(locale, 'gapChart.descriptionEmpty');
 	const planned = districts.reduce((sum, d) => sum + d.planned, 0);
 	const spent = districts.reduce((sum, d) => sum + d.spent, 0);
-	const label = (d: DistrictRef) => (locale === 'ko' ? d.labelKo : d.labelEn);
+	const label = (d: DistrictRef) => districtLabel(d, locale);
 	return translate(locale, 'budget.executionDescription', {
 		count: formatNumber(districts.length, locale),
 		rate: formatPercent(planned > 0 ? spent / planned : null, locale),
@@ -186,7 +187,7 @@ export function describeTrend(trend: DistrictTrends, locale: Locale): string {
 	});
 	if (changes.length === 0) return translate(locale, 'gapChart.descriptionEmpty');
 	changes.sort((a, b) => b.delta - a.delta);
-	const label = (d: DistrictRef) => (locale === 'ko' ? d.labelKo : d.labelEn);
+	const label = (d: DistrictRef) => districtLabel(d, locale);
 	const up = changes[0]!;
 	const down = changes[changes.length - 1]!;
 	return translate(locale, 'trend.linesDescription', {
@@ -207,7 +208,7 @@ export function describeRanks(trend: DistrictTrends, locale: Locale): string {
 	if (top.length === 0) return translate(locale, 'gapChart.descriptionEmpty');
 	return translate(locale, 'trend.bumpDescription', {
 		last: String(trend.years[lastIndex]),
-		top: top.map((d) => (locale === 'ko' ? d.district.labelKo : d.district.labelEn)).join(', ')
+		top: top.map((d) => districtLabel(d.district, locale)).join(', ')
 	});
 }
 

@@ -2,6 +2,14 @@
 export const EVALUATOR_TYPES = ['self', 'official', 'expert'] as const;
 export type EvaluatorType = (typeof EVALUATOR_TYPES)[number];
 
+/** What the self-evaluation is compared with: the two external sources' mean, or one of them. */
+export const EXTERNAL_SOURCES = ['mean', 'official', 'expert'] as const;
+export type ExternalSource = (typeof EXTERNAL_SOURCES)[number];
+
+/** Which total the trend view follows: the external comparison, or one source. */
+export const TREND_SOURCES = ['external', ...EVALUATOR_TYPES] as const;
+export type TrendSource = (typeof TREND_SOURCES)[number];
+
 export function isEvaluatorType(value: string): value is EvaluatorType {
 	return (EVALUATOR_TYPES as readonly string[]).includes(value);
 }

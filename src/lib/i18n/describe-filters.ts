@@ -1,3 +1,4 @@
+import { localName } from '$lib/domain/district';
 import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
 import type { DashboardFilters } from '$lib/query/filters';
 import type { FilterOptionRows } from '$lib/query/scores';
@@ -10,7 +11,7 @@ export function districtNameOf(
 	locale: Locale
 ): string {
 	const district = options.districts.find((d) => d.code === code);
-	return district ? (locale === 'ko' ? district.name_ko : district.name_en) : code;
+	return district ? localName(locale, district.name_ko, district.name_en) : code;
 }
 
 /**

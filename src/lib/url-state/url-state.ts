@@ -1,5 +1,12 @@
-import { EXTERNAL_SOURCES, type ExternalSource } from '$lib/analysis/totals';
-import { EVALUATOR_TYPES, isEvaluatorType, type EvaluatorType } from '$lib/domain/evaluation';
+import {
+	EVALUATOR_TYPES,
+	EXTERNAL_SOURCES,
+	TREND_SOURCES,
+	isEvaluatorType,
+	type EvaluatorType,
+	type ExternalSource,
+	type TrendSource
+} from '$lib/domain/evaluation';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
 
@@ -14,9 +21,7 @@ export type Level = (typeof LEVELS)[number];
 export const AGREEMENT_CHOICES = ['sources', 'official', 'expert'] as const;
 export type AgreementChoice = (typeof AGREEMENT_CHOICES)[number];
 
-/** Which total the trend view follows. */
-export const TREND_SOURCES = ['external', ...EVALUATOR_TYPES] as const;
-export type TrendSource = (typeof TREND_SOURCES)[number];
+export { TREND_SOURCES, type TrendSource };
 
 /** Everything the URL carries: what is shown, how, and in which language. */
 export interface UrlState {

@@ -4,25 +4,13 @@ import type { BlandAltman } from '$lib/analysis/agreement';
 import type { ClusteredBias } from '$lib/analysis/bias';
 import type { RubricChange } from '$lib/analysis/rubric';
 import type { IccResult } from '$lib/analysis/icc';
-import type { SlopeWithCi } from '$lib/analysis/trend';
 import type { ExternalSource, GroupScores } from '$lib/analysis/totals';
+import type { DistrictTrend, DistrictTrends } from '$lib/analysis/district-trends';
+import type { GapMatrix } from '$lib/analysis/gap-matrix';
+import type { DistrictRef } from '$lib/domain/district';
 import type { EvaluatorType } from '$lib/domain/evaluation';
 
-/** A district as charts label it. */
-export interface DistrictRef {
-	code: string;
-	labelKo: string;
-	labelEn: string;
-}
-
-/** Gap (self − external, 점 on the 100-point scale) for each row label × district. */
-export interface GapMatrix {
-	/** Area or indicator names, in the order of the export. */
-	rows: string[];
-	columns: DistrictRef[];
-	/** One cell per row × column that has both scores; absent cells have no data. */
-	cells: { row: number; column: number; gap: number }[];
-}
+export type { DistrictRef, DistrictTrend, DistrictTrends, GapMatrix };
 
 /** One Bland–Altman point with what it stands for, for the tooltip and the table. */
 export interface AgreementPoint {
@@ -123,27 +111,6 @@ export interface BudgetView {
 	/** Lines the city (서울시) runs itself. */
 	city: BudgetLine[];
 	scoreVsMoney: ScoreMoneyPoint[];
-}
-
-/** One district's yearly totals for the chosen source, aligned with `TrendView.years`. */
-export interface DistrictTrend {
-	district: DistrictRef;
-	/** Total score per year (점); null where the district has no score that year. */
-	totals: (number | null)[];
-	/** Rank among districts that year (1 = highest); null where no score. */
-	ranks: (number | null)[];
-	/** Self − external gap per year (점); null where either is missing. */
-	gaps: (number | null)[];
-	/** Least-squares slope of |gap| per year: negative means the gap is closing. */
-	gapSlope: number | null;
-	/** The slope with its 95% t interval; null with fewer than three years. */
-	gapSlopeInterval: SlopeWithCi | null;
-}
-
-/** Every district's yearly totals, ranks and gaps, aligned with `years`. */
-export interface DistrictTrends {
-	years: number[];
-	districts: DistrictTrend[];
 }
 
 export interface TrendView extends DistrictTrends {

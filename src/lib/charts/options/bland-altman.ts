@@ -1,3 +1,4 @@
+import { districtLabel } from '$lib/domain/district';
 import type { EChartsOption } from 'echarts';
 import type { BlandAltman } from '$lib/analysis/agreement';
 import { formatNumber, formatPoints, formatSignedPoints } from '$lib/i18n/format';
@@ -59,8 +60,7 @@ export function buildBlandAltmanOption(
 	const yMin = Math.floor((low - margin) / 5) * 5;
 	const yMax = Math.ceil((high + margin) / 5) * 5;
 
-	const district = (point: AgreementPoint) =>
-		locale === 'ko' ? point.district.labelKo : point.district.labelEn;
+	const district = (point: AgreementPoint) => districtLabel(point.district, locale);
 	const line = (value: number, word: string, width: number, color: string) => {
 		const text = `${word} ${formatSignedPoints(value, locale)}`;
 		return {

@@ -1,7 +1,8 @@
+import { districtLabel } from '$lib/domain/district';
 import type { EChartsOption } from 'echarts';
 import { formatNumber, formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
-import type { DistrictRef, GapMatrix } from '$lib/views/models';
+import type { GapMatrix } from '$lib/analysis/gap-matrix';
 import { AXIS_TEXT, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 
@@ -107,10 +108,6 @@ function textColorOn(background: string): string {
 	return contrast(background, DARK_TEXT) >= contrast(background, LIGHT_TEXT)
 		? DARK_TEXT
 		: LIGHT_TEXT;
-}
-
-function districtLabel(district: DistrictRef, locale: Locale): string {
-	return locale === 'ko' ? district.labelKo : district.labelEn;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { districtLabel } from '$lib/domain/district';
 import type { EChartsOption } from 'echarts';
 import type { GroupScores } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
@@ -16,7 +17,7 @@ export interface ScoreDumbbellSpec {
 
 /** A district's name in the UI language. */
 export function groupLabel(district: Pick<GroupScores, 'labelKo' | 'labelEn'>, locale: Locale) {
-	return locale === 'ko' ? district.labelKo : district.labelEn;
+	return districtLabel(district, locale);
 }
 
 /**
