@@ -1,7 +1,7 @@
 import type { TotalRow } from '$lib/query/scores';
 import type { TrendSource } from '$lib/domain/evaluation';
-import type { DistrictRef } from '$lib/domain/district';
-import { externalScore, selfMinusExternal, type ExternalSource } from './totals';
+import { compareDistricts, districtRefOf, type DistrictRef } from '$lib/domain/district';
+import { externalScore, pivotSources, selfMinusExternal, type ExternalSource } from './totals';
 import { rankDescending, slope, slopeWithInterval, type SlopeWithCi } from './trend';
 
 /** One district's yearly totals for the chosen source, aligned with `DistrictTrends.years`. */
@@ -25,8 +25,6 @@ export interface DistrictTrends {
 	districts: DistrictTrend[];
 }
 
-type Scores = { self: number | null; official: number | null; expert: number | null };
-
 /**
  * Each district's yearly total for the chosen source, its rank among the districts each year,
  * its self − external gap each year, and the slope of the gap's size over the years.
@@ -38,32 +36,14 @@ export function buildDistrictTrends(
 	external: ExternalSource
 ): DistrictTrends {
 	const years = [...new Set(rows.map((row) => row.year ?? 0))].sort((a, b) => a - b);
-	const districts = new Map<
-		string,
-		{ ref: DistrictTrend['district']; byYear: Map<number, Scores> }
-	>();
-	for (const row of rows) {
-		const code = row.code ?? '';
-		let district = districts.get(code);
-		if (!district) {
-			district = {
-				ref: { code, labelKo: row.name_ko ?? code, labelEn: row.name_en ?? code },
-				byYear: new Map()
-			};
-			districts.set(code, district);
-		}
-		const scores = district.byYear.get(row.year ?? 0) ?? {
-			self: null,
-			official: null,
-			expert: null
-		};
-		scores[row.evaluator_type] = row.total;
-		district.byYear.set(row.year ?? 0, scores);
-	}
-
-	const ordered = [...districts.values()].sort((a, b) =>
-		a.ref.labelKo.localeCompare(b.ref.labelKo, 'ko')
-	);
+	const refs = new Map<string, DistrictRef>();
+	for (const row of rows) refs.set(row.code ?? '', districtRefOf(row));
+	const yearKey = (code: string, year: number) => `${code}\u0000${year}`;
+	const pivoted = pivotSources(rows, (row) => yearKey(row.code ?? '', row.year ?? 0));
+	const ordered = [...refs.values()].sort(compareDistricts).map((ref) => ({
+		ref,
+		byYear: new Map(years.map((year) => [year, pivoted.get(yearKey(ref.code, year))] as const))
+	}));
 	const totals = ordered.map((district) =>
 		years.map((year) => {
 			const scores = district.byYear.get(year);

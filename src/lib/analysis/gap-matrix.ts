@@ -1,6 +1,6 @@
 import type { TotalRow } from '$lib/query/scores';
-import type { DistrictRef } from '$lib/domain/district';
-import { selfMinusExternal, type ExternalSource } from './totals';
+import { compareDistricts, districtRefOf, type DistrictRef } from '$lib/domain/district';
+import { pivotSources, selfMinusExternal, type ExternalSource } from './totals';
 
 /** Gap (self − external, 점 on the 100-point scale) for each row label × district. */
 export interface GapMatrix {
@@ -22,26 +22,19 @@ export function buildGapMatrix(
 ): GapMatrix {
 	const rowOrder = new Map<string, number>();
 	const districts = new Map<string, DistrictRef>();
-	const scores = new Map<
-		string,
-		{ self: number | null; official: number | null; expert: number | null }
-	>();
+	const cellKey = (label: string, code: string) => JSON.stringify([label, code]);
 	for (const row of rows) {
 		const label = row[rowKey] ?? '';
-		const code = row.code ?? '';
 		rowOrder.set(label, Math.min(rowOrder.get(label) ?? Infinity, row.first_line));
-		districts.set(code, { code, labelKo: row.name_ko ?? code, labelEn: row.name_en ?? code });
-		const key = JSON.stringify([label, code]);
-		const cell = scores.get(key) ?? { self: null, official: null, expert: null };
-		cell[row.evaluator_type] = row.total;
-		scores.set(key, cell);
+		districts.set(row.code ?? '', districtRefOf(row));
 	}
+	const scores = pivotSources(rows, (row) => cellKey(row[rowKey] ?? '', row.code ?? ''));
 	const labels = [...rowOrder.entries()].sort((a, b) => a[1] - b[1]).map(([label]) => label);
-	const columns = [...districts.values()].sort((a, b) => a.labelKo.localeCompare(b.labelKo, 'ko'));
+	const columns = [...districts.values()].sort(compareDistricts);
 	const cells: GapMatrix['cells'] = [];
 	labels.forEach((label, rowIndex) => {
 		columns.forEach((district, columnIndex) => {
-			const cell = scores.get(JSON.stringify([label, district.code]));
+			const cell = scores.get(cellKey(label, district.code));
 			const gap = cell ? selfMinusExternal(cell, external) : null;
 			if (gap !== null) cells.push({ row: rowIndex, column: columnIndex, gap });
 		});

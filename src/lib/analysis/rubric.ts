@@ -1,5 +1,5 @@
 import type { RubricRow } from '$lib/query/scores';
-import type { DistrictRef } from '$lib/domain/district';
+import { compareDistricts, districtRefOf, type DistrictRef } from '$lib/domain/district';
 
 /** How a district's rubric in `year` differs from its rubric in `previousYear`. */
 export interface RubricChange {
@@ -29,7 +29,7 @@ export function findRubricChanges(rows: readonly RubricRow[]): RubricChange[] {
 		let district = districts.get(row.code);
 		if (!district) {
 			district = {
-				ref: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+				ref: districtRefOf(row),
 				years: new Map()
 			};
 			districts.set(row.code, district);
@@ -58,7 +58,5 @@ export function findRubricChanges(rows: readonly RubricRow[]): RubricChange[] {
 			}
 		});
 	}
-	return changes.sort(
-		(a, b) => a.district.labelKo.localeCompare(b.district.labelKo, 'ko') || a.year - b.year
-	);
+	return changes.sort((a, b) => compareDistricts(a.district, b.district) || a.year - b.year);
 }

@@ -41,18 +41,38 @@ export function pivotTotals(
 	keyOf: GroupKey,
 	external: ExternalSource = 'mean'
 ): GroupScores[] {
-	const groups = new Map<string, GroupScores>();
+	// In the order the groups first appear (the query's order).
+	const labels = new Map<string, { labelKo: string; labelEn: string }>();
 	for (const row of rows) {
 		const { key, labelKo, labelEn } = keyOf(row);
-		let group = groups.get(key);
-		if (!group) {
-			group = { key, labelKo, labelEn, self: null, official: null, expert: null, gap: null };
-			groups.set(key, group);
-		}
-		group[row.evaluator_type] = row.total;
+		if (!labels.has(key)) labels.set(key, { labelKo, labelEn });
 	}
-	for (const group of groups.values()) group.gap = selfMinusExternal(group, external);
-	return [...groups.values()];
+	const scores = pivotSources(rows, (row) => keyOf(row).key);
+	return [...labels].map(([key, label]) => {
+		const sources = scores.get(key)!;
+		return { key, ...label, ...sources, gap: selfMinusExternal(sources, external) };
+	});
+}
+
+/** Each source's total for one key (a district, a district-year, a cell); null where none. */
+export type SourceScores = Record<EvaluatorType, number | null>;
+
+/**
+ * Total rows (one per key and source) pivoted to one record per key with each source's total:
+ * the one place the rows' `evaluator_type` becomes a field.
+ */
+export function pivotSources(
+	rows: readonly TotalRow[],
+	keyOf: (row: TotalRow) => string
+): Map<string, SourceScores> {
+	const pivoted = new Map<string, SourceScores>();
+	for (const row of rows) {
+		const key = keyOf(row);
+		const scores = pivoted.get(key) ?? { self: null, official: null, expert: null };
+		scores[row.evaluator_type] = row.total;
+		pivoted.set(key, scores);
+	}
+	return pivoted;
 }
 
 /**

@@ -19,3 +19,18 @@ export function localName(locale: Locale, ko: string, en: string): string {
 export function districtLabel(district: Pick<DistrictRef, 'labelKo' | 'labelEn'>, locale: Locale) {
 	return localName(locale, district.labelKo, district.labelEn);
 }
+
+/** A district from a query row that names it (code, name_ko, name_en); the code stands in for a missing name. */
+export function districtRefOf(row: {
+	code?: string;
+	name_ko?: string;
+	name_en?: string;
+}): DistrictRef {
+	const code = row.code ?? '';
+	return { code, labelKo: row.name_ko ?? code, labelEn: row.name_en ?? code };
+}
+
+/** The order districts are listed in everywhere: by Korean name (가나다), as staff list them. */
+export function compareDistricts(a: DistrictRef, b: DistrictRef): number {
+	return a.labelKo.localeCompare(b.labelKo, 'ko');
+}

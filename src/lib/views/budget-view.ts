@@ -1,5 +1,6 @@
 import { executionRate, flaggedLines } from '$lib/analysis/budget';
-import { externalScore, type ExternalSource } from '$lib/analysis/totals';
+import { externalScore, pivotSources, type ExternalSource } from '$lib/analysis/totals';
+import { districtRefOf } from '$lib/domain/district';
 import type { Engine } from '$lib/engine/types';
 import {
 	buildBudgetByDistrictYearQuery,
@@ -33,7 +34,7 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 
 	return {
 		byDistrictYear: byDistrictYear.map((row) => ({
-			district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+			district: districtRefOf(row),
 			year: row.year,
 			planned: row.planned,
 			spent: row.spent,
@@ -48,7 +49,7 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 
 function toBudgetLine(row: BudgetLineRow): BudgetLine {
 	return {
-		district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+		district: districtRefOf(row),
 		year: row.year,
 		program: row.program,
 		item: row.item,
@@ -66,16 +67,7 @@ export function scoreAgainstMoney(
 	totals: readonly TotalRow[],
 	external: ExternalSource
 ): ScoreMoneyPoint[] {
-	const scores = new Map<
-		string,
-		{ self: number | null; official: number | null; expert: number | null }
-	>();
-	for (const row of totals) {
-		const key = `${row.code}:${row.year}`;
-		const entry = scores.get(key) ?? { self: null, official: null, expert: null };
-		entry[row.evaluator_type] = row.total;
-		scores.set(key, entry);
-	}
+	const scores = pivotSources(totals, (row) => `${row.code}:${row.year}`);
 	return budget.flatMap((row) => {
 		const entry = scores.get(`${row.code}:${row.year}`);
 		const score = entry ? externalScore(entry, external) : null;
@@ -83,7 +75,7 @@ export function scoreAgainstMoney(
 			? []
 			: [
 					{
-						district: { code: row.code, labelKo: row.name_ko, labelEn: row.name_en },
+						district: districtRefOf(row),
 						year: row.year,
 						spent: row.spent,
 						score
