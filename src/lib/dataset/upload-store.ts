@@ -2,6 +2,8 @@
 // Design: upload-store.md beside this file. Browser-only at run time: nothing here touches
 // `indexedDB` until openUploadStore is called, so SSR can import the module.
 
+import { isSha256Hex } from '$lib/domain/ids';
+
 /** One kept upload: what the datasets panel lists and what a reload replays. */
 export interface StoredUpload {
 	/** SHA-256 of the raw bytes, hex (the key). */
@@ -49,7 +51,6 @@ const VERSION = 1;
 const BYTES = 'bytes';
 const MANIFEST = 'manifest';
 const ORDER_INDEX = 'order';
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
 // Firefox before the standard name reported quota failures under its own name.
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 
@@ -141,7 +142,7 @@ class IndexedDbUploadStore implements UploadStore {
 	}
 
 	add(entry: Omit<StoredUpload, 'order'>, bytes: Uint8Array): Promise<StoredUpload> {
-		if (!HEX_SHA256.test(entry.hash)) {
+		if (!isSha256Hex(entry.hash)) {
 			return Promise.reject(new TypeError(`Not a lowercase hex SHA-256: "${entry.hash}"`));
 		}
 		// Kept as a Blob: IndexedDB serialises a typed array on the page's thread as it is put,

@@ -5,13 +5,8 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import {
-	CorruptDatasetError,
-	createFolderStore,
-	isDatasetId,
-	isSha256Hex,
-	type DatasetStore
-} from './dataset-store';
+import { isDatasetId, isSha256Hex } from '$lib/domain/ids';
+import { CorruptDatasetError, createFolderStore, type DatasetStore } from './dataset-store';
 
 // Every fs/promises function is wrapped in a pass-through spy, so a test can prove that a
 // refused id or hash never reached the disk at all.

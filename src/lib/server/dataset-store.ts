@@ -1,3 +1,4 @@
+import { isDatasetId, isSha256Hex } from '$lib/domain/ids';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import {
@@ -78,8 +79,6 @@ export interface FolderStoreOptions {
 
 // 16 random bytes in base64url without padding are exactly 22 characters.
 const ID_BYTES = 16;
-const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 // Starts with a dot, so it can never be taken for a blob hash or a `<id>.json` manifest.
 const TEMP_PREFIX = '.tmp-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -88,16 +87,6 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
 const VERIFY_CHUNK_BYTES = 1024 * 1024;
 // Files remembered as checked; beyond this the oldest are forgotten (and checked again if opened).
 const MAX_VERIFIED = 10_000;
-
-/** True only for the exact dataset id format (22 base64url characters). */
-export function isDatasetId(value: string): boolean {
-	return ID_PATTERN.test(value);
-}
-
-/** True only for a lowercase hex SHA-256 digest (64 characters). */
-export function isSha256Hex(value: string): boolean {
-	return SHA256_PATTERN.test(value);
-}
 
 /** A dataset store in a folder: blobs/<sha256> shared by all datasets, datasets/<id>.json. */
 export function createFolderStore(root: string, options: FolderStoreOptions = {}): DatasetStore {

@@ -7,6 +7,7 @@ import {
 	type ExternalSource,
 	type TrendSource
 } from '$lib/domain/evaluation';
+import { isDatasetId } from '$lib/domain/ids';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
 
@@ -48,7 +49,6 @@ export const DEFAULT_URL_STATE: UrlState = {
 };
 
 /** The form of a published dataset's id: 128 random bits, base64url. */
-const DATASET_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** A part of the URL that was ignored. */
 export interface UrlStateError {
@@ -159,7 +159,7 @@ export function decodeView(params: URLSearchParams): View {
 
 function datasetId(raw: string | null, report: (param: string, value: string) => void) {
 	if (raw === null) return null;
-	if (DATASET_ID.test(raw)) return raw;
+	if (isDatasetId(raw)) return raw;
 	report(PARAM.dataset, raw);
 	return null;
 }

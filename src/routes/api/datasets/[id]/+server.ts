@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getPublishing } from '$lib/server/context';
-import { CorruptDatasetError, isDatasetId } from '$lib/server/dataset-store';
+import { isDatasetId } from '$lib/domain/ids';
+import { CorruptDatasetError } from '$lib/server/dataset-store';
 import type { RequestHandler } from './$types';
 
 // Published datasets never change: a link pins one version, so browsers may keep it forever.

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getPublishing } from '$lib/server/context';
-import { CorruptDatasetError, isDatasetId, isSha256Hex } from '$lib/server/dataset-store';
+import { isDatasetId, isSha256Hex } from '$lib/domain/ids';
+import { CorruptDatasetError } from '$lib/server/dataset-store';
 import { ifNoneMatchHits } from '$lib/server/http-cache';
 import type { RequestHandler } from './$types';
 
