@@ -22,23 +22,28 @@ export function meanWithTInterval(values: readonly number[], alpha = 0.05): Mean
 }
 
 /** Bland–Altman summary: bias, SD of differences, limits of agreement and the plotted points. */
-export interface BlandAltman {
+export interface BlandAltman<T = unknown> {
 	bias: number;
 	sd: number;
 	lowerLimit: number;
 	upperLimit: number;
 	n: number;
-	points: { mean: number; difference: number }[];
+	/** Each pair with both sides, with what it was measured on (`item`, when given). */
+	points: { mean: number; difference: number; item?: T }[];
 }
 
-/** Bland–Altman: differences a−b against means (a+b)/2; limits of agreement bias ± 1.96·SD (SD with n−1). Pairs with a null side are skipped. null for n < 2. */
-export function blandAltman(
-	pairs: readonly { a: number | null; b: number | null }[]
-): BlandAltman | null {
-	const points: { mean: number; difference: number }[] = [];
-	for (const { a, b } of pairs) {
+/**
+ * Bland–Altman: differences a−b against means (a+b)/2; limits of agreement bias ± 1.96·SD (SD
+ * with n−1). Pairs with a null side are skipped; each point keeps its pair's `item`. null for
+ * n < 2.
+ */
+export function blandAltman<T = undefined>(
+	pairs: readonly { a: number | null; b: number | null; item?: T }[]
+): BlandAltman<T> | null {
+	const points: BlandAltman<T>['points'] = [];
+	for (const { a, b, item } of pairs) {
 		if (a === null || b === null) continue;
-		points.push({ mean: (a + b) / 2, difference: a - b });
+		points.push({ mean: (a + b) / 2, difference: a - b, item });
 	}
 	const n = points.length;
 	if (n < 2) return null;

@@ -1,6 +1,7 @@
 import { blandAltman } from '$lib/analysis/agreement';
 import { clusteredBias } from '$lib/analysis/bias';
 import { buildGapMatrix } from '$lib/analysis/gap-matrix';
+import { districtRefOf } from '$lib/domain/district';
 import { computeIcc } from '$lib/analysis/icc';
 import { byArea, byDistrict, byIndicator, pivotTotals, type GroupKey } from '$lib/analysis/totals';
 import { evaluatorRatingMatrices, sourceRatingMatrix, unitPairs } from '$lib/analysis/units';
@@ -40,20 +41,17 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 		ratingsQuery ? engine.query<EvaluatorRatingRow>(ratingsQuery.sql, ratingsQuery.params) : []
 	]);
 
-	const pairs = unitPairs(units, external);
-	const agreementSummary = blandAltman(pairs.map(({ self, external: b }) => ({ a: self, b })));
-	const labelled: AgreementPoint[] = pairs.flatMap(({ unit, self, external: other }) =>
-		self === null || other === null
-			? []
-			: [
-					{
-						district: { code: unit.code, labelKo: unit.name_ko, labelEn: unit.name_en },
-						year: unit.year,
-						indicator: unit.indicator,
-						mean: (self + other) / 2,
-						difference: self - other
-					}
-				]
+	// Each point keeps the unit it was measured on, so the chart can name it.
+	const agreementSummary = blandAltman(
+		unitPairs(units, external).map(({ unit, self, external: other }) => ({
+			a: self,
+			b: other,
+			item: { district: districtRefOf(unit), year: unit.year, indicator: unit.indicator }
+		}))
+	);
+	// Every pair above was given its unit, so every point has one.
+	const labelled: AgreementPoint[] = (agreementSummary?.points ?? []).map(
+		({ mean, difference, item }) => ({ ...item!, mean, difference })
 	);
 
 	return {
@@ -62,7 +60,14 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 		matrix: buildGapMatrix(matrixTotals, matrixRow, external),
 		bias: clusteredBias(districtYears, external),
 		coverage: coverageOf(units),
-		blandAltman: agreementSummary ? { ...agreementSummary, labelled } : null,
+		// The units stay in `labelled` only: the model is sent with the page, once.
+		blandAltman: agreementSummary
+			? {
+					...agreementSummary,
+					points: agreementSummary.points.map(({ mean, difference }) => ({ mean, difference })),
+					labelled
+				}
+			: null,
 		sourceAgreement: computeIcc(withoutEmptyColumns(sourceRatingMatrix(units))),
 		sourceAgreementByYear: sourceAgreementByYear(units),
 		evaluatorAgreement: ratingsQuery
