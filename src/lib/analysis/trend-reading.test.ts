@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapDirection, yearOverYear } from './trend-reading';
+import { gapDirection, rankGain, yearOverYear } from './trend-reading';
 
 describe('yearOverYear and gapDirection', () => {
 	it('Δ from the year before', () => {
@@ -21,5 +21,12 @@ describe('yearOverYear and gapDirection', () => {
 		['no slope', null, null, null]
 	] as const)('%s is %s', (_, gapSlope, gapSlopeInterval, direction) => {
 		expect(gapDirection({ gapSlope, gapSlopeInterval })).toBe(direction);
+	});
+});
+
+describe('rankGain', () => {
+	it('counts places gained since the year before, never a negative zero', () => {
+		expect(rankGain([3, 1, 1, 4, null, 2])).toEqual([null, 2, 0, -3, null, null]);
+		expect(Object.is(rankGain([1, 1])[1], 0)).toBe(true);
 	});
 });

@@ -11,6 +11,11 @@ export function yearOverYear(values: readonly (number | null)[]): (number | null
 	});
 }
 
+/** Places gained in the ranking since the year before (▲2 when 3rd → 1st); null as above. */
+export function rankGain(ranks: readonly (number | null)[]): (number | null)[] {
+	return yearOverYear(ranks).map((change) => (change === null ? null : 0 - change || 0));
+}
+
 /**
  * Whether the gap is closing (its size shrinking) or widening: only when the slope's 95% interval
  * excludes 0. Otherwise, or with too few years for an interval, it is unclear; null without a
