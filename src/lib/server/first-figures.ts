@@ -4,7 +4,7 @@ import { importPublished, type PublishedDataset } from '$lib/dataset/published';
 import { loadSampleDataset, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
 import type { Engine } from '$lib/engine/types';
 import { restrictToData } from '$lib/url-state/allowlist';
-import { decodeUrlState } from '$lib/url-state/url-state';
+import { decodeUrlState, type UrlState } from '$lib/url-state/url-state';
 import { figuresKey, type ServerFigures } from '$lib/views/figures';
 import { loadPageFigures } from '$lib/views/page-figures';
 import type { DatasetStore } from './dataset-store';
@@ -65,8 +65,7 @@ export function createFigureServer(options: FigureServerOptions) {
 		return datasets.getOrCreate(id ?? '', () => loadDataset(id));
 	}
 
-	async function compute(params: URLSearchParams): Promise<ServerFigures | null> {
-		const { state } = decodeUrlState(params);
+	async function compute(state: UrlState): Promise<ServerFigures | null> {
 		const loaded = await dataset(state.dataset);
 		if (!loaded) return null;
 		const { filters } = restrictToData(state.filters, loaded.contents.options);
@@ -86,8 +85,9 @@ export function createFigureServer(options: FigureServerOptions) {
 		figuresFor(params: URLSearchParams): Promise<ServerFigures | null> {
 			// The decoded state, without the language (it changes words, not figures): links that
 			// differ only in order, language or ignored parts share one entry.
-			const key = figuresKey(decodeUrlState(params).state);
-			return figures.getOrCreate(key, () => compute(params));
+			// Decoded once per request: the key and the figures read the same state.
+			const { state } = decodeUrlState(params);
+			return figures.getOrCreate(figuresKey(state), () => compute(state));
 		}
 	};
 }
