@@ -1,15 +1,14 @@
-import type { Engine } from '$lib/engine/types';
 import type { FilterOptionRows } from '$lib/query/scores';
+import type { ViewFigures } from '$lib/state/view-figures.svelte';
 import type { UrlState } from '$lib/url-state/url-state';
 
-/** What every analysis view gets from the dashboard; `Model` is the view's figures. */
+/**
+ * What every analysis view gets from the dashboard: its figures (`Model`) and where they stand,
+ * the state and the filter options, and how to change the state. Never the engine: the
+ * dashboard's ViewFiguresOwner runs the queries.
+ */
 export interface ViewProps<Model> {
-	/** The browser's engine once the data is in it; null before. */
-	engine: Engine | null;
-	/** Changes whenever the loaded data changes: the view queries again. */
-	revision: number;
-	/** The server's figures for exactly this state, shown until the engine has answered. */
-	serverModel: Model | null;
+	figures: ViewFigures<Model>;
 	state: UrlState;
 	options: FilterOptionRows;
 	onStateChange: (next: UrlState) => void;

@@ -1,0 +1,141 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createNodeEngine } from '$lib/engine/node';
+import type { Engine } from '$lib/engine/types';
+import { openUploadStore, type UploadStore } from '$lib/dataset/upload-store';
+import { csvBytes, repoFile } from '$lib/testing/node-engine';
+import { DatasetState, type DatasetSources } from './dataset.svelte';
+
+// The dataset state as the page drives it, with the real DuckDB engine in Node, the shipped
+// sample and an in-memory IndexedDB: loading, a failed start, imports kept and replayed after a
+// "reload" (a new state over the same store), a workbook's sheets, and the sample brought back.
+
+const SAMPLE = { evaluations: 3360, budget: 199 };
+const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
+const OWN = csvBytes(
+	[HEADER, '2031,성북구,자체,,추진체계,운영,8,10', '2031,성북구,공무원,A,추진체계,운영,9,10'].join(
+		'\n'
+	)
+);
+
+function sources(
+	store: Promise<UploadStore | null>,
+	overrides: Partial<DatasetSources> = {}
+): DatasetSources {
+	return {
+		startEngine: () => createNodeEngine(),
+		fetchBytes: async (name) => repoFile(`data/${name}`),
+		openStore: () => store,
+		fetch: async () => new Response(null, { status: 404 }),
+		...overrides
+	};
+}
+
+const freshStore = () => openUploadStore({ indexedDB: new IDBFactory(), name: 'test' });
+
+async function ready(state: DatasetState): Promise<Engine> {
+	expect(state.status).toMatchObject({ phase: 'ready' });
+	expect(state.engine).not.toBeNull();
+	return state.engine!;
+}
+
+describe('DatasetState', () => {
+	it('loads the sample: ready, with its rows counted as the sample’s and its filter options', async () => {
+		const state = new DatasetState(sources(freshStore()));
+		expect(state.status).toEqual({ phase: 'engine' });
+		await state.load();
+		await ready(state);
+		expect(state.status).toEqual({
+			phase: 'ready',
+			evaluationRows: SAMPLE.evaluations,
+			budgetRows: SAMPLE.budget,
+			sampleEvaluationRows: SAMPLE.evaluations,
+			sampleBudgetRows: SAMPLE.budget
+		});
+		expect(state.options.districts.length).toBeGreaterThan(0);
+		expect(state.uploads).toEqual([]);
+	});
+
+	it('a failed start says why, and leaves no engine', async () => {
+		const state = new DatasetState(
+			sources(freshStore(), {
+				startEngine: () => Promise.reject(new Error('wasm could not be fetched'))
+			})
+		);
+		await state.load();
+		expect(state.status).toEqual({ phase: 'failed', message: 'wasm could not be fetched' });
+		expect(state.engine).toBeNull();
+	});
+
+	it('an unknown published dataset is unavailable, named by its id', async () => {
+		const state = new DatasetState(sources(freshStore()));
+		await state.load('AAAAAAAAAAAAAAAAAAAAAA');
+		expect(state.status).toEqual({ phase: 'unavailable', dataset: 'AAAAAAAAAAAAAAAAAAAAAA' });
+	});
+
+	it('an imported file sets the sample aside, is kept, and a reload shows the same', async () => {
+		const store = freshStore();
+		const state = new DatasetState(sources(store));
+		await state.load();
+		const before = state.revision;
+		await state.importFiles([{ name: 'own.csv', bytes: OWN }], { mode: 'add', validOnly: false });
+		expect(state.imports.map((result) => result.imported)).toEqual([true]);
+		expect(state.revision).toBeGreaterThan(before);
+		expect(state.status).toMatchObject({ evaluationRows: 2, sampleEvaluationRows: 0 });
+		expect(state.uploads).toMatchObject([
+			{ name: 'own.csv', kind: 'evaluations', rows: 2, choices: { setAsideSample: true } }
+		]);
+
+		const reloaded = new DatasetState(sources(store));
+		await reloaded.load();
+		expect(reloaded.status).toEqual(state.status);
+		expect(reloaded.storageNotice).toBeNull();
+	});
+
+	it('a refused file changes nothing and is not kept', async () => {
+		const state = new DatasetState(sources(freshStore()));
+		await state.load();
+		const status = state.status;
+		const bad = csvBytes([HEADER, '2031,성북구,자체,,추진체계,운영,11,10'].join('\n'));
+		await state.importFiles([{ name: 'bad.csv', bytes: bad }], { mode: 'add', validOnly: false });
+		expect(state.imports[0]).toMatchObject({ imported: false, issueCount: 1 });
+		expect(state.status).toEqual(status);
+		expect(state.uploads).toEqual([]);
+	});
+
+	it('a workbook’s sheets imported in turn are one kept file that replays both', async () => {
+		const store = freshStore();
+		const state = new DatasetState(sources(store));
+		await state.load();
+		const workbook = { name: 'c.xlsx', bytes: repoFile('tests/fixtures/layouts/c-crosstab.xlsx') };
+		const choices = { mode: 'add' as const, validOnly: false, confirmLayout: true };
+		await state.importFiles([workbook], choices);
+		await state.importSheet(state.imports[0]!, '2019 공무원평가(공무원A)', choices);
+		expect(state.imports.map((result) => [result.workbook?.sheet, result.imported])).toEqual([
+			['2019 자체평가', true],
+			['2019 공무원평가(공무원A)', true]
+		]);
+		expect(state.uploads).toHaveLength(1);
+		expect(state.uploads[0]).toMatchObject({
+			rows: 8,
+			choices: { sheets: [{ sheet: '2019 자체평가' }, { sheet: '2019 공무원평가(공무원A)' }] }
+		});
+
+		const reloaded = new DatasetState(sources(store));
+		await reloaded.load();
+		expect(reloaded.status).toMatchObject({ evaluationRows: 8, sampleEvaluationRows: 0 });
+		expect(reloaded.storageNotice).toBeNull();
+	});
+
+	it('bringing the sample back forgets that kind’s files and loads the sample again', async () => {
+		const state = new DatasetState(sources(freshStore()));
+		await state.load();
+		await state.importFiles([{ name: 'own.csv', bytes: OWN }], { mode: 'add', validOnly: false });
+		await state.restoreSample('evaluations');
+		expect(state.uploads).toEqual([]);
+		expect(state.status).toMatchObject({
+			evaluationRows: SAMPLE.evaluations,
+			sampleEvaluationRows: SAMPLE.evaluations
+		});
+	});
+});
