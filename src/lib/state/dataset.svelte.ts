@@ -76,9 +76,12 @@ export class DatasetState {
 	readonly #sources: DatasetSources;
 	#store: UploadStore | null = null;
 	#abort: AbortController | null = null;
-	/** Bytes of files refused in this page, so a retry needs no new upload. */
+	/**
+	 * Bytes of files tried in this page that may be read again without a new upload: refused
+	 * files (a retry) and workbooks (another sheet), by hash.
+	 */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never rendered
-	readonly #refused = new Map<string, Uint8Array>();
+	readonly #atHand = new Map<string, Uint8Array>();
 
 	constructor(sources: DatasetSources) {
 		this.#sources = sources;
@@ -196,11 +199,12 @@ export class DatasetState {
 					? this.imports.map((earlier) => (earlier === replacing ? result : earlier))
 					: [...this.imports, result];
 				if (!result.imported) {
-					this.#refused.set(result.hash, file.bytes);
+					this.#atHand.set(result.hash, file.bytes);
 					continue;
 				}
 				// A workbook's bytes stay at hand while this page is open, so another sheet can follow.
-				if (!result.workbook) this.#refused.delete(result.hash);
+				if (result.workbook) this.#atHand.set(result.hash, file.bytes);
+				else this.#atHand.delete(result.hash);
 				// The sheet read is kept by name, so a reload reads the same one.
 				const sheet = result.workbook?.sheet ?? undefined;
 				await this.#keep(engine, file, result, sheet ? { ...kept, sheet } : kept);
@@ -215,7 +219,7 @@ export class DatasetState {
 
 	/** Imports a file refused earlier in this page again, with other choices. */
 	async retry(result: ImportResult, choices: ImportChoices): Promise<void> {
-		const bytes = this.#refused.get(result.hash);
+		const bytes = this.#atHand.get(result.hash);
 		if (bytes) await this.importFiles([{ name: result.file, bytes }], choices, result);
 	}
 
@@ -224,7 +228,7 @@ export class DatasetState {
 	 * sheet imported), with the mode chosen now: each sheet is a table of its own.
 	 */
 	async importSheet(result: ImportResult, sheet: string, choices: ImportChoices): Promise<void> {
-		const bytes = this.#refused.get(result.hash) ?? (await this.#store?.get(result.hash));
+		const bytes = this.#atHand.get(result.hash) ?? (await this.#store?.get(result.hash));
 		if (!bytes) return;
 		await this.importFiles([{ name: result.file, bytes }], { ...choices, sheet });
 	}
