@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { drillInto, drillIntoCell, focusDistrict, goUpTo } from './transitions';
+import { decodeUrlState } from './url-state';
+
+const stateOf = (query: string) => decodeUrlState(new URLSearchParams(query)).state;
+
+describe('transitions', () => {
+	it('drill from districts to areas to indicators, then filter an indicator', () => {
+		const areas = drillInto(stateOf('y=2019'), '11290');
+		expect(areas).toMatchObject({
+			level: 'area',
+			filters: { districts: ['11290'], years: [2019] }
+		});
+		const indicators = drillInto(areas, '추진체계');
+		expect(indicators).toMatchObject({
+			level: 'indicator',
+			filters: { districts: ['11290'], areas: ['추진체계'] }
+		});
+		expect(drillInto(indicators, '운영').filters.indicators).toEqual(['운영']);
+		expect(drillInto(indicators, '운영').level).toBe('indicator');
+	});
+
+	it('a heatmap cell takes its district and row, one level below areas', () => {
+		expect(drillIntoCell(stateOf(''), '11290', '추진체계')).toMatchObject({
+			level: 'indicator',
+			filters: { districts: ['11290'], areas: ['추진체계'] }
+		});
+		const atAreas = stateOf('lv=area');
+		expect(drillIntoCell(atAreas, '11440', '운영')).toMatchObject({
+			level: 'area',
+			filters: { districts: ['11440'], indicators: ['운영'] }
+		});
+	});
+
+	it('going up releases what drilled down; one district keeps the other filters', () => {
+		const deep = drillInto(drillInto(stateOf('y=2020'), '11290'), '추진체계');
+		expect(goUpTo(deep, 'area')).toMatchObject({
+			level: 'area',
+			filters: { districts: ['11290'], areas: [], years: [2020] }
+		});
+		expect(goUpTo(deep, 'district')).toMatchObject({
+			level: 'district',
+			filters: { districts: [], areas: [] }
+		});
+		expect(focusDistrict(stateOf('y=2020&lv=area'), '11440')).toMatchObject({
+			level: 'area',
+			filters: { districts: ['11440'], years: [2020] }
+		});
+	});
+});
