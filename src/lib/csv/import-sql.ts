@@ -65,7 +65,7 @@ export interface BoundSql {
  * file has it (totals are checked there), then unpivoted by DuckDB into one staged row per
  * group of each data row ({@link groupsToRows}). Either way, the values a whole table takes
  * (a crosstab's year and source) and every field a group gives stand in columns past the file's
- * own ({@link readMapping}), and `scale_planned`, `scale_spent` say what a bare amount is worth.
+ * * own ({@link readMapping}), and for budget files `scale_planned`, `scale_spent` say what a bare amount is worth.
  */
 export function buildStageSql(
 	tables: ImportTables,
@@ -173,8 +173,12 @@ function givenSql(mapping: ColumnMapping, columnCount: number): BoundSql {
 	};
 }
 
-/** What a bare amount is worth in each amount column of the long layout. */
+/**
+ * What a bare amount is worth in each amount column of the long layout; budget files only, as
+ * only they read it (a column written for every row of every file costs on every import).
+ */
 function longScalesSql(mapping: ColumnMapping): string {
+	if (mapping.kind !== 'budget') return '';
 	return AMOUNT_FIELDS.map(
 		(field) => `, ${scaleOf(mapping, mapping.columns[field])}::DOUBLE AS scale_${field}`
 	).join('');
@@ -236,7 +240,8 @@ function groupsToRows(
 		(value, offset) =>
 			`${value} AS ${columnName(names.length + givenCount + givenFields.length + offset)}`
 	);
-	const scales = AMOUNT_FIELDS.map((field) => {
+	// What a bare amount is worth: budget files only, as only they read it.
+	const scales = (mapping.kind === 'budget' ? AMOUNT_FIELDS : []).map((field) => {
 		if (!cellFields.includes(field)) {
 			return `${scaleOf(mapping, mapping.columns[field])}::DOUBLE AS scale_${field}`;
 		}
