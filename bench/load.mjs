@@ -10,7 +10,7 @@
 // round (5), LOAD_SETTLE_MS (5000), LOAD_IDLE_MS (5000), LOAD_PORT (4195), LOAD_INSPECT_PORT
 // (4196), LOAD_FORCE_GC (1; 0 skips the forced garbage collections, and with them the inspector).
 // `--build` builds the app first.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -18,20 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { publishedCsv } from './fixtures.mjs';
+import { assertNothingAnswers, delay, startServer, stopServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
-
-const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
-const DISTRICTS = ['성북구', '마포구', '강서구', '구로구', '은평구'];
-const TYPES = ['자체', '공무원', '외부전문가'];
-const INDICATORS = [
-	['민관협치', '민관 공동 의제 발굴'],
-	['사업성과', '사업 목표 달성도'],
-	['지역사회 네트워크', '주민·단체 참여 확대'],
-	['추진체계', '사업계획 수립의 적정성']
-];
 
 /** How the connections are shared between the kinds of request (a colleague opening a link). */
 const SHARE = { page: 0.3, 'sample-data': 0.3, 'dataset-manifest': 0.1, 'dataset-file': 0.3 };
@@ -61,31 +53,11 @@ export function defaultOptions() {
 	};
 }
 
-/** A deterministic evaluations CSV (UTF-8 with BOM) of `rows` rows in one year. */
-function evaluationsCsv(rows, year, seed) {
-	let state = seed;
-	const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-	const lines = ['\uFEFF' + HEADER];
-	const combos = DISTRICTS.length * INDICATORS.length;
-	for (let i = 0; i < rows; i++) {
-		const c = i % combos;
-		const k = Math.floor(i / combos);
-		const [area, indicator] = INDICATORS[c % INDICATORS.length];
-		lines.push(
-			[
-				year,
-				DISTRICTS[Math.floor(c / INDICATORS.length)],
-				TYPES[k % TYPES.length],
-				`평가자${k + 1}`,
-				area,
-				indicator,
-				Math.round(rand() * 100) / 10,
-				10
-			].join(',')
-		);
-	}
-	return Buffer.from(lines.join('\n') + '\n');
-}
+/** A file to publish: `name` and the bytes of a deterministic one-year evaluations CSV. */
+const evaluationsFile = (name, rows, year, seed) => ({
+	name,
+	bytes: Buffer.from(publishedCsv(rows, year, seed))
+});
 
 /** Resident and peak resident memory of a process, in KiB (Linux /proc). */
 function memoryOf(pid) {
@@ -109,19 +81,20 @@ function rssSampler(pid, everyMs = 100) {
 	};
 }
 
-async function waitForServer(base, child, ms) {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		if (child.exitCode !== null) throw new Error(`the server exited on start (${child.exitCode})`);
-		try {
-			const response = await fetch(`${base}/api/editor`);
-			if (response.ok) return;
-		} catch {
-			// Not listening yet: ask again.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * Runs `work` while sampling the process's RSS; returns its result and the samples. The sampler
+ * is stopped on an error too, so that its timer does not keep the process alive.
+ */
+async function withRssSamples(pid, work) {
+	const sampler = rssSampler(pid);
+	let samples = null;
+	try {
+		const result = await work();
+		samples = sampler.stop();
+		return { result, samples };
+	} finally {
+		if (!samples) sampler.stop();
 	}
-	throw new Error(`the server did not answer at ${base}`);
 }
 
 async function publish(base, token, files) {
@@ -153,6 +126,80 @@ async function verifyPublished(base, id, files) {
 	return true;
 }
 
+/** `message` as JSON in one WebSocket text frame from a client (clients must mask theirs). */
+function clientFrame(message) {
+	const payload = Buffer.from(JSON.stringify(message));
+	const mask = randomBytes(4);
+	const length =
+		payload.length < 126
+			? Buffer.from([0x81, 0x80 | payload.length])
+			: Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
+	const masked = payload.map((byte, i) => byte ^ mask[i % 4]);
+	return Buffer.concat([length, mask, masked]);
+}
+
+/**
+ * The first whole WebSocket frame at the start of `buffer` (server frames are unmasked): its
+ * opcode, its payload and the bytes after it; null while it has not fully arrived.
+ */
+function takeFrame(buffer) {
+	if (buffer.length < 2) return null;
+	let length = buffer[1] & 0x7f;
+	let offset = 2;
+	if (length === 126) {
+		if (buffer.length < 4) return null;
+		length = buffer.readUInt16BE(2);
+		offset = 4;
+	} else if (length === 127) {
+		if (buffer.length < 10) return null;
+		length = Number(buffer.readBigUInt64BE(2));
+		offset = 10;
+	}
+	if (buffer.length < offset + length) return null;
+	return {
+		opcode: buffer[0] & 0x0f,
+		data: buffer.subarray(offset, offset + length),
+		rest: buffer.subarray(offset + length)
+	};
+}
+
+/**
+ * Sends each CDP command over the upgraded `socket` once the previous one has answered; resolves
+ * with their results and closes the socket, rejects on the first error.
+ */
+function cdpExchange(socket, head, commands) {
+	return new Promise((resolve, reject) => {
+		const results = [];
+		let buffer = head;
+		const sendNext = () =>
+			socket.write(clientFrame({ id: results.length + 1, ...commands[results.length] }));
+		socket.on('error', reject);
+		socket.on('data', (chunk) => {
+			buffer = Buffer.concat([buffer, chunk]);
+			// CDP answers arrive as single text frames; anything else is skipped.
+			for (let frame = takeFrame(buffer); frame; frame = takeFrame(buffer)) {
+				buffer = frame.rest;
+				if (frame.opcode !== 1) continue;
+				const message = JSON.parse(frame.data.toString('utf8'));
+				if (message.id !== results.length + 1) continue;
+				if (message.error) {
+					socket.destroy();
+					reject(new Error(`${commands[results.length].method}: ${message.error.message}`));
+					return;
+				}
+				results.push(message.result);
+				if (results.length === commands.length) {
+					socket.end(Buffer.from([0x88, 0x80, 0, 0, 0, 0]));
+					resolve(results);
+					return;
+				}
+				sendNext();
+			}
+		});
+		sendNext();
+	});
+}
+
 /**
  * One Chrome DevTools Protocol exchange with the server's inspector over a bare WebSocket (Node 20
  * has no WebSocket client without a flag): sends each `{ method, params }` in turn, returns
@@ -177,60 +224,52 @@ async function inspectorCommands(inspectPort, commands) {
 		request.on('response', (response) =>
 			reject(new Error(`inspector refused the upgrade: HTTP ${response.statusCode}`))
 		);
-		request.on('upgrade', (_response, socket, head) => {
-			const results = [];
-			let buffer = head;
-			const send = (message) => {
-				const payload = Buffer.from(JSON.stringify(message));
-				const mask = randomBytes(4);
-				const length =
-					payload.length < 126
-						? Buffer.from([0x81, 0x80 | payload.length])
-						: Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff]);
-				const masked = payload.map((byte, i) => byte ^ mask[i % 4]);
-				socket.write(Buffer.concat([length, mask, masked]));
-			};
-			socket.on('error', reject);
-			socket.on('data', (chunk) => {
-				buffer = Buffer.concat([buffer, chunk]);
-				// Server frames are unmasked; CDP answers arrive as single text frames.
-				while (buffer.length >= 2) {
-					let length = buffer[1] & 0x7f;
-					let offset = 2;
-					if (length === 126) {
-						if (buffer.length < 4) return;
-						length = buffer.readUInt16BE(2);
-						offset = 4;
-					} else if (length === 127) {
-						if (buffer.length < 10) return;
-						length = Number(buffer.readBigUInt64BE(2));
-						offset = 10;
-					}
-					if (buffer.length < offset + length) return;
-					const opcode = buffer[0] & 0x0f;
-					const data = buffer.subarray(offset, offset + length);
-					buffer = buffer.subarray(offset + length);
-					if (opcode !== 1) continue;
-					const message = JSON.parse(data.toString('utf8'));
-					if (message.id !== results.length + 1) continue;
-					if (message.error) {
-						socket.destroy();
-						reject(new Error(`${commands[results.length].method}: ${message.error.message}`));
-						return;
-					}
-					results.push(message.result);
-					if (results.length === commands.length) {
-						socket.end(Buffer.from([0x88, 0x80, 0, 0, 0, 0]));
-						resolve(results);
-						return;
-					}
-					send({ id: results.length + 1, ...commands[results.length] });
-				}
-			});
-			send({ id: 1, ...commands[0] });
-		});
+		request.on('upgrade', (_response, socket, head) =>
+			cdpExchange(socket, head, commands).then(resolve, reject)
+		);
 		request.end();
 	});
+}
+
+/**
+ * A function that forces a full garbage collection in the server through its inspector, then
+ * answers the server's own process.memoryUsage() in MiB (the V8 heap in use, and memory outside
+ * it: Buffers). The inspector is opened on the first call.
+ */
+function garbageCollector(pid, inspectPort) {
+	let inspectorOpen = false;
+	const openInspector = async () => {
+		// SIGUSR1 opens the inspector (on --inspect-port) of a running Node process.
+		process.kill(pid, 'SIGUSR1');
+		const deadline = Date.now() + 10_000;
+		while (
+			!(await fetch(`http://127.0.0.1:${inspectPort}/json/list`).then(
+				(r) => r.ok,
+				() => false
+			))
+		) {
+			if (Date.now() > deadline) throw new Error('the inspector did not open');
+			await delay(100);
+		}
+		inspectorOpen = true;
+	};
+	return async () => {
+		if (!inspectorOpen) await openInspector();
+		const [, , usage] = await inspectorCommands(inspectPort, [
+			{ method: 'HeapProfiler.enable' },
+			{ method: 'HeapProfiler.collectGarbage' },
+			{
+				method: 'Runtime.evaluate',
+				params: { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true }
+			}
+		]);
+		const bytes = JSON.parse(usage.result.value);
+		return {
+			heapUsedMiB: round(bytes.heapUsed / 1024 / 1024),
+			externalMiB: round(bytes.external / 1024 / 1024),
+			arrayBuffersMiB: round(bytes.arrayBuffers / 1024 / 1024)
+		};
+	};
 }
 
 /** Splits `total` connections between the kinds by SHARE, at least one each. */
@@ -283,13 +322,8 @@ function summarizePublishes(published) {
 	};
 }
 
-/**
- * Starts `node build` on 127.0.0.1 with a fresh store, publishes two datasets to read, then runs
- * the bounded load and measures. Returns a JSON-able result; `ok` is false on any error.
- */
-export async function runLoadTest(options = {}) {
-	const o = { ...defaultOptions(), ...options };
-	const base = `http://127.0.0.1:${o.port}`;
+/** Builds if asked, and refuses to start without a build or with the ports already in use. */
+async function checkPrerequisites(o, base) {
 	if (o.build) {
 		log('building');
 		execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -298,309 +332,311 @@ export async function runLoadTest(options = {}) {
 		throw new Error('No production build in build/: run `npm run build` or pass --build.');
 	}
 	// Another server on either port would be measured (or collected) instead of ours.
-	for (const url of [base, ...(o.forceGc ? [`http://127.0.0.1:${o.inspectPort}`] : [])]) {
-		const taken = await fetch(url).then(
-			() => true,
-			() => false
-		);
-		if (taken) throw new Error(`Something already answers on ${url}.`);
-	}
+	await assertNothingAnswers([base, ...(o.forceGc ? [`http://127.0.0.1:${o.inspectPort}`] : [])]);
+}
 
+/**
+ * `node build` on 127.0.0.1 with a fresh store and a random editor token, an inspector port when
+ * garbage is to be collected, and its stderr kept: any line there is an error of the app.
+ */
+function startLoadServer(o, base) {
 	const store = mkdtempSync(path.join(os.tmpdir(), 'load-store-'));
 	const token = randomBytes(32).toString('base64url');
-	const nodeArgs = o.forceGc ? [`--inspect-port=127.0.0.1:${o.inspectPort}`] : [];
-	const child = spawn(process.execPath, [...nodeArgs, 'build'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(o.port),
-			HOST: '127.0.0.1',
-			STORE_DIR: store,
-			EDITOR_TOKEN: token,
-			BODY_SIZE_LIMIT: 'Infinity'
-		},
+	const child = startServer({
+		root,
+		port: o.port,
+		store,
+		token,
+		nodeArgs: o.forceGc ? [`--inspect-port=127.0.0.1:${o.inspectPort}`] : [],
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	let stderr = '';
+	const server = { base, token, store, child, stderr: '' };
 	child.stdout.resume();
-	child.stderr.on('data', (chunk) => (stderr += chunk));
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	let sampler = null;
-	try {
-		await waitForServer(base, child, 30_000);
+	child.stderr.on('data', (chunk) => (server.stderr += chunk));
+	server.collectGarbage = garbageCollector(child.pid, o.inspectPort);
+	return server;
+}
 
-		// What colleagues' links point at: a small dataset (one year as staff export it) and a
-		// larger one in two files.
-		const seeds = [
-			[{ name: '2031.csv', bytes: evaluationsCsv(840, 2031, 1) }],
-			[
-				{ name: '2032.csv', bytes: evaluationsCsv(10_000, 2032, 2) },
-				{ name: '2033.csv', bytes: evaluationsCsv(2_000, 2033, 3) }
-			]
-		];
-		const seeded = [];
-		for (const files of seeds) {
-			const result = await publish(base, token, files);
-			if (result.status !== 201) throw new Error(`seeding a dataset: HTTP ${result.status}`);
-			seeded.push({ id: result.id, files });
+/**
+ * Publishes what colleagues' links point at: a small dataset (one year as staff export it) and a
+ * larger one in two files. Returns their ids and files.
+ */
+async function seedDatasets({ base, token }) {
+	const seeds = [
+		[evaluationsFile('2031.csv', 840, 2031, 1)],
+		[evaluationsFile('2032.csv', 10_000, 2032, 2), evaluationsFile('2033.csv', 2_000, 2033, 3)]
+	];
+	const seeded = [];
+	for (const files of seeds) {
+		const result = await publish(base, token, files);
+		if (result.status !== 201) throw new Error(`seeding a dataset: HTTP ${result.status}`);
+		seeded.push({ id: result.id, files });
+	}
+	return seeded;
+}
+
+/** The paths each kind of request asks for, in turn: shared links and what they load. */
+async function linkedPaths(base, seeded) {
+	const manifests = await Promise.all(
+		seeded.map(async ({ id }) => (await fetch(`${base}/api/datasets/${id}`)).json())
+	);
+	const [small, large] = seeded.map((dataset) => dataset.id);
+	return {
+		page: [
+			'/',
+			'/?y=2019&d=11290,11440',
+			'/?v=budget&y=2019&d=11290',
+			'/?v=trend&x=expert&lang=en',
+			`/?ds=${small}&y=2031`,
+			`/?ds=${large}&v=trend`
+		],
+		'sample-data': ['/data/evaluations.csv', '/data/budget.csv', '/data/districts.csv'],
+		'dataset-manifest': seeded.map(({ id }) => `/api/datasets/${id}`),
+		'dataset-file': manifests.flatMap((manifest) =>
+			manifest.files.map((file) => `/api/datasets/${manifest.id}/files/${file.hash}`)
+		)
+	};
+}
+
+/** Every path once, so that code loaded on first use is not counted as growth. */
+async function warmUp(base, paths) {
+	for (const list of Object.values(paths)) {
+		for (const p of list) {
+			const response = await fetch(base + p);
+			await response.arrayBuffer();
+			if (!response.ok) throw new Error(`warm-up ${p}: HTTP ${response.status}`);
 		}
-		const manifests = await Promise.all(
-			seeded.map(async ({ id }) => (await fetch(`${base}/api/datasets/${id}`)).json())
-		);
-
-		const [small, large] = seeded.map((dataset) => dataset.id);
-		const paths = {
-			page: [
-				'/',
-				'/?y=2019&d=11290,11440',
-				'/?v=budget&y=2019&d=11290',
-				'/?v=trend&x=expert&lang=en',
-				`/?ds=${small}&y=2031`,
-				`/?ds=${large}&v=trend`
-			],
-			'sample-data': ['/data/evaluations.csv', '/data/budget.csv', '/data/districts.csv'],
-			'dataset-manifest': seeded.map(({ id }) => `/api/datasets/${id}`),
-			'dataset-file': manifests.flatMap((manifest) =>
-				manifest.files.map((file) => `/api/datasets/${manifest.id}/files/${file.hash}`)
-			)
-		};
-		const split = shareConnections(o.connections);
-
-		/**
-		 * Forces a full garbage collection through the inspector, then answers the server's own
-		 * process.memoryUsage() in MiB (the V8 heap in use, and memory outside it: Buffers).
-		 */
-		let inspectorOpen = false;
-		const collectGarbage = async () => {
-			if (!inspectorOpen) {
-				// SIGUSR1 opens the inspector (on --inspect-port) of a running Node process.
-				process.kill(child.pid, 'SIGUSR1');
-				const deadline = Date.now() + 10_000;
-				while (
-					!(await fetch(`http://127.0.0.1:${o.inspectPort}/json/list`).then(
-						(r) => r.ok,
-						() => false
-					))
-				) {
-					if (Date.now() > deadline) throw new Error('the inspector did not open');
-					await new Promise((resolve) => setTimeout(resolve, 100));
-				}
-				inspectorOpen = true;
-			}
-			const [, , usage] = await inspectorCommands(o.inspectPort, [
-				{ method: 'HeapProfiler.enable' },
-				{ method: 'HeapProfiler.collectGarbage' },
-				{
-					method: 'Runtime.evaluate',
-					params: { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true }
-				}
-			]);
-			const bytes = JSON.parse(usage.result.value);
-			return {
-				heapUsedMiB: round(bytes.heapUsed / 1024 / 1024),
-				externalMiB: round(bytes.external / 1024 / 1024),
-				arrayBuffersMiB: round(bytes.arrayBuffers / 1024 / 1024)
-			};
-		};
-		const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-		// Every path once, so that code loaded on first use is not counted as growth; then a
-		// quiet, collected start: the figure every later one is compared with.
-		for (const list of Object.values(paths)) {
-			for (const p of list) {
-				const response = await fetch(base + p);
-				await response.arrayBuffer();
-				if (!response.ok) throw new Error(`warm-up ${p}: HTTP ${response.status}`);
-			}
-		}
-		const heapBefore = o.forceGc ? await collectGarbage() : null;
-		await pause(1000);
-		const before = memoryOf(child.pid);
-
-		const rounds = [];
-		let serial = 0;
-		for (let r = 0; r < o.rounds; r++) {
-			log(
-				`round ${r + 1}/${o.rounds}: ${o.connections} connections for ${o.durationSeconds} s (${Object.entries(
-					split
-				)
-					.map(([kind, n]) => `${kind} ${n}`)
-					.join(', ')}), ${o.publishes} publishes`
-			);
-			sampler = rssSampler(child.pid);
-			const loadStarted = Date.now();
-			const runs = Object.entries(paths).map(([kind, list]) =>
-				autocannon({
-					url: base,
-					connections: split[kind],
-					duration: o.durationSeconds,
-					timeout: 10,
-					headers: { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'bench-load' },
-					requests: list.map((p) => ({ method: 'GET', path: p }))
-				}).then((result) => [kind, result])
-			);
-
-			// An editor publishes a handful of times, spread over the run.
-			const published = [];
-			const publishing = (async () => {
-				for (let i = 0; i < o.publishes; i++) {
-					const at = loadStarted + ((i + 1) * o.durationSeconds * 1000) / (o.publishes + 1);
-					await pause(Math.max(0, at - Date.now()));
-					const year = 2040 + serial++;
-					const files = [{ name: `${year}.csv`, bytes: evaluationsCsv(10_000, year, year) }];
-					published.push({ ...(await publish(base, token, files)), files });
-				}
-			})();
-
-			const [finished] = await Promise.all([
-				Promise.all(runs).then((entries) => Object.fromEntries(entries)),
-				publishing
-			]);
-			const loadSeconds = round((Date.now() - loadStarted) / 1000);
-			const peak = Math.max(...sampler.stop());
-			sampler = null;
-
-			await pause(o.settleMs);
-			const afterSettle = memoryOf(child.pid);
-			// The forced idle: a full collection, then nothing for idleMs.
-			const heapAfter = o.forceGc ? await collectGarbage() : null;
-			sampler = rssSampler(child.pid);
-			await pause(o.idleMs);
-			const idle = sampler.stop();
-			sampler = null;
-			const afterIdle = memoryOf(child.pid);
-
-			// Integrity of what was published under load.
-			for (const entry of published) {
-				entry.verified =
-					entry.status === 201 && (await verifyPublished(base, entry.id, entry.files));
-			}
-			rounds.push({
-				loadSeconds,
-				kinds: summarizeKinds(finished, split, paths),
-				publishes: summarizePublishes(published),
-				memory: {
-					peakMiB: mib(peak),
-					afterSettleMiB: mib(afterSettle.rssKiB),
-					afterIdleMiB: mib(afterIdle.rssKiB),
-					idleRangeMiB: [mib(Math.min(...idle)), mib(Math.max(...idle))],
-					afterGc: heapAfter
-				}
-			});
-		}
-
-		const totals = { requests: 0, non2xx: 0, errors: 0, timeouts: 0 };
-		for (const { kinds } of rounds) {
-			for (const k of Object.values(kinds)) {
-				for (const key of Object.keys(totals)) totals[key] += k[key];
-			}
-		}
-		const seconds = rounds.reduce((sum, r) => sum + r.loadSeconds, 0);
-		totals.requestsPerSecond = round(totals.requests / seconds);
-		const publishStatuses = rounds.flatMap((r) => r.publishes.statusCodes);
-		// The inspector's own announcements are not errors of the app.
-		const serverErrors = stderr
-			.split('\n')
-			.filter((line) => line.trim() && !/^(Debugger |For help, see: )/.test(line));
-		const ok =
-			totals.non2xx === 0 &&
-			totals.errors === 0 &&
-			totals.timeouts === 0 &&
-			publishStatuses.every((code) => code === 201) &&
-			rounds.every((r) => r.publishes.allVerified) &&
-			serverErrors.length === 0;
-		const last = rounds[rounds.length - 1];
-
-		return {
-			ok,
-			when: new Date().toISOString(),
-			machine: {
-				cpus: os.cpus().length,
-				cpuModel: os.cpus()[0]?.model ?? null,
-				memoryGiB: round(os.totalmem() / 1024 ** 3),
-				node: process.version,
-				loadAverage: os.loadavg().map((x) => round(x, 2))
-			},
-			config: {
-				connections: o.connections,
-				durationSeconds: o.durationSeconds,
-				rounds: o.rounds,
-				publishes: o.publishes,
-				settleMs: o.settleMs,
-				idleMs: o.idleMs,
-				forceGc: o.forceGc,
-				share: split,
-				paths,
-				note: 'autocannon in this process (sharing the machine with the server), one instance per kind of request, keep-alive, no pipelining, 10 s timeout'
-			},
-			totals,
-			kinds: rounds[0].kinds,
-			publishes: rounds[0].publishes,
-			memory: {
-				note: 'VmRSS of the server process (/proc/<pid>/status), MiB. before: after seeding, one warm-up request per path, a forced GC and 1 s of quiet; peak: highest 100 ms sample during the load; afterSettle: settleMs after the load; afterIdle: after a forced full GC (inspector HeapProfiler.collectGarbage) and idleMs of nothing; hwm: the kernel high-water mark since start (updated lazily, it can trail the sampled peak slightly). afterGc*: the server process.memoryUsage() right after a forced GC, before the load and after it.',
-				beforeMiB: mib(before.rssKiB),
-				peakMiB: Math.max(...rounds.map((r) => r.memory.peakMiB)),
-				afterSettleMiB: last.memory.afterSettleMiB,
-				afterIdleMiB: last.memory.afterIdleMiB,
-				idleRangeMiB: last.memory.idleRangeMiB,
-				hwmMiB: mib(memoryOf(child.pid).hwmKiB),
-				afterGcBefore: heapBefore,
-				afterGcAfter: last.memory.afterGc
-			},
-			rounds,
-			serverErrors
-		};
-	} finally {
-		sampler?.stop();
-		if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-		const stopped = await Promise.race([
-			exited.then(() => true),
-			new Promise((resolve) => setTimeout(() => resolve(false), 5000))
-		]);
-		if (!stopped) {
-			child.kill('SIGKILL');
-			await exited;
-		}
-		rmSync(store, { recursive: true, force: true });
 	}
 }
 
-/** The result as Markdown. */
-export function toMarkdown(result) {
-	const { config, machine, memory: m } = result;
-	const lines = [
-		`Load test, ${result.when}: ${config.connections} connections for ${config.durationSeconds} s` +
-			(config.rounds > 1 ? ` × ${config.rounds} rounds` : '') +
-			` against \`node build\` on 127.0.0.1, ${config.publishes} publishes per round. Machine: ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}; client and server share it.`
-	];
-	for (const [i, r] of result.rounds.entries()) {
-		if (result.rounds.length > 1) lines.push('', `Round ${i + 1}:`);
-		lines.push(
-			'',
-			'| kind | connections | requests | non-2xx | socket errors | timeouts | p50 ms | p99 ms | max ms | req/s | MiB/s |',
-			'| ---- | ----------: | -------: | ------: | ------------: | -------: | -----: | -----: | -----: | ----: | ----: |'
+/**
+ * An editor publishing `o.publishes` times, spread evenly over the load that started at
+ * `loadStarted`; each a new year (from 2040 on, counted across rounds) of 10,000 rows.
+ */
+async function publishDuringLoad({ base, token }, o, roundIndex, loadStarted) {
+	const published = [];
+	for (let i = 0; i < o.publishes; i++) {
+		const at = loadStarted + ((i + 1) * o.durationSeconds * 1000) / (o.publishes + 1);
+		await delay(Math.max(0, at - Date.now()));
+		const year = 2040 + roundIndex * o.publishes + i;
+		const files = [evaluationsFile(`${year}.csv`, 10_000, year, year)];
+		published.push({ ...(await publish(base, token, files)), files });
+	}
+	return published;
+}
+
+/**
+ * The load itself: one autocannon instance per kind of request, and the editor's publishes,
+ * while the server's RSS is sampled. Returns autocannon's results by kind, the publishes, the
+ * load's length and the RSS peak (KiB).
+ */
+async function loadWithPublishes(server, o, paths, split, roundIndex) {
+	const { result, samples } = await withRssSamples(server.child.pid, async () => {
+		const loadStarted = Date.now();
+		const runs = Object.entries(paths).map(([kind, list]) =>
+			autocannon({
+				url: server.base,
+				connections: split[kind],
+				duration: o.durationSeconds,
+				timeout: 10,
+				headers: { 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'bench-load' },
+				requests: list.map((p) => ({ method: 'GET', path: p }))
+			}).then((result) => [kind, result])
 		);
-		for (const [kind, k] of Object.entries(r.kinds)) {
-			lines.push(
-				`| ${kind} | ${k.connections} | ${k.requests} | ${k.non2xx} | ${k.errors} | ${k.timeouts} | ${k.latencyMs.p50} | ${k.latencyMs.p99} | ${k.latencyMs.max} | ${k.requestsPerSecond} | ${k.throughputMiBps} |`
-			);
+		const [finished, published] = await Promise.all([
+			Promise.all(runs).then((entries) => Object.fromEntries(entries)),
+			publishDuringLoad(server, o, roundIndex, loadStarted)
+		]);
+		return { finished, published, loadSeconds: round((Date.now() - loadStarted) / 1000) };
+	});
+	return { ...result, peak: Math.max(...samples) };
+}
+
+/** One round: the load, then memory after it has settled and after a forced GC and idle. */
+async function runRound(server, o, paths, split, roundIndex) {
+	const { pid } = server.child;
+	const connections = Object.entries(split)
+		.map(([kind, n]) => `${kind} ${n}`)
+		.join(', ');
+	log(
+		`round ${roundIndex + 1}/${o.rounds}: ${o.connections} connections for ${o.durationSeconds} s (${connections}), ${o.publishes} publishes`
+	);
+	const load = await loadWithPublishes(server, o, paths, split, roundIndex);
+	await delay(o.settleMs);
+	const afterSettle = memoryOf(pid);
+	// The forced idle: a full collection, then nothing for idleMs.
+	const heapAfter = o.forceGc ? await server.collectGarbage() : null;
+	const { samples: idle } = await withRssSamples(pid, () => delay(o.idleMs));
+	const afterIdle = memoryOf(pid);
+	// Integrity of what was published under load.
+	for (const entry of load.published) {
+		entry.verified =
+			entry.status === 201 && (await verifyPublished(server.base, entry.id, entry.files));
+	}
+	return {
+		loadSeconds: load.loadSeconds,
+		kinds: summarizeKinds(load.finished, split, paths),
+		publishes: summarizePublishes(load.published),
+		memory: {
+			peakMiB: mib(load.peak),
+			afterSettleMiB: mib(afterSettle.rssKiB),
+			afterIdleMiB: mib(afterIdle.rssKiB),
+			idleRangeMiB: [mib(Math.min(...idle)), mib(Math.max(...idle))],
+			afterGc: heapAfter
 		}
-		const p = r.publishes;
+	};
+}
+
+/** Reads of every round added up, with the mean rate over the rounds' load time. */
+function totalsOf(rounds) {
+	const totals = { requests: 0, non2xx: 0, errors: 0, timeouts: 0 };
+	for (const { kinds } of rounds) {
+		for (const k of Object.values(kinds)) {
+			for (const key of Object.keys(totals)) totals[key] += k[key];
+		}
+	}
+	const seconds = rounds.reduce((sum, r) => sum + r.loadSeconds, 0);
+	totals.requestsPerSecond = round(totals.requests / seconds);
+	return totals;
+}
+
+/** The server's stderr lines but the inspector's own announcements, which are not errors. */
+const serverErrorsIn = (stderr) =>
+	stderr.split('\n').filter((line) => line.trim() && !/^(Debugger |For help, see: )/.test(line));
+
+/** Clean: every read 2xx, no socket error or timeout, every publish 201 and intact, no stderr. */
+const isClean = (totals, rounds, serverErrors) =>
+	totals.non2xx === 0 &&
+	totals.errors === 0 &&
+	totals.timeouts === 0 &&
+	rounds.flatMap((r) => r.publishes.statusCodes).every((code) => code === 201) &&
+	rounds.every((r) => r.publishes.allVerified) &&
+	serverErrors.length === 0;
+
+const machineInfo = () => ({
+	cpus: os.cpus().length,
+	cpuModel: os.cpus()[0]?.model ?? null,
+	memoryGiB: round(os.totalmem() / 1024 ** 3),
+	node: process.version,
+	loadAverage: os.loadavg().map((x) => round(x, 2))
+});
+
+function configOf(o, split, paths) {
+	return {
+		connections: o.connections,
+		durationSeconds: o.durationSeconds,
+		rounds: o.rounds,
+		publishes: o.publishes,
+		settleMs: o.settleMs,
+		idleMs: o.idleMs,
+		forceGc: o.forceGc,
+		share: split,
+		paths,
+		note: 'autocannon in this process (sharing the machine with the server), one instance per kind of request, keep-alive, no pipelining, 10 s timeout'
+	};
+}
+
+/** The server's memory over the whole test; `start` is taken before the first round. */
+function memorySummary(pid, start, rounds) {
+	const last = rounds[rounds.length - 1];
+	return {
+		note: 'VmRSS of the server process (/proc/<pid>/status), MiB. before: after seeding, one warm-up request per path, a forced GC and 1 s of quiet; peak: highest 100 ms sample during the load; afterSettle: settleMs after the load; afterIdle: after a forced full GC (inspector HeapProfiler.collectGarbage) and idleMs of nothing; hwm: the kernel high-water mark since start (updated lazily, it can trail the sampled peak slightly). afterGc*: the server process.memoryUsage() right after a forced GC, before the load and after it.',
+		beforeMiB: mib(start.rss.rssKiB),
+		peakMiB: Math.max(...rounds.map((r) => r.memory.peakMiB)),
+		afterSettleMiB: last.memory.afterSettleMiB,
+		afterIdleMiB: last.memory.afterIdleMiB,
+		idleRangeMiB: last.memory.idleRangeMiB,
+		hwmMiB: mib(memoryOf(pid).hwmKiB),
+		afterGcBefore: start.heap,
+		afterGcAfter: last.memory.afterGc
+	};
+}
+
+/** The JSON-able result of the whole test (bench/load-results.json). */
+function resultOf(server, o, { split, paths, start, rounds }) {
+	const totals = totalsOf(rounds);
+	const serverErrors = serverErrorsIn(server.stderr);
+	return {
+		ok: isClean(totals, rounds, serverErrors),
+		when: new Date().toISOString(),
+		machine: machineInfo(),
+		config: configOf(o, split, paths),
+		totals,
+		kinds: rounds[0].kinds,
+		publishes: rounds[0].publishes,
+		memory: memorySummary(server.child.pid, start, rounds),
+		rounds,
+		serverErrors
+	};
+}
+
+/**
+ * Starts `node build` on 127.0.0.1 with a fresh store, publishes two datasets to read, then runs
+ * the bounded load and measures. Returns a JSON-able result; `ok` is false on any error.
+ */
+export async function runLoadTest(options = {}) {
+	const o = { ...defaultOptions(), ...options };
+	const base = `http://127.0.0.1:${o.port}`;
+	await checkPrerequisites(o, base);
+	const server = startLoadServer(o, base);
+	try {
+		await waitForServer(`${base}/api/editor`, 30_000, { child: server.child, everyMs: 100 });
+		const paths = await linkedPaths(base, await seedDatasets(server));
+		const split = shareConnections(o.connections);
+		await warmUp(base, paths);
+		// A quiet, collected start: the figure every later one is compared with.
+		const heap = o.forceGc ? await server.collectGarbage() : null;
+		await delay(1000);
+		const start = { heap, rss: memoryOf(server.child.pid) };
+		const rounds = [];
+		for (let r = 0; r < o.rounds; r++) rounds.push(await runRound(server, o, paths, split, r));
+		return resultOf(server, o, { split, paths, start, rounds });
+	} finally {
+		await stopServer(server.child);
+		rmSync(server.store, { recursive: true, force: true });
+	}
+}
+
+/** The first line: what was run, against what, on which machine. */
+function headline(result) {
+	const { config, machine } = result;
+	return (
+		`Load test, ${result.when}: ${config.connections} connections for ${config.durationSeconds} s` +
+		(config.rounds > 1 ? ` × ${config.rounds} rounds` : '') +
+		` against \`node build\` on 127.0.0.1, ${config.publishes} publishes per round. Machine: ${machine.cpus} CPUs, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}; client and server share it.`
+	);
+}
+
+/** One round's table: a row per kind of request, then the publishes, and their check. */
+function roundLines(r) {
+	const lines = [
+		'',
+		'| kind | connections | requests | non-2xx | socket errors | timeouts | p50 ms | p99 ms | max ms | req/s | MiB/s |',
+		'| ---- | ----------: | -------: | ------: | ------------: | -------: | -----: | -----: | -----: | ----: | ----: |'
+	];
+	for (const [kind, k] of Object.entries(r.kinds)) {
 		lines.push(
-			`| publish (POST ${round(p.bytesEach / 1024 / 1024, 2)} MiB) | 1 | ${p.count} | ${p.statusCodes.filter((c) => c !== 201).length} | 0 | 0 | ${p.latencyMs.p50} | – | ${p.latencyMs.max} | | |`,
-			'',
-			`Publishes answered ${p.statusCodes.join(', ')}; every published file read back byte for byte: ${p.allVerified ? 'yes' : '**no**'}.`
+			`| ${kind} | ${k.connections} | ${k.requests} | ${k.non2xx} | ${k.errors} | ${k.timeouts} | ${k.latencyMs.p50} | ${k.latencyMs.p99} | ${k.latencyMs.max} | ${k.requestsPerSecond} | ${k.throughputMiBps} |`
 		);
 	}
-	const t = result.totals;
+	const p = r.publishes;
 	lines.push(
+		`| publish (POST ${round(p.bytesEach / 1024 / 1024, 2)} MiB) | 1 | ${p.count} | ${p.statusCodes.filter((c) => c !== 201).length} | 0 | 0 | ${p.latencyMs.p50} | – | ${p.latencyMs.max} | | |`,
 		'',
-		`All reads: ${t.requests} requests (${t.requestsPerSecond}/s), ${t.non2xx} non-2xx, ${t.errors} socket errors, ${t.timeouts} timeouts.`,
+		`Publishes answered ${p.statusCodes.join(', ')}; every published file read back byte for byte: ${p.allVerified ? 'yes' : '**no**'}.`
+	);
+	return lines;
+}
+
+/** The server's RSS over the test, per round where there were several. */
+function rssLines(result) {
+	const { config, memory: m } = result;
+	const lines = [
 		'',
 		`| server RSS (MiB) | before | peak during | ${config.settleMs / 1000} s after | after forced GC + ${config.idleMs / 1000} s idle | idle min–max | high-water mark |`,
 		'| ---------------- | -----: | ----------: | ------: | ------: | -----------: | --------------: |',
 		`| \`node build\` | ${m.beforeMiB} | ${m.peakMiB} | ${m.afterSettleMiB} | ${m.afterIdleMiB} | ${m.idleRangeMiB.join('–')} | ${m.hwmMiB} |`
-	);
+	];
 	if (result.rounds.length > 1) {
 		lines.push(
 			'',
@@ -609,22 +645,41 @@ export function toMarkdown(result) {
 				.join('; ')}.`
 		);
 	}
-	if (m.afterGcBefore) {
-		const describe = (u) =>
-			`heap ${u.heapUsedMiB}, external ${u.externalMiB} (array buffers ${u.arrayBuffersMiB})`;
-		lines.push(
-			'',
-			`Server memory right after a forced GC, MiB: before the load ${describe(m.afterGcBefore)}; ` +
-				result.rounds
-					.map(
-						(r, i) =>
-							`after ${result.rounds.length > 1 ? `round ${i + 1}` : 'it'} ${describe(r.memory.afterGc)}`
-					)
-					.join('; ') +
-				'.'
-		);
+	return lines;
+}
+
+/** The server's heap and external memory right after each forced GC (none without them). */
+function afterGcLines(result) {
+	const m = result.memory;
+	if (!m.afterGcBefore) return [];
+	const describe = (u) =>
+		`heap ${u.heapUsedMiB}, external ${u.externalMiB} (array buffers ${u.arrayBuffersMiB})`;
+	return [
+		'',
+		`Server memory right after a forced GC, MiB: before the load ${describe(m.afterGcBefore)}; ` +
+			result.rounds
+				.map(
+					(r, i) =>
+						`after ${result.rounds.length > 1 ? `round ${i + 1}` : 'it'} ${describe(r.memory.afterGc)}`
+				)
+				.join('; ') +
+			'.'
+	];
+}
+
+/** The result as Markdown. */
+export function toMarkdown(result) {
+	const t = result.totals;
+	const lines = [headline(result)];
+	for (const [i, r] of result.rounds.entries()) {
+		if (result.rounds.length > 1) lines.push('', `Round ${i + 1}:`);
+		lines.push(...roundLines(r));
 	}
 	lines.push(
+		'',
+		`All reads: ${t.requests} requests (${t.requestsPerSecond}/s), ${t.non2xx} non-2xx, ${t.errors} socket errors, ${t.timeouts} timeouts.`,
+		...rssLines(result),
+		...afterGcLines(result),
 		'',
 		result.ok
 			? 'No errors: every request answered 2xx, no socket errors or timeouts, every publish 201 and read back intact, nothing on the server’s stderr.'

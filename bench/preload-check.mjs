@@ -11,7 +11,7 @@ import http from 'node:http';
 import { Transform } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
@@ -66,6 +66,25 @@ const median = (xs) =>
 	);
 
 /**
+ * The way a response body takes through the proxy: it counts the bytes into `sent.bytes` and, on
+ * a slow link, lets each chunk through only at its turn on the link all responses share
+ * (`state.linkFreeAt`). A Transform keeps the order and ends the response only after the last
+ * chunk has been let through.
+ */
+function linkPacer(state, sent) {
+	return new Transform({
+		transform(chunk, _encoding, done) {
+			sent.bytes += chunk.length;
+			if (!state.slow) return done(null, chunk);
+			const now = performance.now();
+			state.linkFreeAt =
+				Math.max(state.linkFreeAt, now) + (chunk.length * 8) / (state.slow.mbit * 1000);
+			setTimeout(() => done(null, chunk), state.linkFreeAt - now);
+		}
+	});
+}
+
+/**
  * A proxy in front of the server. `add` goes at the end of the dashboard page's `Link` header;
  * `slow` paces every response body through one shared link of `mbit` and delays each request by
  * `latencyMs`, so that a worker's requests are slowed exactly like the page's.
@@ -98,26 +117,14 @@ function startProxy(port, upstreamPort, { add }) {
 						headers.link = [headers.link, ...add].filter(Boolean).join(', ');
 					}
 					res.writeHead(response.statusCode ?? 502, headers);
-					let bytes = 0;
-					// Each chunk waits for its turn on the shared link; a Transform keeps the order and
-					// ends the response only after the last chunk has been let through.
-					const pacer = new Transform({
-						transform(chunk, _encoding, done) {
-							bytes += chunk.length;
-							if (!state.slow) return done(null, chunk);
-							const now = performance.now();
-							state.linkFreeAt =
-								Math.max(state.linkFreeAt, now) + (chunk.length * 8) / (state.slow.mbit * 1000);
-							setTimeout(() => done(null, chunk), state.linkFreeAt - now);
-						}
-					});
-					response.pipe(pacer).pipe(res);
+					const sent = { bytes: 0 };
+					response.pipe(linkPacer(state, sent)).pipe(res);
 					res.on('finish', () => {
 						state.log.push({
 							path: new URL(req.url ?? '/', 'http://x').pathname,
 							status: response.statusCode,
 							encoding: headers['content-encoding'] ?? null,
-							bytes,
+							bytes: sent.bytes,
 							startMs: started,
 							endMs: performance.now()
 						});
@@ -175,40 +182,43 @@ function resourceTimings(offset) {
 		}));
 }
 
-async function oneLoad(browser, proxy, { cache, network, host }) {
-	const base = `http://${host === 'intranet' ? INTRANET_HOST : '127.0.0.1'}:${proxy.server.address().port}`;
-	let context;
-	let profile;
-	if (cache === 'profile') {
-		// A new on-disk profile: the HTTP cache a normal (not private) window has, but empty.
-		profile = mkdtempSync(path.join(os.tmpdir(), 'preload-profile-'));
-		context = await chromium.launchPersistentContext(profile, {
-			executablePath: executablePath || undefined,
-			args: LAUNCH_ARGS,
-			locale: 'ko-KR',
-			timezoneId: 'Asia/Seoul'
-		});
-	} else {
-		// Playwright's usual context: Chromium keeps its HTTP cache in memory, as in a private window.
-		context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+/**
+ * A fresh browser context for one load. cache `profile`: a new on-disk profile, the HTTP cache a
+ * normal (not private) window has, but empty; otherwise Playwright's usual context, whose HTTP
+ * cache Chromium keeps in memory, as in a private window. `profile` is the folder to remove.
+ */
+async function freshContext(browser, cache) {
+	if (cache !== 'profile') {
+		const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+		return { context, profile: null };
 	}
-	const page = context.pages()[0] ?? (await context.newPage());
-	await page.addInitScript(installMarks);
-	if (network === 'cdp') {
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.emulateNetworkConditions', {
-			offline: false,
-			latency: SLOW.latencyMs,
-			downloadThroughput: (SLOW.mbit * 1e6) / 8,
-			uploadThroughput: (SLOW.mbit * 1e6) / 8
-		});
-	}
-	proxy.state.slow = network === 'slow' ? SLOW : null;
-	proxy.state.linkFreeAt = 0;
-	proxy.state.log = [];
+	const profile = mkdtempSync(path.join(os.tmpdir(), 'preload-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: executablePath || undefined,
+		args: LAUNCH_ARGS,
+		locale: 'ko-KR',
+		timezoneId: 'Asia/Seoul'
+	});
+	return { context, profile };
+}
 
-	// What Playwright sees, page and workers: every finished request for the DuckDB files.
+/** DevTools' own network emulation of the slow link, set on the page. */
+async function emulateSlowLink(context, page) {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: SLOW.latencyMs,
+		downloadThroughput: (SLOW.mbit * 1e6) / 8,
+		uploadThroughput: (SLOW.mbit * 1e6) / 8
+	});
+}
+
+/**
+ * What Playwright sees, page and workers: every finished request for the DuckDB files, in
+ * `seen` once `pending` has settled.
+ */
+function watchDuckdbRequests(context) {
 	const seen = [];
 	const pending = [];
 	context.on('requestfinished', (request) => {
@@ -226,28 +236,22 @@ async function oneLoad(browser, proxy, { cache, network, host }) {
 			)
 		);
 	});
+	return { seen, pending };
+}
 
-	await page.goto(base + '/');
-	await page.waitForFunction(() => window.__benchMarks.ready != null, null, { timeout: 120_000 });
-	const marks = await page.evaluate(() => window.__benchMarks);
+/** The DuckDB worker's resource timings of its files, shifted onto the page's clock. */
+async function workerTimingsOf(page) {
 	const duckdbWorker = page.workers().find((w) => WORKER.test(w.url()));
-	// The worker's clock starts when the worker does; shift its entries onto the page's.
-	const workerOffset = duckdbWorker
-		? (await duckdbWorker.evaluate(() => performance.timeOrigin)) -
-			(await page.evaluate(() => performance.timeOrigin))
-		: 0;
-	const workerTimings = duckdbWorker
-		? await duckdbWorker.evaluate(resourceTimings, workerOffset)
-		: [];
-	// Let anything still on the wire (an unused preload) finish before counting.
-	const end = Date.now() + 15_000;
-	while (proxy.state.inflight > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-	await page.waitForTimeout(300);
-	await Promise.all(pending);
-	const wire = proxy.state.log.filter((e) => WASM.test(e.path) || WORKER.test(e.path));
-	await context.close();
-	if (profile) rmSync(profile, { recursive: true, force: true });
+	if (!duckdbWorker) return [];
+	// The worker's clock starts when the worker does.
+	const workerOffset =
+		(await duckdbWorker.evaluate(() => performance.timeOrigin)) -
+		(await page.evaluate(() => performance.timeOrigin));
+	return duckdbWorker.evaluate(resourceTimings, workerOffset);
+}
 
+/** One load's figures from the page's marks, the proxy's log and Playwright's requests. */
+function loadFigures(marks, wire, seen, workerTimings) {
 	const count = (list, file) => list.filter((e) => e.file === file);
 	const wireOf = (re) => wire.filter((e) => re.test(e.path));
 	const workerWasm = workerTimings.find((e) => e.file === 'wasm');
@@ -271,6 +275,32 @@ async function oneLoad(browser, proxy, { cache, network, host }) {
 	};
 }
 
+async function oneLoad(browser, proxy, { cache, network, host }) {
+	const base = `http://${host === 'intranet' ? INTRANET_HOST : '127.0.0.1'}:${proxy.server.address().port}`;
+	const { context, profile } = await freshContext(browser, cache);
+	const page = context.pages()[0] ?? (await context.newPage());
+	await page.addInitScript(installMarks);
+	if (network === 'cdp') await emulateSlowLink(context, page);
+	proxy.state.slow = network === 'slow' ? SLOW : null;
+	proxy.state.linkFreeAt = 0;
+	proxy.state.log = [];
+	const { seen, pending } = watchDuckdbRequests(context);
+
+	await page.goto(base + '/');
+	await page.waitForFunction(() => window.__benchMarks.ready != null, null, { timeout: 120_000 });
+	const marks = await page.evaluate(() => window.__benchMarks);
+	const workerTimings = await workerTimingsOf(page);
+	// Let anything still on the wire (an unused preload) finish before counting.
+	const end = Date.now() + 15_000;
+	while (proxy.state.inflight > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+	await page.waitForTimeout(300);
+	await Promise.all(pending);
+	const wire = proxy.state.log.filter((e) => WASM.test(e.path) || WORKER.test(e.path));
+	await context.close();
+	if (profile) rmSync(profile, { recursive: true, force: true });
+	return loadFigures(marks, wire, seen, workerTimings);
+}
+
 function summarize(samples) {
 	return {
 		n: samples.length,
@@ -289,40 +319,98 @@ function summarize(samples) {
 	};
 }
 
+/** One proxy per variant, on the ports after PORT, each in front of the server on PORT. */
+async function startProxies() {
+	const proxies = {};
+	for (const [i, [variant, add]] of Object.entries(variants()).entries()) {
+		proxies[variant] = await startProxy(PORT + 1 + i, PORT, { add });
+	}
+	return proxies;
+}
+
+/** Logs the DuckDB files each proxy's page really preloads (its `Link` header). */
+async function logPreloads(proxies) {
+	for (const [variant, proxy] of Object.entries(proxies)) {
+		const url = `http://127.0.0.1:${proxy.server.address().port}/`;
+		const link = (await fetch(url)).headers.get('link') ?? '';
+		log(variant, 'preloads:', link.match(/duckdb[^>]*/g) ?? 'none');
+	}
+}
+
+/**
+ * The conditions to measure in (PRELOAD_MODES), each cache/network/host. cache: context
+ * (Playwright's, in memory like a private window) or profile (on disk); network: local, slow
+ * (the proxies' link) or cdp (DevTools' emulation, set on the page); host: loopback (127.0.0.1)
+ * or intranet (a name over plain http).
+ */
+function modesToRun() {
+	return (
+		process.env.PRELOAD_MODES ??
+		'context/local/intranet,profile/local/intranet,context/slow/intranet,profile/slow/intranet,context/local/loopback,context/cdp/intranet'
+	)
+		.split(',')
+		.map((m) => {
+			const [cache, network, host] = m.split('/');
+			return { cache, network, host };
+		});
+}
+
+/** RUNS loads per variant in one mode, the variants rotating run by run; samples by variant. */
+async function sampleMode(browser, proxies, mode) {
+	const names = Object.keys(proxies);
+	const samples = Object.fromEntries(names.map((name) => [name, []]));
+	// One warm-up load per variant, not counted: the server's first answers and the OS's
+	// file cache are then the same for all.
+	for (const variant of names) await oneLoad(browser, proxies[variant], mode);
+	for (let i = 0; i < RUNS; i++) {
+		// Rotate which goes first, so drift hits every variant alike.
+		const order = names.map((_, j) => names[(i + j) % names.length]);
+		for (const variant of order) {
+			const sample = await oneLoad(browser, proxies[variant], mode);
+			samples[variant].push(sample);
+			log(
+				`${mode.cache}/${mode.network}/${mode.host} ${variant}: ready ${sample.readyMs} ms, wasm on the wire ×${sample.wasmOnWire} (${sample.wasmWireBytes} B), worker's wasm from cache: ${sample.workerWasmFromCache}`
+			);
+		}
+	}
+	return samples;
+}
+
+/** Each variant's summary, with the ratios of its ready times to the baseline's. */
+function variantSummaries(samples) {
+	const variants = {};
+	for (const variant of Object.keys(samples)) {
+		// Runs i of two variants were taken back to back: their ratio cancels most drift.
+		const ratios = samples[variant].map((s, i) => s.readyMs / samples[BASELINE][i].readyMs);
+		variants[variant] = {
+			...summarize(samples[variant]),
+			readyRatioMedian: round(
+				quantile(
+					[...ratios].sort((a, b) => a - b),
+					0.5
+				),
+				3
+			),
+			readyRatios: ratios.map((r) => round(r, 3))
+		};
+	}
+	return variants;
+}
+
 async function main() {
 	const started = Date.now();
 	const store = mkdtempSync(path.join(os.tmpdir(), 'preload-store-'));
 	// Our own server, on our own port; stopped by its PID at the end.
 	const server = startServer({ root, port: PORT, store });
-	const proxies = {};
-	for (const [i, [variant, add]] of Object.entries(variants()).entries()) {
-		proxies[variant] = await startProxy(PORT + 1 + i, PORT, { add });
-	}
+	const proxies = await startProxies();
 	let browser;
 	try {
 		await waitForServer(`http://127.0.0.1:${PORT}/`, 60_000);
-		for (const [variant, proxy] of Object.entries(proxies)) {
-			const url = `http://127.0.0.1:${proxy.server.address().port}/`;
-			const link = (await fetch(url)).headers.get('link') ?? '';
-			log(variant, 'preloads:', link.match(/duckdb[^>]*/g) ?? 'none');
-		}
+		await logPreloads(proxies);
 		browser = await chromium.launch({
 			executablePath: executablePath || undefined,
 			args: LAUNCH_ARGS
 		});
-
-		// cache: context (Playwright's, in memory like a private window) or profile (on disk);
-		// network: local, slow (the proxies' link) or cdp (DevTools' emulation, set on the page);
-		// host: loopback (127.0.0.1) or intranet (a name over plain http).
-		const modes = (
-			process.env.PRELOAD_MODES ??
-			'context/local/intranet,profile/local/intranet,context/slow/intranet,profile/slow/intranet,context/local/loopback,context/cdp/intranet'
-		)
-			.split(',')
-			.map((m) => {
-				const [cache, network, host] = m.split('/');
-				return { cache, network, host };
-			});
 		const results = {
 			machine: {
 				nproc: os.cpus().length,
@@ -334,40 +422,9 @@ async function main() {
 			config: { RUNS, SLOW },
 			modes: []
 		};
-		for (const mode of modes) {
-			const names = Object.keys(proxies);
-			const samples = Object.fromEntries(names.map((name) => [name, []]));
-			// One warm-up load per variant, not counted: the server's first answers and the OS's
-			// file cache are then the same for all.
-			for (const variant of names) await oneLoad(browser, proxies[variant], mode);
-			for (let i = 0; i < RUNS; i++) {
-				// Rotate which goes first, so drift hits every variant alike.
-				const order = names.map((_, j) => names[(i + j) % names.length]);
-				for (const variant of order) {
-					const sample = await oneLoad(browser, proxies[variant], mode);
-					samples[variant].push(sample);
-					log(
-						`${mode.cache}/${mode.network}/${mode.host} ${variant}: ready ${sample.readyMs} ms, wasm on the wire ×${sample.wasmOnWire} (${sample.wasmWireBytes} B), worker's wasm from cache: ${sample.workerWasmFromCache}`
-					);
-				}
-			}
-			const variants = {};
-			for (const variant of names) {
-				// Runs i of two variants were taken back to back: their ratio cancels most drift.
-				const ratios = samples[variant].map((s, i) => s.readyMs / samples[BASELINE][i].readyMs);
-				variants[variant] = {
-					...summarize(samples[variant]),
-					readyRatioMedian: round(
-						quantile(
-							[...ratios].sort((a, b) => a - b),
-							0.5
-						),
-						3
-					),
-					readyRatios: ratios.map((r) => round(r, 3))
-				};
-			}
-			results.modes.push({ ...mode, variants, samples });
+		for (const mode of modesToRun()) {
+			const samples = await sampleMode(browser, proxies, mode);
+			results.modes.push({ ...mode, variants: variantSummaries(samples), samples });
 		}
 		results.seconds = round((Date.now() - started) / 1000);
 		writeFileSync(
@@ -387,7 +444,7 @@ async function main() {
 	}
 }
 
-function toMarkdown(results) {
+export function toMarkdown(results) {
 	const m = results.machine;
 	const lines = [
 		`Preload check, ${m.date}: ${m.nproc} CPUs, Node ${m.node}, Chromium ${m.chromium}; ${results.config.RUNS} runs per variant, rotating; slow link ${results.config.SLOW.mbit} Mbit/s + ${results.config.SLOW.latencyMs} ms a request; ${results.seconds} s.`,
@@ -405,7 +462,10 @@ function toMarkdown(results) {
 	return lines.join('\n') + '\n';
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+// Imported (by a check of toMarkdown(), say), it measures nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
+}
