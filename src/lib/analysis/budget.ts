@@ -1,3 +1,4 @@
+import type { DistrictRef } from '$lib/domain/district';
 import type { BudgetLineRow } from '$lib/query/budget';
 
 /** Execution below this share of the plan is flagged as under-spent (staff watch 80%). */
@@ -25,4 +26,39 @@ export function executionFlag(rate: number | null): ExecutionFlag {
 /** District lines whose execution is flagged, in the order given. */
 export function flaggedLines(lines: readonly BudgetLineRow[]): BudgetLineRow[] {
 	return lines.filter((line) => executionFlag(executionRate(line.planned, line.spent)) !== null);
+}
+
+/** A district's planned and spent (원) summed over years, with spent / planned. */
+export interface DistrictBudget {
+	district: DistrictRef;
+	planned: number;
+	spent: number;
+	/** spent / planned of the sums; null when nothing was planned. */
+	rate: number | null;
+}
+
+/** Sums planned and spent per district over the rows given, districts in first-seen order. */
+export function sumByDistrict(
+	rows: readonly { district: DistrictRef; planned: number; spent: number }[]
+): DistrictBudget[] {
+	const sums = new Map<string, DistrictBudget>();
+	for (const row of rows) {
+		const sum = sums.get(row.district.code);
+		if (sum) {
+			sum.planned += row.planned;
+			sum.spent += row.spent;
+		} else {
+			sums.set(row.district.code, {
+				district: row.district,
+				planned: row.planned,
+				spent: row.spent,
+				rate: null
+			});
+		}
+	}
+	// The rate of the sums, not a mean of yearly rates: a small year must not weigh like a big one.
+	return [...sums.values()].map((sum) => ({
+		...sum,
+		rate: executionRate(sum.planned, sum.spent)
+	}));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { EChartsOption } from 'echarts';
 import { describe, expect, it } from 'vitest';
+import { sumByDistrict } from '$lib/analysis/budget';
 import type { GroupScores } from '$lib/analysis/totals';
 import type {
 	BudgetDistrictYear,
@@ -19,15 +20,15 @@ import {
 	TEXT_CONTRAST,
 	withOpacity
 } from './contrast';
-import { buildBlandAltmanOption } from './options/bland-altman';
-import { buildBudgetExecutionOption } from './options/budget-execution';
-import { buildExecutionRateOption } from './options/execution-rate';
-import { buildGapHeatmapOption } from './options/gap-heatmap';
-import { buildGapTrendOption } from './options/gap-trend';
-import { buildRankBumpOption } from './options/rank-bump';
-import { buildScoreDumbbellOption } from './options/score-dumbbell';
-import { buildScoreMoneyOption } from './options/score-money';
-import { buildTrendLinesOption, CATEGORY_COLORS } from './options/trend-lines';
+import { buildBlandAltmanChart } from './options/bland-altman';
+import { buildBudgetExecutionChart } from './options/budget-execution';
+import { buildExecutionRateChart } from './options/execution-rate';
+import { buildGapHeatmapChart } from './options/gap-heatmap';
+import { buildGapTrendChart } from './options/gap-trend';
+import { buildRankBumpChart } from './options/rank-bump';
+import { buildScoreDumbbellChart } from './options/score-dumbbell';
+import { buildScoreMoneyChart } from './options/score-money';
+import { buildTrendLinesChart, CATEGORY_COLORS } from './options/trend-lines';
 
 describe('contrastRatio against published values', () => {
 	// WCAG 2.2, "contrast ratio": (L1 + 0.05) / (L2 + 0.05), from 1:1 to 21:1 (black on white).
@@ -336,11 +337,14 @@ const heatmapMatrix = (gaps: readonly number[]): GapMatrix => ({
 });
 
 const CHARTS: [string, (locale: 'ko' | 'en') => EChartsOption][] = [
-	['score dumbbell', (locale) => buildScoreDumbbellOption(groups, { locale, description: '' })],
+	[
+		'score dumbbell',
+		(locale) => buildScoreDumbbellChart(groups, { locale, description: '' }).option
+	],
 	[
 		'Bland–Altman',
 		(locale) =>
-			buildBlandAltmanOption(blandAltman, {
+			buildBlandAltmanChart(blandAltman, {
 				locale,
 				description: '',
 				labels: {
@@ -352,54 +356,57 @@ const CHARTS: [string, (locale: 'ko' | 'en') => EChartsOption][] = [
 					mean: 'm',
 					difference: 'd'
 				}
-			})
+			}).option
 	],
 	[
 		'budget execution',
 		(locale) =>
-			buildBudgetExecutionOption(budgetRows, {
+			buildBudgetExecutionChart(sumByDistrict(budgetRows), {
 				locale,
 				description: '',
 				labels: { planned: 'p', spent: 's', rate: 'r' }
-			})
+			}).option
 	],
 	[
 		'execution rate',
 		(locale) =>
-			buildExecutionRateOption(budgetRows, {
+			buildExecutionRateChart(budgetRows, {
 				locale,
 				description: '',
 				labels: { rate: 'r', planned: 'p', spent: 's', line80: '80', line100: '100' }
-			})
+			}).option
 	],
 	[
 		'score and money',
 		(locale) =>
-			buildScoreMoneyOption(moneyPoints, {
+			buildScoreMoneyChart(moneyPoints, {
 				locale,
 				description: '',
 				labels: { spent: 's', score: 'c' }
-			})
+			}).option
 	],
 	[
 		'heatmap (axes and legend)',
 		(locale) =>
-			buildGapHeatmapOption(heatmapMatrix([-7, 0, 7]), {
+			buildGapHeatmapChart(heatmapMatrix([-7, 0, 7]), {
 				locale,
 				description: '',
 				labels: { gapAxis: 'g' }
-			})
+			}).option
 	],
 	...(['none', 'two'] as const).flatMap(
 		(highlight): [string, (l: 'ko' | 'en') => EChartsOption][] => {
 			const highlighted = highlight === 'none' ? [] : [DISTRICTS[3]!.code, DISTRICTS[0]!.code];
 			const lines = (locale: 'ko' | 'en') => ({ locale, description: '', highlighted });
 			return [
-				[`trend lines, ${highlight} highlighted`, (l) => buildTrendLinesOption(trend, lines(l))],
-				[`gap trend, ${highlight} highlighted`, (l) => buildGapTrendOption(trend, lines(l))],
+				[
+					`trend lines, ${highlight} highlighted`,
+					(l) => buildTrendLinesChart(trend, lines(l)).option
+				],
+				[`gap trend, ${highlight} highlighted`, (l) => buildGapTrendChart(trend, lines(l)).option],
 				[
 					`rank bump, ${highlight} highlighted`,
-					(l) => buildRankBumpOption(trend, { ...lines(l), formatRank: (rank) => `${rank}` })
+					(l) => buildRankBumpChart(trend, { ...lines(l), formatRank: (rank) => `${rank}` }).option
 				]
 			];
 		}
@@ -482,11 +489,11 @@ describe('heatmap cell labels on every colour the scale can give', () => {
 				-edge - 1e-9
 			])
 		];
-		const option = buildGapHeatmapOption(heatmapMatrix(gaps), {
+		const option = buildGapHeatmapChart(heatmapMatrix(gaps), {
 			locale: 'ko',
 			description: '',
 			labels: { gapAxis: 'g' }
-		});
+		}).option;
 		const pieces = (option.visualMap as { pieces: Piece[] }).pieces;
 		const cells = (option.series as { data: Cell[] }[])[0]!.data;
 		expect(cells).toHaveLength(gaps.length);

@@ -1,19 +1,9 @@
 // The only module that creates, updates and disposes ECharts instances in the browser.
 import type { ECharts, EChartsOption } from 'echarts';
+import type { ChartClick } from './built-chart';
 
 /** Option parts replaced whole on an update, so nothing of the previous data lingers. */
 const REPLACED_PARTS = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'visualMap'];
-
-/** What a click on a mark tells: the series and data item clicked, and the axis label if any. */
-export interface ChartClick {
-	componentType: string;
-	seriesIndex?: number;
-	dataIndex?: number;
-	/** The category label clicked, or the name of the data item. */
-	name?: string;
-	/** For axis label clicks: the label's value. */
-	value?: unknown;
-}
 
 /** What the page can ask of a drawn chart. */
 export interface ChartHandle {

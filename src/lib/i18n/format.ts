@@ -41,10 +41,24 @@ export function formatPoints(value: number | null, locale: Locale): string {
 /** A signed gap in points: +3.2점, −6.2점. */
 export function formatSignedPoints(value: number | null, locale: Locale): string {
 	if (value === null || !Number.isFinite(value)) return translate(locale, 'units.missing');
+	const { sign, size } = signedTenths(value);
+	return sign + formatPoints(size, locale);
+}
+
+/** A difference to one decimal with its sign, no unit: +4.1, −7.3, ±0.0 (a heatmap's cells). */
+export function formatSignedNumber(value: number, locale: Locale): string {
+	const { sign, size } = signedTenths(value);
+	return sign + formatNumber(size, locale, 1);
+}
+
+/**
+ * The sign and size of a value rounded to tenths, halves away from zero as everywhere else: the
+ * sign is that of the rounded value, so −0.04 is ±0.0, never −0.0.
+ */
+function signedTenths(value: number): { sign: string; size: number } {
 	const clean = withoutFloatNoise(value);
 	const rounded = (Math.sign(clean) * Math.round(Math.abs(clean) * 10)) / 10;
-	const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-	return sign + formatPoints(Math.abs(rounded), locale);
+	return { sign: rounded > 0 ? '+' : rounded < 0 ? '−' : '±', size: Math.abs(rounded) };
 }
 
 /** An amount in won, whole: 1,456,200원. */

@@ -72,6 +72,8 @@ export class DatasetState {
 	engine = $state.raw<Engine | null>(null);
 	/** The published dataset shown instead of this browser's uploads; null for local data. */
 	published = $state.raw<PublishedDataset | null>(null);
+	/** This browser may publish: it signed in as an editor (see `checkEditor`). */
+	mayPublish = $state(false);
 
 	readonly #sources: DatasetSources;
 	#store: UploadStore | null = null;
@@ -85,6 +87,20 @@ export class DatasetState {
 
 	constructor(sources: DatasetSources) {
 		this.#sources = sources;
+	}
+
+	/**
+	 * Asks the server whether this browser signed in as an editor: the sign-in cookie is
+	 * HttpOnly, so the page cannot read it. Anything but a clear yes leaves publishing hidden.
+	 */
+	async checkEditor(): Promise<void> {
+		try {
+			const response = await this.#sources.fetch('/api/editor');
+			const body: { editor?: unknown } = response.ok ? await response.json() : {};
+			this.mayPublish = body.editor === true;
+		} catch {
+			this.mayPublish = false;
+		}
 	}
 
 	/**

@@ -56,6 +56,33 @@ describe('DatasetState', () => {
 		expect(state.uploads).toEqual([]);
 	});
 
+	it('may publish only when the server says this browser is an editor', async () => {
+		const answers: [string, () => Promise<Response>, boolean][] = [
+			['yes', async () => Response.json({ editor: true }), true],
+			['no', async () => Response.json({ editor: false }), false],
+			['not a boolean', async () => Response.json({ editor: 'true' }), false],
+			['an error status', async () => new Response(null, { status: 500 }), false],
+			['no answer', () => Promise.reject(new TypeError('network down')), false]
+		];
+		for (const [answer, fetch, expected] of answers) {
+			const asked: string[] = [];
+			const state = new DatasetState(
+				sources(freshStore(), {
+					fetch: (input) => {
+						asked.push(String(input));
+						return fetch();
+					}
+				})
+			);
+			await state.checkEditor();
+			expect({ answer, may: state.mayPublish, asked }).toEqual({
+				answer,
+				may: expected,
+				asked: ['/api/editor']
+			});
+		}
+	});
+
 	it('a failed start says why, and leaves no engine', async () => {
 		const state = new DatasetState(
 			sources(freshStore(), {

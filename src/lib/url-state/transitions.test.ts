@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drillInto, drillIntoCell, focusDistrict, goUpTo } from './transitions';
+import { drillInto, drillIntoCell, focusDistrict, focusYear, goUpTo } from './transitions';
 import { decodeUrlState } from './url-state';
 
 const stateOf = (query: string) => decodeUrlState(new URLSearchParams(query)).state;
@@ -45,6 +45,13 @@ describe('transitions', () => {
 		expect(focusDistrict(stateOf('y=2020&lv=area'), '11440')).toMatchObject({
 			level: 'area',
 			filters: { districts: ['11440'], years: [2020] }
+		});
+	});
+
+	it('a year chosen keeps only that year and every other choice', () => {
+		expect(focusYear(stateOf('y=2018,2020&d=11290&v=trend'), 2019)).toMatchObject({
+			view: 'trend',
+			filters: { years: [2019], districts: ['11290'] }
 		});
 	});
 });

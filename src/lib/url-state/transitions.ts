@@ -39,6 +39,11 @@ export function focusDistrict(state: UrlState, district: string): UrlState {
 	return { ...state, filters: { ...state.filters, districts: [district] } };
 }
 
+/** One year chosen (an axis label of a trend): the filters keep only it. */
+export function focusYear(state: UrlState, year: number): UrlState {
+	return { ...state, filters: { ...state.filters, years: [year] } };
+}
+
 /** Back up to a level: going up releases the choices that drilled down to where the view is. */
 export function goUpTo(state: UrlState, level: Level): UrlState {
 	const { filters } = state;

@@ -125,17 +125,15 @@ export function decodeUrlState(params: URLSearchParams): {
 	const filters: DashboardFilters = {
 		years: list(PARAM.years, (value) =>
 			/^\d{4}$/.test(value) && Number(value) >= 2000 && Number(value) <= 2100 ? Number(value) : null
-		).sort((a, b) => a - b),
-		districts: list(PARAM.districts, (value) => (/^11\d{3}$/.test(value) ? value : null)).sort(),
-		evaluatorTypes: list(PARAM.evaluatorTypes, (value) =>
-			isEvaluatorType(value) ? value : null
-		).sort((a, b) => EVALUATOR_TYPES.indexOf(a) - EVALUATOR_TYPES.indexOf(b)),
+		),
+		districts: list(PARAM.districts, (value) => (/^11\d{3}$/.test(value) ? value : null)),
+		evaluatorTypes: list(PARAM.evaluatorTypes, (value) => (isEvaluatorType(value) ? value : null)),
 		areas: texts(PARAM.areas),
 		indicators: texts(PARAM.indicators)
 	};
 
 	return {
-		state: {
+		state: canonicalUrlState({
 			locale: single<Locale>(PARAM.locale, LOCALES, DEFAULT_LOCALE),
 			view: single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
 			filters,
@@ -144,8 +142,26 @@ export function decodeUrlState(params: URLSearchParams): {
 			agreement: single(PARAM.agreement, AGREEMENT_CHOICES, DEFAULT_URL_STATE.agreement),
 			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource),
 			dataset: datasetId(params.get(PARAM.dataset), report)
-		},
+		}),
 		errors
+	};
+}
+
+/**
+ * The state with its lists in the one order an address writes them (years and districts
+ * ascending, evaluator types in their fixed order, none twice), so that a state shown before its
+ * address lands equals the state read back from it.
+ */
+export function canonicalUrlState(state: UrlState): UrlState {
+	const { years, districts, evaluatorTypes } = state.filters;
+	return {
+		...state,
+		filters: {
+			...state.filters,
+			years: [...new Set(years)].sort((a, b) => a - b),
+			districts: [...new Set(districts)].sort(),
+			evaluatorTypes: EVALUATOR_TYPES.filter((type: EvaluatorType) => evaluatorTypes.includes(type))
+		}
 	};
 }
 
@@ -181,13 +197,10 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 	};
 	setIfChanged('locale');
 	setIfChanged('view');
-	const { years, districts, evaluatorTypes, areas, indicators } = state.filters;
-	if (years.length) params.set(PARAM.years, [...years].sort((a, b) => a - b).join(','));
-	if (districts.length) params.set(PARAM.districts, [...districts].sort().join(','));
-	if (evaluatorTypes.length) {
-		const ordered = EVALUATOR_TYPES.filter((type: EvaluatorType) => evaluatorTypes.includes(type));
-		params.set(PARAM.evaluatorTypes, ordered.join(','));
-	}
+	const { years, districts, evaluatorTypes, areas, indicators } = canonicalUrlState(state).filters;
+	if (years.length) params.set(PARAM.years, years.join(','));
+	if (districts.length) params.set(PARAM.districts, districts.join(','));
+	if (evaluatorTypes.length) params.set(PARAM.evaluatorTypes, evaluatorTypes.join(','));
 	for (const area of areas) params.append(PARAM.areas, area);
 	for (const indicator of indicators) params.append(PARAM.indicators, indicator);
 	setIfChanged('external');

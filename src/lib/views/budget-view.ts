@@ -1,4 +1,4 @@
-import { executionRate, flaggedLines } from '$lib/analysis/budget';
+import { executionRate, flaggedLines, sumByDistrict } from '$lib/analysis/budget';
 import { externalScore, pivotSources, type ExternalSource } from '$lib/analysis/totals';
 import { districtRefOf } from '$lib/domain/district';
 import type { Engine } from '$lib/engine/types';
@@ -32,14 +32,16 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 		queryTotals(engine, filters, ['district', 'year'])
 	]);
 
+	const perYear = byDistrictYear.map((row) => ({
+		district: districtRefOf(row),
+		year: row.year,
+		planned: row.planned,
+		spent: row.spent,
+		rate: executionRate(row.planned, row.spent)
+	}));
 	return {
-		byDistrictYear: byDistrictYear.map((row) => ({
-			district: districtRefOf(row),
-			year: row.year,
-			planned: row.planned,
-			spent: row.spent,
-			rate: executionRate(row.planned, row.spent)
-		})),
+		byDistrictYear: perYear,
+		byDistrict: sumByDistrict(perYear),
 		items: items.map((row) => ({ ...row, rate: executionRate(row.planned, row.spent) })),
 		flagged: flaggedLines(districtLines).map(toBudgetLine),
 		city: cityLines.map(toBudgetLine),

@@ -3,7 +3,14 @@ import { clusteredBias } from '$lib/analysis/bias';
 import { buildGapMatrix } from '$lib/analysis/gap-matrix';
 import { districtRefOf } from '$lib/domain/district';
 import { computeIcc } from '$lib/analysis/icc';
-import { byArea, byDistrict, byIndicator, pivotTotals, type GroupKey } from '$lib/analysis/totals';
+import {
+	byArea,
+	byDistrict,
+	byIndicator,
+	pivotTotals,
+	type GroupKey,
+	type GroupScores
+} from '$lib/analysis/totals';
 import { evaluatorRatingMatrices, sourceRatingMatrix, unitPairs } from '$lib/analysis/units';
 import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
@@ -23,6 +30,16 @@ const BREAKDOWN: Record<Level, { groupBy: GroupColumn[]; key: GroupKey }> = {
 	area: { groupBy: ['area'], key: byArea },
 	indicator: { groupBy: ['indicator'], key: byIndicator }
 };
+
+/**
+ * Districts with the largest shortfall of the self-evaluation first, the finding the report is
+ * about (no gap last); areas and indicators keep the export's order, which staff know.
+ */
+export function breakdownOrder(rows: GroupScores[], level: Level): GroupScores[] {
+	return level === 'district'
+		? [...rows].sort((a, b) => (a.gap ?? Infinity) - (b.gap ?? Infinity))
+		: rows;
+}
 
 /** Everything the score-gap view shows, for the state in the URL. */
 export async function loadGapView(engine: Engine, state: UrlState): Promise<GapView> {
@@ -56,7 +73,7 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 
 	return {
 		external,
-		breakdown: pivotTotals(totals, breakdown.key, external),
+		breakdown: breakdownOrder(pivotTotals(totals, breakdown.key, external), level),
 		matrix: buildGapMatrix(matrixTotals, matrixRow, external),
 		bias: clusteredBias(districtYears, external),
 		coverage: coverageOf(units),

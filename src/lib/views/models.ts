@@ -1,6 +1,7 @@
 // The shapes each view hands to its charts and tables. Loaders (`*-view.ts` here) fill them from
 // the engine through the query builders and the pure analysis functions.
 import type { BlandAltman } from '$lib/analysis/agreement';
+import type { DistrictBudget } from '$lib/analysis/budget';
 import type { ClusteredBias } from '$lib/analysis/bias';
 import type { RubricChange } from '$lib/analysis/rubric';
 import type { IccResult } from '$lib/analysis/icc';
@@ -105,6 +106,8 @@ export interface ScoreMoneyPoint {
 
 export interface BudgetView {
 	byDistrictYear: BudgetDistrictYear[];
+	/** The per-district sums over the years shown, with the rate of the sums. */
+	byDistrict: DistrictBudget[];
 	items: BudgetItemTotal[];
 	/** District lines under 80% or over 100% executed. */
 	flagged: BudgetLine[];

@@ -5,6 +5,7 @@ import { formatNumber, formatPoints, formatSignedPoints } from '$lib/i18n/format
 import type { Locale } from '$lib/i18n';
 import type { AgreementPoint } from '$lib/views/models';
 import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
+import { markClicked, type BuiltChart } from '../built-chart';
 import { escapeHtml } from './escape';
 
 /** A Bland–Altman summary with the point behind each plotted pair, as the gap view hands it. */
@@ -44,12 +45,12 @@ function axisNumber(locale: Locale) {
 /**
  * Bland–Altman plot: each district × indicator × year at (mean, self − external), with the mean
  * difference and the limits of agreement as labelled lines and a dashed zero line. `null` gives
- * the empty axes.
+ * the empty axes. A click on a point gives the labelled point behind it.
  */
-export function buildBlandAltmanOption(
+export function buildBlandAltmanChart(
 	ba: LabelledBlandAltman | null,
 	spec: BlandAltmanSpec
-): EChartsOption {
+): BuiltChart<AgreementPoint> {
 	const { locale, labels } = spec;
 	const points = ba?.labelled ?? [];
 	const differences = points.map((point) => point.difference);
@@ -71,7 +72,7 @@ export function buildBlandAltmanOption(
 		};
 	};
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: 64, right: 24, top: 16, bottom: 56 },
 		tooltip: {
@@ -147,5 +148,15 @@ export function buildBlandAltmanOption(
 				}
 			}
 		]
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			// The one series draws `ba.labelled` in order; its mark lines (zero, bias, limits) are
+			// silent and would come as 'markLine' clicks anyway.
+			const mark = markClicked(click);
+			return mark?.seriesIndex === 0 ? points[mark.dataIndex] : undefined;
+		}
 	};
 }

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
-import { buildBudgetExecutionOption, sumByDistrict, wonAxisLabel } from './budget-execution';
+import type { DistrictBudget } from '$lib/analysis/budget';
+import type { DistrictRef } from '$lib/views/models';
+import { buildBudgetExecutionChart, wonAxisLabel } from './budget-execution';
 
 const ref = (code: string, labelKo: string): DistrictRef => ({
 	code,
 	labelKo,
 	labelEn: `${code}-gu`
 });
-const row = (
-	district: DistrictRef,
-	year: number,
-	planned: number,
-	spent: number
-): BudgetDistrictYear => ({
+const budget = (district: DistrictRef, planned: number, spent: number): DistrictBudget => ({
 	district,
-	year,
 	planned,
 	spent,
 	rate: planned > 0 ? spent / planned : null
@@ -27,35 +22,19 @@ const spec = {
 };
 
 type Formatter = (params: unknown) => string;
+type Option = ReturnType<typeof buildBudgetExecutionChart>['option'];
 type Bar = { name: string; data: number[]; label?: { formatter: Formatter } };
-const bars = (option: ReturnType<typeof buildBudgetExecutionOption>) => option.series as Bar[];
-const yAxis = (option: ReturnType<typeof buildBudgetExecutionOption>) =>
+const bars = (option: Option) => option.series as Bar[];
+const yAxis = (option: Option) =>
 	option.yAxis as { data: string[]; axisLabel: { overflow: string; width: number } };
-const tooltip = (option: ReturnType<typeof buildBudgetExecutionOption>, dataIndex: number) =>
+const tooltip = (option: Option, dataIndex: number) =>
 	(option.tooltip as { formatter: Formatter }).formatter([
 		{ componentType: 'series', seriesType: 'bar', seriesIndex: 0, dataIndex, axisValue: '' }
 	]);
 
-describe('sumByDistrict', () => {
-	it('sums over years and takes the rate of the sums, not the mean of the rates', () => {
-		const a = ref('1', '가구');
-		const b = ref('2', '나구');
-		const sums = sumByDistrict([
-			row(b, 2023, 500_000, 500_000),
-			row(a, 2022, 1_000_000, 900_000),
-			row(a, 2023, 3_000_000, 2_100_000)
-		]);
-		// 가구: 3,000,000 / 4,000,000 = 75% (the yearly 90% and 70% would average 80%).
-		expect(sums).toEqual([
-			{ district: b, planned: 500_000, spent: 500_000, rate: 1 },
-			{ district: a, planned: 4_000_000, spent: 3_000_000, rate: 0.75 }
-		]);
-	});
-});
-
-describe('buildBudgetExecutionOption', () => {
+describe('buildBudgetExecutionChart', () => {
 	it('empty data: no districts, no bars', () => {
-		const option = buildBudgetExecutionOption([], spec);
+		const option = buildBudgetExecutionChart([], spec).option;
 		expect(yAxis(option).data).toEqual([]);
 		expect(bars(option).map((s) => s.data)).toEqual([[], []]);
 		expect(option.aria).toEqual({ enabled: true, label: { description: '집행률 설명' } });
@@ -63,10 +42,10 @@ describe('buildBudgetExecutionOption', () => {
 	});
 
 	it('one row: planned and spent bars, the rate written after the spent bar', () => {
-		const option = buildBudgetExecutionOption(
-			[row(ref('11290', '성북구'), 2023, 4_000_000, 3_500_000)],
+		const option = buildBudgetExecutionChart(
+			[budget(ref('11290', '성북구'), 4_000_000, 3_500_000)],
 			spec
-		);
+		).option;
 		const [planned, spent] = bars(option);
 		expect(planned).toMatchObject({ name: '예산액', data: [4_000_000] });
 		expect(spent).toMatchObject({ name: '집행액', data: [3_500_000] });
@@ -79,7 +58,7 @@ describe('buildBudgetExecutionOption', () => {
 	});
 
 	it('nothing planned: the rate is missing, not 0% or infinite', () => {
-		const option = buildBudgetExecutionOption([row(ref('1', '가구'), 2023, 0, 250_000)], spec);
+		const option = buildBudgetExecutionChart([budget(ref('1', '가구'), 0, 250_000)], spec).option;
 		const [planned, spent] = bars(option);
 		expect(planned!.data).toEqual([0]);
 		expect(spent!.data).toEqual([250_000]);
@@ -88,20 +67,17 @@ describe('buildBudgetExecutionOption', () => {
 	});
 
 	it('rates of exactly 80% and 100% are written as such', () => {
-		const option = buildBudgetExecutionOption(
-			[
-				row(ref('1', '가구'), 2023, 1_000_000, 800_000),
-				row(ref('2', '나구'), 2023, 500_000, 500_000)
-			],
+		const option = buildBudgetExecutionChart(
+			[budget(ref('1', '가구'), 1_000_000, 800_000), budget(ref('2', '나구'), 500_000, 500_000)],
 			spec
-		);
+		).option;
 		const label = bars(option)[1]!.label!;
 		expect(label.formatter({ dataIndex: 0 })).toBe('80.0%');
 		expect(label.formatter({ dataIndex: 1 })).toBe('100.0%');
 	});
 
 	it('the amount axis counts in 만원 and 억원 in Korean, ₩ in English', () => {
-		const option = buildBudgetExecutionOption([], spec);
+		const option = buildBudgetExecutionChart([], spec).option;
 		const format = (option.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel
 			.formatter;
 		expect(format(3_500_000)).toBe('350만원');
@@ -111,30 +87,65 @@ describe('buildBudgetExecutionOption', () => {
 	});
 
 	it('English labels and amounts', () => {
-		const option = buildBudgetExecutionOption([row(ref('7', '가구'), 2023, 2_000_000, 2_000_000)], {
+		const option = buildBudgetExecutionChart([budget(ref('7', '가구'), 2_000_000, 2_000_000)], {
 			...spec,
 			locale: 'en'
-		});
+		}).option;
 		expect(yAxis(option).data).toEqual(['7-gu']);
 		expect(tooltip(option, 0)).toContain('₩2,000,000');
 	});
 
 	it('long Korean labels are truncated on the axis, whole in the tooltip', () => {
 		const long = '아주아주긴이름을가진가상의자치구시민협력플랫폼운영위원회';
-		const option = buildBudgetExecutionOption([row(ref('1', long), 2023, 100, 90)], spec);
+		const option = buildBudgetExecutionChart([budget(ref('1', long), 100, 90)], spec).option;
 		expect(yAxis(option).data).toEqual([long]);
 		expect(yAxis(option).axisLabel).toMatchObject({ overflow: 'truncate', width: 88 });
 		expect(tooltip(option, 0)).toContain(`<strong>${long}</strong>`);
 	});
 
 	it('a hostile label is escaped in the tooltip', () => {
-		const option = buildBudgetExecutionOption(
-			[row(ref('1', '<img src=x onerror=alert(1)>'), 2023, 100, 90)],
+		const option = buildBudgetExecutionChart(
+			[budget(ref('1', '<img src=x onerror=alert(1)>'), 100, 90)],
 			spec
-		);
+		).option;
 		const html = tooltip(option, 0);
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
 		expect(html).not.toContain('<img');
 		expect(tooltip(option, 5)).toBe('');
+	});
+});
+
+describe('buildBudgetExecutionChart: the district behind a click', () => {
+	const budgets = [
+		budget(ref('2', '나구'), 500_000, 500_000),
+		budget(ref('1', '가구'), 4_000_000, 3_000_000)
+	];
+	const chart = buildBudgetExecutionChart(budgets, spec);
+
+	it('district names take clicks', () => {
+		expect(chart.option.yAxis).toMatchObject({ triggerEvent: true });
+	});
+
+	it('a district name gives its sums', () => {
+		expect(chart.itemAt({ componentType: 'yAxis', value: '가구' })).toBe(budgets[1]);
+		expect(chart.itemAt({ componentType: 'yAxis', value: '나구' })).toBe(budgets[0]);
+	});
+
+	it('a planned or a spent bar gives its district', () => {
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 1 })).toBe(
+			budgets[1]
+		);
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })).toBe(
+			budgets[0]
+		);
+	});
+
+	it('a click elsewhere gives nothing', () => {
+		expect(chart.itemAt({ componentType: 'title' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'legend', name: '예산액' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'xAxis', value: 500_000 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'yAxis', value: '다구' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 2 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 2, dataIndex: 0 })).toBeUndefined();
 	});
 });

@@ -1,7 +1,8 @@
+import type { DistrictBudget } from '$lib/analysis/budget';
 import type { EChartsOption } from 'echarts';
 import { formatPercent, formatWon, formatWonShort } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
-import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
+import { axisLabelClicked, markClicked, type BuiltChart } from '../built-chart';
 import { AXIS_TEXT, EVALUATOR_STYLE, GRID_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
@@ -14,41 +15,8 @@ export interface BudgetExecutionSpec {
 	labels: { planned: string; spent: string; rate: string };
 }
 
-/** A district's planned and spent (원) summed over years, with spent / planned. */
-export interface DistrictBudget {
-	district: DistrictRef;
-	planned: number;
-	spent: number;
-	/** spent / planned of the sums; null when nothing was planned. */
-	rate: number | null;
-}
-
 const SPENT_FILL = EVALUATOR_STYLE.official.color;
 const PLANNED_FILL = '#dbe9f4';
-
-/** Sums planned and spent per district over the rows given, districts in first-seen order. */
-export function sumByDistrict(rows: readonly BudgetDistrictYear[]): DistrictBudget[] {
-	const sums = new Map<string, DistrictBudget>();
-	for (const row of rows) {
-		const sum = sums.get(row.district.code);
-		if (sum) {
-			sum.planned += row.planned;
-			sum.spent += row.spent;
-		} else {
-			sums.set(row.district.code, {
-				district: row.district,
-				planned: row.planned,
-				spent: row.spent,
-				rate: null
-			});
-		}
-	}
-	// The rate of the sums, not a mean of yearly rates: a small year must not weigh like a big one.
-	return [...sums.values()].map((sum) => ({
-		...sum,
-		rate: sum.planned > 0 ? sum.spent / sum.planned : null
-	}));
-}
 
 /** An amount axis's labels in the units staff count in: 350만원, 1.2억원 (₩3.5M in English). */
 export function wonAxisLabel(locale: Locale) {
@@ -56,18 +24,18 @@ export function wonAxisLabel(locale: Locale) {
 }
 
 /**
- * Horizontal bars per district: planned (light, outlined) beside spent (solid), summed over the
- * years given, with the execution rate written after the spent bar.
+ * Horizontal bars per district: planned (light, outlined) beside spent (solid), as summed over
+ * the years shown (`sumByDistrict`), with the execution rate written after the spent bar.
+ * Districts keep the order given. A click on a district's name or on one of its bars gives it.
  */
-export function buildBudgetExecutionOption(
-	rows: readonly BudgetDistrictYear[],
+export function buildBudgetExecutionChart(
+	budgets: readonly DistrictBudget[],
 	spec: BudgetExecutionSpec
-): EChartsOption {
+): BuiltChart<DistrictBudget> {
 	const { locale, labels } = spec;
-	const budgets = sumByDistrict(rows);
 	const names = budgets.map((budget) => groupLabel(budget.district, locale));
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: LABEL_WIDTH + 8, right: 64, top: 40, bottom: 32 },
 		legend: {
@@ -102,7 +70,9 @@ export function buildBudgetExecutionOption(
 			data: names,
 			inverse: true,
 			axisLabel: { color: AXIS_TEXT, width: LABEL_WIDTH, overflow: 'truncate' },
-			axisTick: { show: false }
+			axisTick: { show: false },
+			// District names are clickable: a click filters to that district.
+			triggerEvent: true
 		},
 		series: [
 			{
@@ -125,5 +95,16 @@ export function buildBudgetExecutionOption(
 				data: budgets.map((budget) => budget.spent)
 			}
 		]
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			const label = axisLabelClicked(click, 'yAxis');
+			if (label !== undefined) return budgets[names.indexOf(label)];
+			// Both bar series, planned and spent, have one item per district in the order given.
+			const mark = markClicked(click);
+			return mark && mark.seriesIndex < 2 ? budgets[mark.dataIndex] : undefined;
+		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
-import { buildExecutionRateOption } from './execution-rate';
+import { buildExecutionRateChart } from './execution-rate';
 
 const ref = (code: string, labelKo: string): DistrictRef => ({
 	code,
@@ -40,7 +40,7 @@ type Series = {
 	data: unknown[];
 	markLine?: { data: { yAxis: number; label: { formatter: () => string } }[] };
 };
-type Option = ReturnType<typeof buildExecutionRateOption>;
+type Option = ReturnType<typeof buildExecutionRateChart>['option'];
 const series = (option: Option) => option.series as Series[];
 const yAxis = (option: Option) =>
 	option.yAxis as { min: number; max: number; axisLabel: { formatter: (v: number) => string } };
@@ -55,9 +55,9 @@ const tooltip = (option: Option, seriesIndex: number, dataIndex: number) =>
 		value: [dataIndex, 0]
 	});
 
-describe('buildExecutionRateOption', () => {
+describe('buildExecutionRateChart', () => {
 	it('empty data: no points, but the 80% and 100% lines with their labels', () => {
-		const option = buildExecutionRateOption([], spec);
+		const option = buildExecutionRateChart([], spec).option;
 		const all = series(option);
 		expect(all).toHaveLength(1);
 		expect(all[0]!.data).toEqual([]);
@@ -72,7 +72,7 @@ describe('buildExecutionRateOption', () => {
 	});
 
 	it('one row: one series for its year, the rate in percent at the district', () => {
-		const option = buildExecutionRateOption([row(ref('11290', '성북구'), 2023, 0.9)], spec);
+		const option = buildExecutionRateChart([row(ref('11290', '성북구'), 2023, 0.9)], spec).option;
 		const [year] = series(option);
 		expect(year).toMatchObject({
 			type: 'scatter',
@@ -90,7 +90,7 @@ describe('buildExecutionRateOption', () => {
 	});
 
 	it('exactly 80% and 100% are plain points; under and over are large, bordered, ▼ and ▲', () => {
-		const option = buildExecutionRateOption(
+		const option = buildExecutionRateChart(
 			[
 				row(ref('1', '가구'), 2023, 0.8),
 				row(ref('2', '나구'), 2023, 1),
@@ -98,7 +98,7 @@ describe('buildExecutionRateOption', () => {
 				row(ref('4', '라구'), 2023, 1.25)
 			],
 			spec
-		);
+		).option;
 		const [year] = series(option);
 		expect(year!.data[0]).toEqual([0, 80]);
 		expect(year!.data[1]).toEqual([1, 100]);
@@ -121,10 +121,10 @@ describe('buildExecutionRateOption', () => {
 	it('nulls: a null rate and a missing year have no point (null, never 0)', () => {
 		const a = ref('1', '가구');
 		const b = ref('2', '나구');
-		const option = buildExecutionRateOption(
+		const option = buildExecutionRateChart(
 			[row(a, 2022, 0.9), row(a, 2023, null, 0), row(b, 2023, 0.95)],
 			spec
-		);
+		).option;
 		const [y2022, y2023] = series(option);
 		expect(y2022).toMatchObject({ name: '2022', symbol: 'circle' });
 		expect(y2023).toMatchObject({ name: '2023', symbol: 'rect' });
@@ -141,30 +141,65 @@ describe('buildExecutionRateOption', () => {
 	});
 
 	it('the rate axis widens past the data in tens, keeping 80% and 100% in view', () => {
-		const option = buildExecutionRateOption(
+		const option = buildExecutionRateChart(
 			[row(ref('1', '가구'), 2023, 0.5), row(ref('2', '나구'), 2023, 1.3)],
 			spec
-		);
+		).option;
 		// 50 − 5 = 45 → 40; 130 + 5 = 135 → 140.
 		expect(yAxis(option)).toMatchObject({ min: 40, max: 140 });
 	});
 
 	it('long Korean labels are truncated on the axis, whole in the tooltip', () => {
 		const long = '아주아주긴이름을가진가상의자치구시민협력플랫폼운영위원회';
-		const option = buildExecutionRateOption([row(ref('1', long), 2023, 0.9)], spec);
+		const option = buildExecutionRateChart([row(ref('1', long), 2023, 0.9)], spec).option;
 		expect(xAxis(option).data).toEqual([long]);
 		expect(xAxis(option).axisLabel).toMatchObject({ overflow: 'truncate', width: 88 });
 		expect(tooltip(option, 0, 0)).toContain(long);
 	});
 
 	it('a hostile label is escaped in the tooltip; the threshold series has none', () => {
-		const option = buildExecutionRateOption(
+		const option = buildExecutionRateChart(
 			[row(ref('1', '<img src=x onerror=alert(1)>'), 2023, 0.7)],
 			spec
-		);
+		).option;
 		const html = tooltip(option, 0, 0);
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; · 2023');
 		expect(html).not.toContain('<img');
 		expect(tooltip(option, 1, 0)).toBe('');
+	});
+});
+
+describe('buildExecutionRateChart: the district behind a click', () => {
+	const a = ref('1', '가구');
+	const b = ref('2', '나구');
+	const rows = [row(a, 2023, 0.7), row(b, 2023, 1.2), row(a, 2022, 0.9), row(b, 2022, null)];
+	const chart = buildExecutionRateChart(rows, spec);
+
+	it('district names take clicks', () => {
+		expect(chart.option.xAxis).toMatchObject({ triggerEvent: true });
+	});
+
+	it('a district name gives that district', () => {
+		expect(chart.itemAt({ componentType: 'xAxis', value: '나구' })).toEqual({ district: b });
+		expect(chart.itemAt({ componentType: 'xAxis', value: '가구' })?.district).toBe(a);
+	});
+
+	it('a point gives its district-year: series by year, item by district', () => {
+		// Years ascending (2022, 2023); districts in first-seen order (가구, 나구).
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })).toBe(rows[2]);
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 1 })).toBe(rows[1]);
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })).toBe(rows[0]);
+	});
+
+	it('a year without a rate (no point), the thresholds and other clicks give nothing', () => {
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 1 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 2, dataIndex: 0 })).toBeUndefined();
+		expect(
+			chart.itemAt({ componentType: 'markLine', seriesIndex: 2, dataIndex: 0 })
+		).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 2 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'xAxis', value: '다구' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'legend', name: '2023' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'title' })).toBeUndefined();
 	});
 });

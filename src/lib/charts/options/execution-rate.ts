@@ -3,6 +3,7 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
+import { axisLabelClicked, markClicked, type BuiltChart } from '../built-chart';
 import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
@@ -29,12 +30,13 @@ const FLAG_MARK = { under: '▼', over: '▲' } as const;
 /**
  * Execution rate (%) per district × year as dots, one series and marker shape per year, with
  * lines at 80% and 100%. A point outside them is drawn larger with a dark border and marked ▼
- * (under) or ▲ (over), so it stands out without colour. A null rate draws no point.
+ * (under) or ▲ (over), so it stands out without colour. A null rate draws no point. A click on a
+ * district's name gives that district; a click on a point, its district-year row.
  */
-export function buildExecutionRateOption(
+export function buildExecutionRateChart(
 	rows: readonly BudgetDistrictYear[],
 	spec: ExecutionRateSpec
-): EChartsOption {
+): BuiltChart<{ district: DistrictRef }> {
 	const { locale, labels } = spec;
 	const districts = new Map<string, DistrictRef>();
 	for (const row of rows)
@@ -80,7 +82,7 @@ export function buildExecutionRateOption(
 		};
 	});
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: 56, right: 24, top: 40, bottom: 88 },
 		legend: { top: 0, data: years.map(String), textStyle: { color: AXIS_TEXT } },
@@ -112,7 +114,9 @@ export function buildExecutionRateOption(
 				width: LABEL_WIDTH,
 				overflow: 'truncate'
 			},
-			axisTick: { alignWithLabel: true }
+			axisTick: { alignWithLabel: true },
+			// District names are clickable: a click filters to that district.
+			triggerEvent: true
 		},
 		yAxis: {
 			type: 'value',
@@ -143,5 +147,24 @@ export function buildExecutionRateOption(
 				}
 			}
 		]
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			const label = axisLabelClicked(click, 'xAxis');
+			if (label !== undefined) {
+				const district = refs[names.indexOf(label)];
+				return district && { district };
+			}
+			// Series `y` is the y-th year, its item `d` the d-th district; the thresholds' series
+			// after the years' has no points.
+			const mark = markClicked(click);
+			const row =
+				mark && mark.seriesIndex < years.length
+					? rowAt(mark.seriesIndex, mark.dataIndex)
+					: undefined;
+			return row?.rate === null ? undefined : row;
+		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DistrictRef, GapMatrix } from '$lib/views/models';
-import { buildGapHeatmapOption, heatmapLimit, type GapHeatmapSpec } from './gap-heatmap';
+import { buildGapHeatmapChart, heatmapLimit, type GapHeatmapSpec } from './gap-heatmap';
 
 const district = (code: string, labelKo: string, labelEn = `${code}-gu`): DistrictRef => ({
 	code,
@@ -15,7 +15,7 @@ const spec = (locale: GapHeatmapSpec['locale'] = 'ko'): GapHeatmapSpec => ({
 });
 
 type Cell = { value: [number, number, number]; label: { color: string } };
-type Option = ReturnType<typeof buildGapHeatmapOption>;
+type Option = ReturnType<typeof buildGapHeatmapChart>['option'];
 const heatmap = (option: Option) =>
 	(option.series as { data: Cell[]; label: { formatter: (p: unknown) => string } }[])[0]!;
 const cellTexts = (option: Option) =>
@@ -57,9 +57,9 @@ describe('heatmapLimit', () => {
 	});
 });
 
-describe('buildGapHeatmapOption', () => {
+describe('buildGapHeatmapChart', () => {
 	it('empty matrix: no categories, no cells, the ±5 range', () => {
-		const option = buildGapHeatmapOption({ rows: [], columns: [], cells: [] }, spec());
+		const option = buildGapHeatmapChart({ rows: [], columns: [], cells: [] }, spec()).option;
 		expect(xAxis(option).data).toEqual([]);
 		expect(yAxis(option).data).toEqual([]);
 		expect(heatmap(option).data).toEqual([]);
@@ -70,13 +70,28 @@ describe('buildGapHeatmapOption', () => {
 		expect(option.animation).toBe(false);
 	});
 
+	it('rounds a cell’s half away from zero, as the data table does (−7.25 is −7.3)', () => {
+		const matrix: GapMatrix = {
+			rows: ['참여'],
+			columns: [SEONGBUK, EUNPYEONG, GANGDONG],
+			cells: [
+				{ row: 0, column: 0, gap: -7.25 },
+				// Σ점수 ÷ Σ배점 × 100 a hair off the half: still −9.3, as written by hand.
+				{ row: 0, column: 1, gap: -9.250000000000007 },
+				{ row: 0, column: 2, gap: 7.25 }
+			]
+		};
+		const option = buildGapHeatmapChart(matrix, spec()).option;
+		expect(cellTexts(option)).toEqual(['−7.3', '−9.3', '+7.3']);
+	});
+
 	it('one row, one cell: value, signed text with one decimal, tooltip with unit', () => {
 		const matrix: GapMatrix = {
 			rows: ['참여'],
 			columns: [SEONGBUK],
 			cells: [{ row: 0, column: 0, gap: -5.54 }]
 		};
-		const option = buildGapHeatmapOption(matrix, spec());
+		const option = buildGapHeatmapChart(matrix, spec()).option;
 		expect(heatmap(option).data.map((cell) => cell.value)).toEqual([[0, 0, -5.54]]);
 		expect(cellTexts(option)).toEqual(['−5.5']);
 		expect(xAxis(option).data).toEqual(['성북구']);
@@ -98,7 +113,7 @@ describe('buildGapHeatmapOption', () => {
 				{ row: 5, column: 0, gap: 1 }
 			]
 		};
-		const option = buildGapHeatmapOption(matrix, spec('en'));
+		const option = buildGapHeatmapChart(matrix, spec('en')).option;
 		expect(heatmap(option).data.map((cell) => cell.value)).toEqual([
 			[2, 0, 3.25],
 			[0, 1, 0.04]
@@ -115,7 +130,7 @@ describe('buildGapHeatmapOption', () => {
 			columns: [SEONGBUK],
 			cells: [{ row: 0, column: 0, gap: -6.2 }]
 		};
-		expect(pieces(buildGapHeatmapOption(matrix, spec()))).toEqual([
+		expect(pieces(buildGapHeatmapChart(matrix, spec()).option)).toEqual([
 			{ lte: -8, color: '#7f3b08', label: '−10 ~ −8' },
 			{ gt: -8, lte: -6, color: '#b35806', label: '−8 ~ −6' },
 			{ gt: -6, lte: -4, color: '#e08214', label: '−6 ~ −4' },
@@ -148,7 +163,7 @@ describe('buildGapHeatmapOption', () => {
 		// −5 → #e08214, L = 0.319: white 2.9:1, dark 5.5:1 → dark.
 		// +7 → #2166ac, L = 0.128: white 5.9:1, dark 2.7:1 → white.
 		// +5 → #4393c3, L = 0.260: white 3.4:1, dark 4.7:1 → dark.
-		const option = buildGapHeatmapOption(matrix, spec());
+		const option = buildGapHeatmapChart(matrix, spec()).option;
 		expect(heatmap(option).data.map((cell) => cell.label.color)).toEqual([
 			'#ffffff',
 			'#1f2328',
@@ -161,10 +176,10 @@ describe('buildGapHeatmapOption', () => {
 	it('long Korean row names truncate on the axis; the tooltip keeps the whole name', () => {
 		const long = '주민참여예산과연계한시민협력플랫폼의지역사회문제해결의제발굴및실행지원체계운영';
 		expect(long.length).toBeGreaterThanOrEqual(30);
-		const option = buildGapHeatmapOption(
+		const option = buildGapHeatmapChart(
 			{ rows: [long], columns: [SEONGBUK], cells: [{ row: 0, column: 0, gap: 2 }] },
 			spec()
-		);
+		).option;
 		expect(yAxis(option).data).toEqual([long]);
 		expect(yAxis(option).axisLabel).toMatchObject({
 			overflow: 'truncate',
@@ -176,18 +191,18 @@ describe('buildGapHeatmapOption', () => {
 
 	it('x labels rotate with more than 6 districts', () => {
 		const columns = Array.from({ length: 7 }, (_, i) => district(String(i), `${i}구`));
-		const seven = buildGapHeatmapOption({ rows: ['참여'], columns, cells: [] }, spec());
-		const six = buildGapHeatmapOption(
+		const seven = buildGapHeatmapChart({ rows: ['참여'], columns, cells: [] }, spec()).option;
+		const six = buildGapHeatmapChart(
 			{ rows: ['참여'], columns: columns.slice(0, 6), cells: [] },
 			spec()
-		);
+		).option;
 		expect(xAxis(seven).axisLabel).toMatchObject({ interval: 0, rotate: 45 });
 		expect(xAxis(six).axisLabel.rotate).toBe(0);
 	});
 
 	it('a hostile district or row name is escaped in the tooltip', () => {
 		const hostile = '<img src=x onerror=alert(1)>';
-		const option = buildGapHeatmapOption(
+		const option = buildGapHeatmapChart(
 			{
 				rows: [hostile, '참여'],
 				columns: [district('1', hostile), SEONGBUK],
@@ -197,7 +212,7 @@ describe('buildGapHeatmapOption', () => {
 				]
 			},
 			spec()
-		);
+		).option;
 		const escaped = '&lt;img src=x onerror=alert(1)&gt;';
 		expect(tooltip(option, 0)).toBe(
 			`<strong>성북구</strong><br>${escaped}<br>격차 (자체 − 외부, 점): +1.0점`
@@ -206,5 +221,44 @@ describe('buildGapHeatmapOption', () => {
 			`<strong>${escaped}</strong><br>참여<br>격차 (자체 − 외부, 점): −1.0점`
 		);
 		for (const index of [0, 1]) expect(tooltip(option, index)).not.toContain('<img');
+	});
+});
+
+describe('buildGapHeatmapChart: the cell behind a click', () => {
+	const matrix: GapMatrix = {
+		rows: ['참여', '소통'],
+		columns: [SEONGBUK, EUNPYEONG],
+		cells: [
+			{ row: 0, column: 0, gap: Number.NaN },
+			{ row: 0, column: 1, gap: 3 },
+			{ row: 1, column: 0, gap: -2 },
+			{ row: 5, column: 0, gap: 1 }
+		]
+	};
+	const chart = buildGapHeatmapChart(matrix, spec());
+
+	it('a cell gives its district and row, counted among the cells drawn', () => {
+		// The NaN cell and the one outside the rows are not drawn, so the first cell drawn is
+		// the second of `matrix.cells`.
+		expect(heatmap(chart.option).data.map((cell) => cell.value)).toEqual([
+			[1, 0, 3],
+			[0, 1, -2]
+		]);
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 0 })).toEqual({
+			district: EUNPYEONG,
+			row: '참여'
+		});
+		const second = chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 1 });
+		expect(second).toEqual({ district: SEONGBUK, row: '소통' });
+		expect(second?.district).toBe(SEONGBUK);
+	});
+
+	it('a click elsewhere gives nothing', () => {
+		expect(chart.itemAt({ componentType: 'title' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'visualMap' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'xAxis', value: '성북구' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 2 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 0 })).toBeUndefined();
 	});
 });

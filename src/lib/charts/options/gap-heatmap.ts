@@ -1,9 +1,10 @@
 import { districtLabel } from '$lib/domain/district';
 import type { EChartsOption } from 'echarts';
-import { formatNumber, formatSignedPoints } from '$lib/i18n/format';
+import { formatNumber, formatSignedNumber, formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { GapMatrix } from '$lib/analysis/gap-matrix';
 import { AXIS_TEXT, chartBase } from '../palette';
+import { markClicked, type BuiltChart } from '../built-chart';
 import { escapeHtml } from './escape';
 
 export interface GapHeatmapSpec {
@@ -114,8 +115,12 @@ function textColorOn(background: string): string {
  * Heatmap of self − external gaps: a column per district, a row per area or indicator (first row
  * on top), diverging colours centred on 0. Each cell shows the signed gap with one decimal and
  * no unit (+3.2, −6.2, ±0.0; the unit is in `labels.gapAxis`); cells without data stay blank.
+ * A click on a cell gives its district and row.
  */
-export function buildGapHeatmapOption(matrix: GapMatrix, spec: GapHeatmapSpec): EChartsOption {
+export function buildGapHeatmapChart(
+	matrix: GapMatrix,
+	spec: GapHeatmapSpec
+): BuiltChart<{ district: GapMatrix['columns'][number]; row: string }> {
 	const { locale } = spec;
 	const limit = heatmapLimit(matrix);
 	const pieces = gapPieces(limit, locale);
@@ -128,14 +133,11 @@ export function buildGapHeatmapOption(matrix: GapMatrix, spec: GapHeatmapSpec): 
 			cell.column >= 0 &&
 			cell.column < columns.length
 	);
-	const cellText = (gap: number) => {
-		const rounded = Math.round(gap * 10) / 10;
-		const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-		return sign + formatNumber(Math.abs(rounded), locale, 1);
-	};
+	// Rounded as the data table rounds it, so a cell never reads −7.2 above a table's −7.3.
+	const cellText = (gap: number) => formatSignedNumber(gap, locale);
 	const rotate = columns.length > 6;
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: ROW_LABEL_WIDTH + 12, right: 150, top: 8, bottom: rotate ? 72 : 32 },
 		tooltip: {
@@ -218,5 +220,17 @@ export function buildGapHeatmapOption(matrix: GapMatrix, spec: GapHeatmapSpec): 
 				emphasis: { itemStyle: { borderColor: DARK_TEXT, borderWidth: 2 } }
 			}
 		]
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			// The series draws the cells kept above, not `matrix.cells`: its data index counts those.
+			const mark = markClicked(click);
+			const cell = mark?.seriesIndex === 0 ? cells[mark.dataIndex] : undefined;
+			const district = cell && matrix.columns[cell.column];
+			const row = cell && matrix.rows[cell.row];
+			return district && row !== undefined ? { district, row } : undefined;
+		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DistrictTrend } from '$lib/views/models';
-import { buildGapTrendOption, signedPointsTick } from './gap-trend';
+import { buildGapTrendChart, signedPointsTick } from './gap-trend';
 
 const district = (code: string, labelKo: string, gaps: (number | null)[]): DistrictTrend => ({
 	district: { code, labelKo, labelEn: `${code}-gu` },
@@ -25,7 +25,7 @@ type Series = {
 	data: unknown[];
 	markLine?: { data: { yAxis: number }[] };
 };
-type Option = ReturnType<typeof buildGapTrendOption>;
+type Option = ReturnType<typeof buildGapTrendChart>['option'];
 const series = (option: Option) => option.series as Series[];
 const tooltip = (option: Option, dataIndex: number, seriesCount: number) =>
 	(option.tooltip as { formatter: Formatter }).formatter(
@@ -48,9 +48,9 @@ describe('signedPointsTick', () => {
 	});
 });
 
-describe('buildGapTrendOption', () => {
+describe('buildGapTrendChart', () => {
 	it('empty data: only the zero line', () => {
-		const option = buildGapTrendOption({ years: [], districts: [] }, spec());
+		const option = buildGapTrendChart({ years: [], districts: [] }, spec()).option;
 		const all = series(option);
 		expect(all).toHaveLength(1);
 		expect(all[0]).toMatchObject({ type: 'line', data: [], markLine: { data: [{ yAxis: 0 }] } });
@@ -59,10 +59,10 @@ describe('buildGapTrendOption', () => {
 	});
 
 	it('one district, one year: a signed gap, the axis keeping 0 in range', () => {
-		const option = buildGapTrendOption(
+		const option = buildGapTrendChart(
 			{ years: [2023], districts: [district('11290', '성북구', [3.2])] },
 			spec()
-		);
+		).option;
 		expect(series(option)[0]!.data).toEqual([3.2]);
 		const yAxis = option.yAxis as {
 			scale?: boolean;
@@ -74,13 +74,13 @@ describe('buildGapTrendOption', () => {
 	});
 
 	it('nulls: a missing gap stays null, never 0', () => {
-		const option = buildGapTrendOption(
+		const option = buildGapTrendChart(
 			{
 				years: [2022, 2023],
 				districts: [district('1', '가구', [null, -6.2]), district('2', '나구', [1, 0])]
 			},
 			spec()
-		);
+		).option;
 		const [a, b] = series(option);
 		expect(a!.data).toEqual([null, -6.2]);
 		expect(b!.data).toEqual([1, 0]);
@@ -90,13 +90,13 @@ describe('buildGapTrendOption', () => {
 	});
 
 	it('highlighted lines are thick, coloured and named at their end', () => {
-		const option = buildGapTrendOption(
+		const option = buildGapTrendChart(
 			{
 				years: [2022, 2023],
 				districts: [district('1', '가구', [2, 3]), district('2', '나구', [-1, -2])]
 			},
 			spec(['1'])
-		);
+		).option;
 		const [a, b] = series(option);
 		expect(a).toMatchObject({ color: '#332288', lineStyle: { width: 3 } });
 		expect(a!.data[1]).toMatchObject({ value: 3, label: { show: true, position: 'right' } });
@@ -105,10 +105,10 @@ describe('buildGapTrendOption', () => {
 
 	it('long Korean labels are truncated at the line end, whole in the tooltip', () => {
 		const long = '아주아주긴이름을가진가상의자치구시민협력플랫폼운영위원회';
-		const option = buildGapTrendOption(
+		const option = buildGapTrendChart(
 			{ years: [2023], districts: [district('1', long, [-1.5])] },
 			spec(['1'])
-		);
+		).option;
 		expect(series(option)[0]!.data[0]).toMatchObject({
 			label: { overflow: 'truncate', width: 88 }
 		});
@@ -116,12 +116,41 @@ describe('buildGapTrendOption', () => {
 	});
 
 	it('a hostile label is escaped in the tooltip', () => {
-		const option = buildGapTrendOption(
+		const option = buildGapTrendChart(
 			{ years: [2023], districts: [district('1', '<img src=x onerror=alert(1)>', [2])] },
 			spec()
-		);
+		).option;
 		const html = tooltip(option, 0, 2);
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;: +2.0점');
 		expect(html).not.toContain('<img');
+	});
+});
+
+describe('buildGapTrendChart: the year or district behind a click', () => {
+	const trend = {
+		years: [2022, 2023],
+		districts: [district('1', '가구', [-3, -1]), district('2', '나구', [2, 4])]
+	};
+	const chart = buildGapTrendChart(trend, spec());
+
+	it('a year label gives that year', () => {
+		expect(chart.itemAt({ componentType: 'xAxis', value: '2023' })).toEqual({ year: 2023 });
+	});
+
+	it('a line gives its district', () => {
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 1 })).toEqual({
+			district: trend.districts[1]!.district
+		});
+	});
+
+	it('the zero line’s series and other clicks give nothing', () => {
+		// Series 2 carries only the zero line, after the districts' lines.
+		expect(series(chart.option)[2]!.markLine).toBeDefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 2, dataIndex: 0 })).toBeUndefined();
+		expect(
+			chart.itemAt({ componentType: 'markLine', seriesIndex: 2, dataIndex: 0 })
+		).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'xAxis', value: '2021' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'title' })).toBeUndefined();
 	});
 });

@@ -1,9 +1,14 @@
-import type { EChartsOption } from 'echarts';
 import { formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { DistrictTrends } from '$lib/views/models';
+import type { BuiltChart } from '../built-chart';
 import { AXIS_TEXT } from '../palette';
-import { buildDistrictLinesOption, pointsTick, type DistrictLinesSpec } from './trend-lines';
+import {
+	buildDistrictLinesChart,
+	pointsTick,
+	type DistrictLinesSpec,
+	type TrendPick
+} from './trend-lines';
 
 /** A signed axis tick in points: +5점, −2.5점, 0점. */
 export function signedPointsTick(value: number, locale: Locale): string {
@@ -12,9 +17,12 @@ export function signedPointsTick(value: number, locale: Locale): string {
 }
 
 /** Self − external gap (점) per district over the years, around a zero line. */
-export function buildGapTrendOption(trend: DistrictTrends, spec: DistrictLinesSpec): EChartsOption {
+export function buildGapTrendChart(
+	trend: DistrictTrends,
+	spec: DistrictLinesSpec
+): BuiltChart<TrendPick> {
 	const { locale } = spec;
-	return buildDistrictLinesOption(trend, spec, {
+	return buildDistrictLinesChart(trend, spec, {
 		values: (district) => district.gaps,
 		format: (value) => formatSignedPoints(value, locale),
 		descending: true,

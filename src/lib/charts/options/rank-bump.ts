@@ -1,7 +1,12 @@
-import type { EChartsOption } from 'echarts';
 import type { DistrictTrends } from '$lib/views/models';
+import type { BuiltChart } from '../built-chart';
 import { AXIS_TEXT } from '../palette';
-import { buildDistrictLinesOption, LABEL_WIDTH, type DistrictLinesSpec } from './trend-lines';
+import {
+	buildDistrictLinesChart,
+	LABEL_WIDTH,
+	type DistrictLinesSpec,
+	type TrendPick
+} from './trend-lines';
 
 export interface RankBumpSpec extends DistrictLinesSpec {
 	/** A rank as staff say it, e.g. `(rank) => \`${rank}위\``; used on the axis and in the tooltip. */
@@ -9,13 +14,16 @@ export interface RankBumpSpec extends DistrictLinesSpec {
 }
 
 /** Rank among districts per year (1 at the top), each line named at both ends. */
-export function buildRankBumpOption(trend: DistrictTrends, spec: RankBumpSpec): EChartsOption {
+export function buildRankBumpChart(
+	trend: DistrictTrends,
+	spec: RankBumpSpec
+): BuiltChart<TrendPick> {
 	// At least 2: an axis from 1 to 1 has no height, and ECharts then invents fractional ranks.
 	const lowest = Math.max(
 		2,
 		...trend.districts.flatMap((district) => district.ranks.filter((rank) => rank !== null))
 	);
-	return buildDistrictLinesOption(trend, spec, {
+	return buildDistrictLinesChart(trend, spec, {
 		values: (district) => district.ranks,
 		format: spec.formatRank,
 		descending: false,

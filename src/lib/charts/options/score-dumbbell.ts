@@ -1,10 +1,11 @@
 import { districtLabel } from '$lib/domain/district';
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, SeriesOption } from 'echarts';
 import type { GroupScores } from '$lib/analysis/totals';
 import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
 import { formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
 import { AXIS_TEXT, EVALUATOR_STYLE, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
+import { axisLabelClicked, markClicked, type BuiltChart } from '../built-chart';
 import { escapeHtml } from './escape';
 
 export interface ScoreDumbbellSpec {
@@ -22,12 +23,13 @@ export function groupLabel(district: Pick<GroupScores, 'labelKo' | 'labelEn'>, l
 
 /**
  * Dot (dumbbell) chart: one row per district, a marker per evaluator type on a 0–100 axis,
- * and a thin bar spanning lowest to highest. Districts keep the order given.
+ * and a thin bar spanning lowest to highest. Districts keep the order given. A click on a row
+ * label or on a marker gives that row.
  */
-export function buildScoreDumbbellOption(
+export function buildScoreDumbbellChart(
 	districts: readonly GroupScores[],
 	spec: ScoreDumbbellSpec
-): EChartsOption {
+): BuiltChart<GroupScores> {
 	const { locale } = spec;
 	const labelWidth = spec.labelWidth ?? 88;
 	const labels = districts.map((district) => groupLabel(district, locale));
@@ -42,7 +44,38 @@ export function buildScoreDumbbellOption(
 
 	const typeName = (type: EvaluatorType) => translate(locale, `evaluator.${type}`);
 
-	return {
+	const series: SeriesOption[] = [
+		// The range bar: an invisible stack up to the lowest score, then lowest → highest.
+		{
+			type: 'bar',
+			stack: 'range',
+			silent: true,
+			itemStyle: { color: 'transparent' },
+			data: lows,
+			barWidth: 3,
+			tooltip: { show: false }
+		},
+		{
+			type: 'bar',
+			stack: 'range',
+			name: translate(locale, 'gapChart.range'),
+			silent: true,
+			itemStyle: { color: RANGE_LINE },
+			data: ranges.map((range) => (range ? range.high - range.low : null)),
+			barWidth: 3
+		},
+		...EVALUATOR_TYPES.map((type) => ({
+			type: 'scatter' as const,
+			name: typeName(type),
+			symbol: EVALUATOR_STYLE[type].symbol,
+			symbolSize: 13,
+			itemStyle: { color: EVALUATOR_STYLE[type].color, borderColor: '#fff', borderWidth: 1 },
+			z: 3,
+			data: districts.map((district, index) => [district[type], index])
+		}))
+	];
+
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: labelWidth + 8, right: 24, top: 40, bottom: 48 },
 		legend: {
@@ -89,35 +122,18 @@ export function buildScoreDumbbellOption(
 			// Row labels are clickable: a click drills down or filters.
 			triggerEvent: true
 		},
-		series: [
-			// The range bar: an invisible stack up to the lowest score, then lowest → highest.
-			{
-				type: 'bar',
-				stack: 'range',
-				silent: true,
-				itemStyle: { color: 'transparent' },
-				data: lows,
-				barWidth: 3,
-				tooltip: { show: false }
-			},
-			{
-				type: 'bar',
-				stack: 'range',
-				name: translate(locale, 'gapChart.range'),
-				silent: true,
-				itemStyle: { color: RANGE_LINE },
-				data: ranges.map((range) => (range ? range.high - range.low : null)),
-				barWidth: 3
-			},
-			...EVALUATOR_TYPES.map((type) => ({
-				type: 'scatter' as const,
-				name: typeName(type),
-				symbol: EVALUATOR_STYLE[type].symbol,
-				symbolSize: 13,
-				itemStyle: { color: EVALUATOR_STYLE[type].color, borderColor: '#fff', borderWidth: 1 },
-				z: 3,
-				data: districts.map((district, index) => [district[type], index])
-			}))
-		]
+		series
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			const label = axisLabelClicked(click, 'yAxis');
+			if (label !== undefined) return districts[labels.indexOf(label)];
+			// Every series (the range bars, each type's markers) has one item per row, in the rows'
+			// order; only the markers take clicks, the bars are silent.
+			const mark = markClicked(click);
+			return mark && mark.seriesIndex < series.length ? districts[mark.dataIndex] : undefined;
+		}
 	};
 }

@@ -2,6 +2,7 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import { formatPoints, formatWon } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { ScoreMoneyPoint } from '$lib/views/models';
+import { markClicked, type BuiltChart } from '../built-chart';
 import { AXIS_TEXT, GRID_LINE, chartBase } from '../palette';
 import { wonAxisLabel } from './budget-execution';
 import { escapeHtml } from './escape';
@@ -21,12 +22,13 @@ const POINT_LABEL_WIDTH = 56;
 
 /**
  * Scatter of money spent (x) against the external total score (y), one series and marker shape
- * per year, each point named with its district; overlapping names are hidden, not stacked.
+ * per year, each point named with its district; overlapping names are hidden, not stacked. A
+ * click on a point or its name gives the point.
  */
-export function buildScoreMoneyOption(
+export function buildScoreMoneyChart(
 	points: readonly ScoreMoneyPoint[],
 	spec: ScoreMoneySpec
-): EChartsOption {
+): BuiltChart<ScoreMoneyPoint> {
 	const { locale, labels } = spec;
 	const years = [...new Set(points.map((point) => point.year))].sort((a, b) => a - b);
 	const byYear = years.map((year) => points.filter((point) => point.year === year));
@@ -60,7 +62,7 @@ export function buildScoreMoneyOption(
 		};
 	});
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: { left: 64, right: 32, top: 40, bottom: 56 },
 		legend: { top: 0, data: years.map(String), textStyle: { color: AXIS_TEXT } },
@@ -99,5 +101,14 @@ export function buildScoreMoneyOption(
 			splitLine: { lineStyle: { color: GRID_LINE } }
 		},
 		series
+	};
+
+	return {
+		option,
+		itemAt(click) {
+			// One series per year: its data index points into that year's points.
+			const mark = markClicked(click);
+			return mark && byYear[mark.seriesIndex]?.[mark.dataIndex];
+		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
-import { buildTrendLinesOption, categoryStyle, pointsTick } from './trend-lines';
+import { buildTrendLinesChart, categoryStyle, pointsTick } from './trend-lines';
 
 const district = (code: string, labelKo: string, totals: (number | null)[]): DistrictTrend => ({
 	district: { code, labelKo, labelEn: `${code}-gu` },
@@ -30,7 +30,7 @@ type Line = {
 	z: number;
 	data: (number | null | { value: number; label: Label })[];
 };
-type Option = ReturnType<typeof buildTrendLinesOption>;
+type Option = ReturnType<typeof buildTrendLinesChart>['option'];
 const lines = (option: Option) => option.series as Line[];
 // What ECharts hands an axis-triggered tooltip: one entry per series at the hovered year.
 const tooltip = (option: Option, dataIndex: number, seriesCount: number) =>
@@ -62,9 +62,9 @@ describe('pointsTick', () => {
 	});
 });
 
-describe('buildTrendLinesOption', () => {
+describe('buildTrendLinesChart', () => {
 	it('empty data: no lines, no years', () => {
-		const option = buildTrendLinesOption({ years: [], districts: [] }, spec());
+		const option = buildTrendLinesChart({ years: [], districts: [] }, spec()).option;
 		expect(lines(option)).toEqual([]);
 		expect((option.xAxis as { data: string[] }).data).toEqual([]);
 		expect(option.aria).toEqual({ enabled: true, label: { description: '추세' } });
@@ -73,10 +73,10 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('one district, one year: one coloured line with a point', () => {
-		const option = buildTrendLinesOption(
+		const option = buildTrendLinesChart(
 			{ years: [2023], districts: [district('11290', '성북구', [78.4])] },
 			spec()
-		);
+		).option;
 		expect((option.xAxis as { data: string[] }).data).toEqual(['2023']);
 		expect(lines(option)).toMatchObject([
 			{ type: 'line', id: '11290', name: '성북구', color: '#332288', data: [78.4] }
@@ -95,7 +95,7 @@ describe('buildTrendLinesOption', () => {
 			years: [2021, 2022, 2023],
 			districts: [district('1', '가구', [70, null, 74]), district('2', '나구', [null, 65, 66])]
 		};
-		const option = buildTrendLinesOption(trend, spec());
+		const option = buildTrendLinesChart(trend, spec()).option;
 		const [a, b] = lines(option);
 		expect(a!.data).toEqual([70, null, 74]);
 		expect(b!.data).toEqual([null, 65, 66]);
@@ -108,7 +108,7 @@ describe('buildTrendLinesOption', () => {
 			years: [2023],
 			districts: [district('1', '가구', [70]), district('2', '나구', [80])]
 		};
-		const option = buildTrendLinesOption(trend, spec());
+		const option = buildTrendLinesChart(trend, spec()).option;
 		expect(lines(option).map((l) => [l.color, l.symbol, l.lineStyle.width])).toEqual([
 			['#332288', 'circle', 2],
 			['#CC6677', 'rect', 2]
@@ -127,7 +127,7 @@ describe('buildTrendLinesOption', () => {
 				district('3', '다구', [65, 66, 67])
 			]
 		};
-		const option = buildTrendLinesOption(trend, spec(['2', '3']));
+		const option = buildTrendLinesChart(trend, spec(['2', '3'])).option;
 		const [a, b, c] = lines(option);
 		expect(a).toMatchObject({
 			color: '#8a93a0',
@@ -150,10 +150,10 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('a highlighted code not in the data counts as none highlighted', () => {
-		const option = buildTrendLinesOption(
+		const option = buildTrendLinesChart(
 			{ years: [2023], districts: [district('1', '가구', [70])] },
 			spec(['99'])
-		);
+		).option;
 		expect(lines(option)[0]).toMatchObject({ color: '#332288', lineStyle: { width: 2 } });
 		expect(option.legend).toBeDefined();
 	});
@@ -161,12 +161,12 @@ describe('buildTrendLinesOption', () => {
 	it('long Korean labels are truncated at the line end and in the legend, whole in the tooltip', () => {
 		const long = '아주아주긴이름을가진가상의자치구시민협력플랫폼운영위원회';
 		const trend = { years: [2023], districts: [district('1', long, [70])] };
-		const highlighted = buildTrendLinesOption(trend, spec(['1']));
+		const highlighted = buildTrendLinesChart(trend, spec(['1'])).option;
 		const label = (lines(highlighted)[0]!.data[0] as { label: Label }).label;
 		expect(label).toMatchObject({ overflow: 'truncate', width: 88 });
 		expect(label.formatter()).toBe(long);
 		expect(tooltip(highlighted, 0, 1)).toContain(long);
-		const plain = buildTrendLinesOption(trend, spec());
+		const plain = buildTrendLinesChart(trend, spec()).option;
 		expect((plain.legend as { textStyle: unknown }).textStyle).toMatchObject({
 			overflow: 'truncate',
 			width: 88
@@ -174,12 +174,45 @@ describe('buildTrendLinesOption', () => {
 	});
 
 	it('a hostile label is escaped in the tooltip', () => {
-		const option = buildTrendLinesOption(
+		const option = buildTrendLinesChart(
 			{ years: [2023], districts: [district('1', '<img src=x onerror=alert(1)>', [70])] },
 			spec(['1'])
-		);
+		).option;
 		const html = tooltip(option, 0, 1);
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;: 70.0점');
 		expect(html).not.toContain('<img');
+	});
+});
+
+describe('buildTrendLinesChart: the year or district behind a click', () => {
+	const trend: DistrictTrends = {
+		years: [2022, 2023],
+		districts: [district('1', '가구', [70, 72]), district('2', '나구', [60, null])]
+	};
+
+	it('a year label gives that year, as a number', () => {
+		const chart = buildTrendLinesChart(trend, spec());
+		expect(chart.itemAt({ componentType: 'xAxis', value: '2023' })).toEqual({ year: 2023 });
+		expect(chart.itemAt({ componentType: 'xAxis', value: '2022' })).toEqual({ year: 2022 });
+	});
+
+	it('a line, a point or a line’s name gives its district, grey context lines too', () => {
+		const chart = buildTrendLinesChart(trend, spec(['2']));
+		// A point's `name` is its year on the category axis, not the district.
+		expect(
+			chart.itemAt({ componentType: 'series', seriesIndex: 0, dataIndex: 1, name: '2023' })
+		).toEqual({ district: trend.districts[0]!.district });
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 1, dataIndex: 0 })).toEqual({
+			district: trend.districts[1]!.district
+		});
+	});
+
+	it('a click elsewhere gives nothing', () => {
+		const chart = buildTrendLinesChart(trend, spec());
+		expect(chart.itemAt({ componentType: 'xAxis', value: '2021' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'yAxis', value: 70 })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'legend', name: '가구' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'title' })).toBeUndefined();
+		expect(chart.itemAt({ componentType: 'series', seriesIndex: 2, dataIndex: 0 })).toBeUndefined();
 	});
 });

@@ -6,7 +6,8 @@ import type {
 } from 'echarts';
 import { formatNumber, formatPoints } from '$lib/i18n/format';
 import { translate, type Locale } from '$lib/i18n';
-import type { DistrictTrend, DistrictTrends } from '$lib/views/models';
+import type { DistrictRef, DistrictTrend, DistrictTrends } from '$lib/views/models';
+import { axisLabelClicked, markClicked, type BuiltChart } from '../built-chart';
 import { AXIS_TEXT, GRID_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
@@ -72,6 +73,9 @@ export function pointsTick(value: number, locale: Locale): string {
 	return translate(locale, 'units.points', { value: formatNumber(value, locale, digits) });
 }
 
+/** What a click on a chart of district lines picks: a year (its axis label) or a district. */
+export type TrendPick = { year: number } | { district: DistrictRef };
+
 export interface DistrictLinesSpec {
 	locale: Locale;
 	/** The sentence screen readers hear for the chart (its main finding). */
@@ -97,13 +101,14 @@ export interface DistrictLinesChart {
 /**
  * One line per district over `trend.years`, shared by the trend, rank and gap charts. A null
  * value breaks the line. Highlighted districts are thick, coloured and named at the line end;
- * with none highlighted every line is coloured, shaped and listed in a legend.
+ * with none highlighted every line is coloured, shaped and listed in a legend. A click on a year
+ * gives that year; on a line, a point or a line's name, that district.
  */
-export function buildDistrictLinesOption(
+export function buildDistrictLinesChart(
 	trend: DistrictTrends,
 	spec: DistrictLinesSpec,
 	chart: DistrictLinesChart
-): EChartsOption {
+): BuiltChart<TrendPick> {
 	const { locale } = spec;
 	const present = new Set(trend.districts.map((d) => d.district.code));
 	const highlightOrder = new Map(
@@ -166,7 +171,7 @@ export function buildDistrictLinesOption(
 	const namedAtEnd = chart.nameEveryLine || anyHighlighted;
 	const legend = !anyHighlighted && !chart.nameEveryLine;
 
-	return {
+	const option: EChartsOption = {
 		...chartBase(spec.description),
 		grid: {
 			left: namedAtStart ? LABEL_WIDTH + 64 : 64,
@@ -223,15 +228,31 @@ export function buildDistrictLinesOption(
 		} as YAXisComponentOption,
 		series
 	};
+
+	return {
+		option,
+		itemAt(click) {
+			const label = axisLabelClicked(click, 'xAxis');
+			if (label !== undefined) {
+				const year = trend.years.find((year) => String(year) === label);
+				return year === undefined ? undefined : { year };
+			}
+			// Series i is the i-th district's line, grey or not, with its points and names; the
+			// reference lines' series comes after them.
+			const mark = markClicked(click);
+			const district = mark && trend.districts[mark.seriesIndex];
+			return district && { district: district.district };
+		}
+	};
 }
 
 /** Total score (점) per district over the years; a year without a score is a gap in the line. */
-export function buildTrendLinesOption(
+export function buildTrendLinesChart(
 	trend: DistrictTrends,
 	spec: DistrictLinesSpec
-): EChartsOption {
+): BuiltChart<TrendPick> {
 	const { locale } = spec;
-	return buildDistrictLinesOption(trend, spec, {
+	return buildDistrictLinesChart(trend, spec, {
 		values: (district) => district.totals,
 		format: (value) => formatPoints(value, locale),
 		descending: true,

@@ -1,0 +1,44 @@
+import { executionFlag } from '$lib/analysis/budget';
+import { groupLabel } from '$lib/charts/options/score-dumbbell';
+import type { DistrictRef } from '$lib/domain/district';
+import type { TableColumn } from '$lib/export/table-spec';
+import { formatPercent, formatWon } from '$lib/i18n/format';
+import { translator, type Locale } from '$lib/i18n';
+
+type Money = { planned: number; spent: number; rate: number | null };
+
+/** The columns the budget view's tables share, in one locale. */
+export function budgetColumns(locale: Locale) {
+	const t = translator(locale);
+	/** 집행 부진 or 초과 집행 for a rate outside 80–100%; '' inside. */
+	const flagLabel = (rate: number | null) => {
+		const flag = executionFlag(rate);
+		return flag ? t(`budget.flag.${flag}`) : '';
+	};
+	return {
+		flagLabel,
+		district: <Row extends { district: DistrictRef }>(): TableColumn<Row> => ({
+			label: t('budget.col.district'),
+			value: (row) => groupLabel(row.district, locale)
+		}),
+		year: <Row extends { year: number }>(): TableColumn<Row> => ({
+			label: t('budget.col.year'),
+			value: (row) => row.year
+		}),
+		/** Planned, spent and the rate of the two; `flagged` writes the flag after the rate. */
+		money: <Row extends Money>(flagged: boolean): TableColumn<Row>[] => [
+			{
+				label: t('budget.planned'),
+				value: (r) => r.planned,
+				text: (r) => formatWon(r.planned, locale)
+			},
+			{ label: t('budget.spent'), value: (r) => r.spent, text: (r) => formatWon(r.spent, locale) },
+			{
+				label: t('budget.rate'),
+				value: (r) => r.rate,
+				text: (r) => formatPercent(r.rate, locale),
+				flag: flagged ? (r) => flagLabel(r.rate) : undefined
+			}
+		]
+	};
+}

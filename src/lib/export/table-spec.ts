@@ -1,0 +1,113 @@
+// A table as data: one column spec that the page renders (DataTable.svelte) and the CSV download
+// exports (tableCsv), so what is shown and what is downloaded cannot drift apart.
+import type { CsvCell } from './csv';
+
+/** A value the CSV exports under its own heading. */
+export interface CsvColumn<Row> {
+	label: string;
+	value: (row: Row) => CsvCell;
+}
+
+export interface TableColumn<Row> {
+	/** The heading, on the page and in the CSV. */
+	label: string;
+	/** A heading over this column and its neighbours of the same group (a year over its figures). */
+	group?: string;
+	/** The exact value, for the CSV: numbers as they are, not rounded for reading. */
+	value: (row: Row) => CsvCell;
+	/** The value as the page shows it; the value itself when absent. */
+	text?: (row: Row) => string;
+	/** Words, not a figure: aligned left and wrapped (figures align right and never break). */
+	words?: boolean;
+	/** A word after the text that needs the eye (집행 부진); empty for none. */
+	flag?: (row: Row) => string;
+	/** A footnote on the cell, shown as a mark whose title explains it; null for none. */
+	note?: (row: Row) => string | null;
+	/** When one cell stands for several numbers (an interval's two ends), the CSV gets each. */
+	csv?: readonly CsvColumn<Row>[];
+}
+
+export interface TableFooter {
+	/** The footer row's name, spanning the columns before `cells`. */
+	label: string;
+	/** The last columns' cells. */
+	cells: readonly { text: string; testid?: string }[];
+}
+
+export interface TableSpec<Row> {
+	caption: string;
+	/** The caption is for screen readers only: a heading just above says the same. */
+	hiddenCaption?: boolean;
+	/** The first column names its row. */
+	columns: readonly TableColumn<Row>[];
+	rows: readonly Row[];
+	key: (row: Row, index: number) => string | number;
+	/** Makes each row's name a button that acts on its row (a drill-down). */
+	onRowAction?: (row: Row) => void;
+	footer?: TableFooter;
+	testid?: string;
+}
+
+/** A heading cell of the table's head. */
+export interface HeadCell {
+	label: string;
+	colspan: number;
+	rowspan: number;
+	scope: 'col' | 'colgroup';
+	/** Heads a column of words, aligned as they are. */
+	words?: boolean;
+}
+
+/**
+ * The head's rows: one, or two when some columns are grouped; then a group's heading spans its
+ * columns and an ungrouped column's heading spans both rows.
+ */
+export function headRows<Row>(columns: readonly TableColumn<Row>[]): HeadCell[][] {
+	if (!columns.some((column) => column.group !== undefined)) {
+		return [
+			columns.map(({ label, words }) => ({ label, colspan: 1, rowspan: 1, scope: 'col', words }))
+		];
+	}
+	const top: HeadCell[] = [];
+	const bottom: HeadCell[] = [];
+	let previousGroup: string | undefined;
+	for (const column of columns) {
+		if (column.group === undefined) {
+			top.push({ label: column.label, colspan: 1, rowspan: 2, scope: 'col', words: column.words });
+		} else {
+			const last = top.at(-1);
+			if (column.group === previousGroup && last) last.colspan += 1;
+			else top.push({ label: column.group, colspan: 1, rowspan: 1, scope: 'colgroup' });
+			bottom.push({
+				label: column.label,
+				colspan: 1,
+				rowspan: 1,
+				scope: 'col',
+				words: column.words
+			});
+		}
+		previousGroup = column.group;
+	}
+	return [top, bottom];
+}
+
+/** The table as the CSV download has it: a grouped column's heading is its group and label. */
+export function tableCsv<Row>(spec: TableSpec<Row>): { header: string[]; rows: CsvCell[][] } {
+	const exported = spec.columns.flatMap((column) =>
+		(column.csv ?? [column]).map((part) => ({
+			label: column.group === undefined ? part.label : `${column.group} ${part.label}`,
+			value: part.value
+		}))
+	);
+	return {
+		header: exported.map((column) => column.label),
+		rows: spec.rows.map((row) => exported.map((column) => column.value(row)))
+	};
+}
+
+/** A cell's text on the page: its own text, else its value written plainly. */
+export function cellText<Row>(column: TableColumn<Row>, row: Row): string {
+	if (column.text) return column.text(row);
+	const value = column.value(row);
+	return value === null ? '' : String(value);
+}
