@@ -310,6 +310,20 @@ function textContrasts(charts: readonly DrawnChart[]): Measured[] {
 	);
 }
 
+/**
+ * A reference line's label box (ECharts' label backgroundColor): the chart's own background
+ * under a text of the same transform, so the words keep their contrast over points. It carries
+ * nothing itself; the words on it are checked.
+ */
+function isLabelBox(chart: DrawnChart, shape: DrawnShape): boolean {
+	return (
+		shape.fill !== null &&
+		!shape.stroke &&
+		hex(parseColor(shape.fill)) === hex(htmlBackground(chart.backgrounds)) &&
+		chart.texts.some((text) => text.transform !== null && text.transform === shape.transform)
+	);
+}
+
 /** Shapes that need not reach 3:1, and why; every other painted shape must. */
 function exemption(chart: DrawnChart, shape: DrawnShape): string | null {
 	// Grid lines help reading values off the axes; the values are in the axis labels, the
@@ -319,6 +333,7 @@ function exemption(chart: DrawnChart, shape: DrawnShape): string | null {
 	}
 	// A heatmap cell's value is printed on it (checked below), the legend's bands are labelled.
 	if (chart.id === 'gap-heatmap' && shape.fill) return 'heatmap cell or legend band';
+	if (isLabelBox(chart, shape)) return 'label box';
 	// The legend's page arrow while it cannot page further: an inactive control (1.4.11 exempts
 	// those), drawn in ECharts' pageIconInactiveColor (echarts/lib/visual/tokens.js accent10).
 	if (shape.fill && !shape.stroke && hex(parseColor(shape.fill)) === PAGER_INACTIVE) {
@@ -380,7 +395,9 @@ function legendItems(chart: DrawnChart): LegendItem[] {
 		if (!text.transform) continue;
 		const parts = chart.shapes.filter(
 			(shape) =>
-				shape.transform === text.transform && (shape.fillAlpha > 0 || shape.strokeAlpha > 0)
+				shape.transform === text.transform &&
+				(shape.fillAlpha > 0 || shape.strokeAlpha > 0) &&
+				!isLabelBox(chart, shape)
 		);
 		if (parts.length === 0) continue;
 		const white = (colour: string | null) =>

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expected, expectedTable, openDashboard, points, readScoreTable } from './helpers';
+import {
+	expected,
+	expectedTable,
+	oneDecimal,
+	openDashboard,
+	points,
+	readScoreTable,
+	views
+} from './helpers';
 
 test('shows all ten districts with the independently computed totals', async ({ page }) => {
 	await openDashboard(page);
@@ -19,6 +27,22 @@ test('shows all ten districts with the independently computed totals', async ({ 
 	await expect(page.getByTestId('headline-budget')).toContainText(`${rate}%`);
 	await expect(page.getByTestId('headline-budget')).toContainText(
 		`${expected.budget_districts_all_years.planned.toLocaleString('en-US')}원`
+	);
+});
+
+test('the headline gap says what it compares with, and follows the comparison chosen', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const gap = page.getByTestId('headline-gap');
+	await expect(gap.locator('dt')).toHaveText('자체 − 외부 격차');
+	await expect(gap.locator('.note')).toHaveText('외부 = 공무원·전문가 평균 · 자치구 평균');
+	await page.getByRole('radio', { name: '공무원평가' }).check();
+	await expect(page).toHaveURL(/x=official/);
+	await expect(gap.locator('.note')).toHaveText('외부 = 공무원평가 · 자치구 평균');
+	// The same district mean as the bias sentence's, computed independently.
+	await expect(gap.locator('.value')).toHaveText(
+		`\u2212${oneDecimal(Math.abs(views.bias_all_years.official.mean))}점`
 	);
 });
 
@@ -68,11 +92,26 @@ test('the browser asks nothing of any other origin', async ({ page, baseURL }) =
 	expect(foreign).toEqual([]);
 });
 
-test('the chart has a text alternative stating its finding', async ({ page }) => {
+test('a chart is read once: its title, its finding as text, its table; the drawing is hidden', async ({
+	page
+}) => {
 	await openDashboard(page);
-	const chart = page.getByTestId('score-gap').getByRole('img', {
-		name: /^자치구 10개의 평가주체별 총점 점 그래프\. 자체평가가 외부평가보다 낮은 곳 9개, 높은 곳 1개\. 격차가 가장 큰 곳은 \S+구\(−\d+\.\d점\)입니다\.$/
-	});
-	await expect(chart).toBeVisible();
-	await expect(chart.locator('svg')).toBeVisible();
+	const frame = page.getByTestId('score-gap');
+	await expect(frame.locator('.chart svg')).toBeVisible();
+	const finding =
+		/자치구 10개의 평가주체별 총점 점 그래프\. 자체평가가 외부평가보다 낮은 곳 9개, 높은 곳 1개\. 격차가 가장 큰 곳은 \S+구\(−\d+\.\d점\)입니다\./;
+	// What assistive technology gets of the frame: the finding exactly once, no image, and none
+	// of the drawing's labels and values run together.
+	const tree = await frame.ariaSnapshot();
+	expect(tree.match(new RegExp(finding.source, 'g'))).toHaveLength(1);
+	expect(tree).not.toMatch(/\bimg\b|\bfigure\b/);
+	// The legend's words are drawn in the chart, and nowhere else in the frame while its table is
+	// closed: the drawing is not read.
+	expect(tree).not.toContain('공무원평가');
+	await expect(frame.locator('.chart')).toHaveAttribute('aria-hidden', 'true');
+	await expect(frame.getByTestId('chart-finding')).toHaveText(finding);
+	// The data table is offered as the chart's alternative, with its buttons said.
+	await expect(frame.getByRole('button', { name: '데이터 표 보기' })).toHaveAccessibleDescription(
+		'차트를 대신하는 표: 차트의 모든 수치가 들어 있고, 표의 단추로 차트에서처럼 항목을 고를 수 있습니다. 단추 사이는 화살표 키로 옮겨 갑니다.'
+	);
 });

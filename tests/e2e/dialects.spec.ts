@@ -84,6 +84,6 @@ test('tabs and CRLF in CP949, with quoted cells holding commas and line breaks',
 			.join('\t')
 	);
 	await replace2019(page, 'tab-cp949.csv', iconv.encode(quoted.join('\r\n') + '\r\n', 'cp949'));
-	await expect(page.getByTestId('import-results')).toContainText('(평가, cp949)');
+	await expect(page.getByTestId('import-results')).toContainText('(평가, 엑셀 CSV (한글 Windows))');
 	await expect2019(page);
 });

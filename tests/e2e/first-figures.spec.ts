@@ -13,7 +13,7 @@ async function figuresOnPage(page: Page): Promise<string[]> {
 		.evaluate((main) =>
 			[
 				...main.querySelectorAll(
-					'[data-testid^=headline-] dd, figcaption, table th, table td, .view p, .view h3'
+					'[data-testid^=headline-] dd, [data-testid=chart-finding], table th, table td, .view p, .view h3'
 				)
 			].map((element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '')
 		);

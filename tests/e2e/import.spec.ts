@@ -9,7 +9,7 @@ test('a CP949 export shows 성북구 and the extended syllables (똠, 뷁, 햏)'
 	await openDashboard(page);
 	await page.getByTestId('file-input').setInputFiles(fixture('extended-hangul-cp949.csv'));
 	await expect(page.getByTestId('import-results')).toContainText(
-		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, cp949).'
+		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)).'
 	);
 	// The area with extended syllables is now a filter choice, spelled right.
 	const areas = page.getByRole('group', { name: '평가영역' });

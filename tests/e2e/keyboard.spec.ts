@@ -123,6 +123,24 @@ async function tabTo(
 	);
 }
 
+/**
+ * Reaches a button of a data table by keyboard: Tab to the table's one stop, then the arrow keys
+ * down its rows (the table's buttons are one Tab stop, see roving-focus.ts).
+ */
+async function reachInTable(
+	page: Page,
+	table: Locator,
+	target: Locator,
+	maxTabs: number,
+	{ backwards = false } = {}
+): Promise<void> {
+	await tabTo(page, table.locator('tbody button[tabindex="0"]'), maxTabs, { backwards });
+	for (let i = 0; i < 600 && !(await isFocused(target)); i++) {
+		await page.keyboard.press('ArrowDown');
+	}
+	await expectStillFocused(page, target, `arrows down to ${target}`);
+}
+
 /** After a key press: the same element still has the focus, and it shows. */
 async function expectStillFocused(page: Page, target: Locator, context: string) {
 	await expect(target).toBeFocused();
@@ -172,7 +190,7 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	await page.keyboard.press('Enter');
 	await (await chooser).setFiles(FIXTURE);
 	await expect(page.getByTestId('import-results')).toContainText(
-		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, cp949).'
+		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)).'
 	);
 	await expect(page.getByTestId('load-status')).toContainText('3,367개 평가 행');
 	await expect(choose).toBeEnabled();
@@ -250,7 +268,7 @@ test('every view, every data table, a drill-down to one indicator and the view c
 		if (!open) await openTable(page, scoreGap, 'Space', 200);
 		const button = table.getByRole('button', { name, exact: true });
 		await expect(button).toBeVisible();
-		await tabTo(page, button, 200, { backwards: open });
+		await reachInTable(page, table, button, 200, { backwards: open });
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(check);
 	};
@@ -333,11 +351,52 @@ test('a drill-down by keyboard leaves the focus in the table', async ({ page }) 
 	await openDashboard(page);
 	await openTable(page, page.getByTestId('score-gap'), 'Enter', 80);
 	const table = page.getByTestId('score-gap-table');
-	await tabTo(page, table.getByRole('button', { name: '성북구', exact: true }), 20);
+	await reachInTable(page, table, table.getByRole('button', { name: '성북구', exact: true }), 20);
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL((url) => url.searchParams.get('lv') === 'area');
 	await expect(table.getByRole('button', { name: '추진체계', exact: true })).toBeVisible({
 		timeout: 5_000
 	});
 	await expect(table.locator(':focus')).toHaveCount(1, { timeout: 2_000 });
+});
+
+test('what a click on a chart chooses, a button in its data table chooses too, by keyboard', async ({
+	page
+}) => {
+	await openDashboard(page);
+	// A heatmap cell: that district and area, one level down. The table's 50 cells are one Tab
+	// stop; the arrows move across them as across the heatmap.
+	const heatmap = page.getByTestId('gap-heatmap');
+	await openTable(page, heatmap, 'Enter', 60);
+	const table = page.getByTestId('gap-heatmap-table');
+	const cells = table.locator('tbody td button');
+	await expect(cells).toHaveCount(50);
+	// Past the downloads: PNG, SVG, CSV, CSV with every decimal.
+	await tabTo(page, cells.first(), 6);
+	await page.keyboard.press('ArrowRight');
+	await expectStillFocused(page, cells.nth(1), 'ArrowRight in the heatmap table');
+	await page.keyboard.press('ArrowDown');
+	await expectStillFocused(page, cells.nth(11), 'ArrowDown in the heatmap table');
+	const secondRow = await table.locator('tbody th').nth(1).innerText();
+	const secondDistrict = (await table.locator('thead th').nth(2).innerText()).replace(/\s+/g, '');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/lv=indicator/);
+	const url = new URL(page.url());
+	expect(url.searchParams.get('d')).toBe(views.district_codes[secondDistrict]);
+	expect(url.searchParams.getAll('a')).toEqual([secondRow]);
+
+	// A district's bar in the budget view, and a district's line in the trend view.
+	for (const [query, frame] of [
+		['?v=budget', 'budget-execution'],
+		['?v=trend', 'trend-lines']
+	] as const) {
+		await openDashboard(page, query);
+		const chart = page.getByTestId(frame);
+		await openTable(page, chart, 'Enter', 60);
+		const name = chart.locator('tbody th button').filter({ hasText: '성북구' });
+		// Past the downloads: PNG, SVG, CSV, CSV with every decimal.
+		await reachInTable(page, chart.locator('table'), name, 6);
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`d=${views.district_codes['성북구']}`));
+	}
 });

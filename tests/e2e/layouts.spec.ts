@@ -34,7 +34,9 @@ test('a crosstab workbook: each sheet in turn; a reload and a published link rea
 	await expect(preview).toContainText('자치구별 점수 열 2개로 된 교차표입니다');
 	await expect(preview).toContainText('표 전체의 연도: 2019 (제목 행');
 	await preview.getByRole('button', { name: '이대로 4행 가져오기' }).click();
-	await expect(results).toContainText('c-crosstab.xlsx: 4행을 가져왔습니다 (평가, excel).');
+	await expect(results).toContainText(
+		'c-crosstab.xlsx: 4행을 가져왔습니다 (평가, 엑셀 통합 문서).'
+	);
 
 	// The hidden sheet is listed, marked, and was not read; another sheet is read on request.
 	const sheets = results.locator('details.sheets').first();

@@ -113,7 +113,7 @@ async function appStillWorks(page: Page) {
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.all_years));
 	await page.getByTestId('file-input').setInputFiles(FIXTURE);
 	await expect(page.getByTestId('import-results')).toContainText(
-		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, cp949).'
+		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)).'
 	);
 	// Added over the sample alone, the file took the sample evaluations' place.
 	await expect(status).toContainText('7개 평가 행과 199개 예산 행');

@@ -47,3 +47,22 @@ test('the budget view prints the city lines adding up to 1,456,200원', async ({
 	expect(text).toContain('서울시 본청 사업');
 	expect(text).toContain('합계 1,456,200원 1,456,200원 100.0%');
 });
+
+test('every view has a print button that prints the page, and does not print itself', async ({
+	page
+}) => {
+	// The browser's print dialog cannot be driven; the button's call to it is counted instead.
+	await page.addInitScript(() => {
+		(window as unknown as { printed: number }).printed = 0;
+		window.print = () => {
+			(window as unknown as { printed: number }).printed += 1;
+		};
+	});
+	for (const query of ['', '?v=budget', '?v=trend&lang=en']) {
+		await openDashboard(page, query);
+		await page.getByRole('button', { name: /이 화면 인쇄|Print this view/ }).click();
+		expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+	}
+	const { text } = await printText(page);
+	expect(text).not.toMatch(/\bPrint\b/);
+});

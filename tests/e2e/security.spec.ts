@@ -94,7 +94,7 @@ test('exported CSV keeps hostile labels as text and makes formulas inert', async
 	await expectOnly2021(page);
 
 	const download = page.waitForEvent('download');
-	await page.getByTestId('gap-heatmap').getByRole('button', { name: 'CSV' }).click();
+	await page.getByTestId('gap-heatmap').getByRole('button', { name: 'CSV', exact: true }).click();
 	const file = await download;
 	expect(file.suggestedFilename()).toMatch(/\.csv$/);
 	const text = await readFile((await file.path())!, 'utf8');

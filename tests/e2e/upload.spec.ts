@@ -40,7 +40,7 @@ test('an Excel "유니코드 텍스트" export (UTF-16LE, tabs) replaces its yea
 	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-utf16le.txt'));
 	const results = page.getByTestId('import-results');
 	await expect(results).toContainText(
-		'evaluations-utf16le.txt: 840행을 가져왔습니다 (평가, utf-16le).'
+		'evaluations-utf16le.txt: 840행을 가져왔습니다 (평가, 엑셀 유니코드 텍스트).'
 	);
 	await expect(results).toContainText('기존 840행을 교체했습니다.');
 	await expect(page.getByTestId('load-status')).toContainText('3,360개 평가 행');
@@ -57,7 +57,7 @@ test('the first upload takes the sample’s place; a second export of the same r
 	const results = page.getByTestId('import-results');
 	// "Add" over the sample alone: the made-up evaluation rows make way for the file.
 	await expect(results).toContainText(
-		'840행을 가져왔습니다 (평가, cp949). 예시 데이터 대신 올린 자료를 보여 줍니다 (예시 평가 3,360행을 뺐습니다).'
+		'840행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)). 예시 데이터 대신 올린 자료를 보여 줍니다 (예시 평가 3,360행을 뺐습니다).'
 	);
 	const status = page.getByTestId('load-status');
 	await expect(status).toContainText('840개 평가 행과 199개 예산 행');
@@ -80,7 +80,7 @@ test('the first upload takes the sample’s place; a second export of the same r
 	await expect(status).toContainText('840개 평가 행');
 	await results.getByRole('button', { name: '겹치는 840행을 이 파일의 값으로 바꾸기' }).click();
 	await expect(results).toContainText(
-		'840행을 가져왔습니다 (평가, utf-16le). 기존 840행을 교체했습니다.'
+		'840행을 가져왔습니다 (평가, 엑셀 유니코드 텍스트). 기존 840행을 교체했습니다.'
 	);
 	await expect(status).toContainText('840개 평가 행');
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
@@ -148,7 +148,7 @@ test('an upload survives a reload, is listed with its hash, and can be removed',
 	await expect(page.getByTestId('load-status')).toContainText('7개 평가 행');
 	const panel = page.getByTestId('datasets-panel');
 	await expect(panel).toContainText('extended-hangul-cp949.csv');
-	await expect(panel).toContainText('평가 · 7행 · cp949');
+	await expect(panel).toContainText('평가 · 7행 · 엑셀 CSV (한글 Windows)');
 	const { createHash } = await import('node:crypto');
 	const hash = createHash('sha256').update(bytes).digest('hex');
 	await expect(panel.locator(`tr[data-hash="${hash}"] code`)).toHaveText(hash.slice(0, 12));
@@ -190,7 +190,7 @@ test('invalid rows block the import until "valid rows only" is chosen, and the s
 
 	await results.getByRole('button', { name: '문제없는 2행만 가져오기' }).click();
 	await expect(results).toContainText(
-		'섞인 파일.csv: 2행을 가져왔습니다 (평가, utf-8-bom). 문제가 있는 1행은 건너뛰었습니다.'
+		'섞인 파일.csv: 2행을 가져왔습니다 (평가, UTF-8 (엑셀 CSV UTF-8)). 문제가 있는 1행은 건너뛰었습니다.'
 	);
 	// Added over the sample alone, the two rows took the sample evaluations' place.
 	await expect(page.getByTestId('load-status')).toContainText('2개 평가 행');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusteredBias } from '$lib/analysis/bias';
-import { describeBias } from './descriptions';
+import type { DistrictTrends } from '$lib/analysis/district-trends';
+import { describeBias, describeTrend } from './descriptions';
 
 const bias = (
 	mean: number,
@@ -37,5 +38,43 @@ describe('describeBias', () => {
 		expect(describeBias(null, '공무원평가', 'ko')).toBe(
 			'신뢰구간에는 자치구가 두 곳 이상(한 자치구만 볼 때는 연도가 두 해 이상) 필요합니다.'
 		);
+	});
+});
+
+describe('describeTrend', () => {
+	const district = (code: string, labelKo: string, labelEn: string) => ({ code, labelKo, labelEn });
+	const oneYear: DistrictTrends = {
+		years: [2020],
+		districts: [
+			{
+				district: district('11290', '성북구', 'Seongbuk-gu'),
+				totals: [79.75],
+				ranks: [1],
+				gaps: [-4.8],
+				gapSlope: null,
+				gapSlopeInterval: null
+			},
+			{
+				district: district('11440', '마포구', 'Mapo-gu'),
+				totals: [62.04],
+				ranks: [2],
+				gaps: [-4.1],
+				gapSlope: null,
+				gapSlopeInterval: null
+			}
+		]
+	};
+
+	it('with one year, names the highest and lowest total of that year instead of "no data"', () => {
+		expect(describeTrend(oneYear, 'ko')).toBe(
+			'2020년 자치구 2곳의 총점입니다. 가장 높은 곳은 성북구(79.8점), 가장 낮은 곳은 마포구(62.0점). 추이를 보려면 두 해 이상을 고르세요.'
+		);
+		expect(describeTrend(oneYear, 'en')).toBe(
+			'Total scores of 2 districts in 2020. Highest: Seongbuk-gu (79.8 pts); lowest: Mapo-gu (62.0 pts). Choose two or more years to see a trend.'
+		);
+	});
+
+	it('with no totals at all, says there is nothing to show', () => {
+		expect(describeTrend({ years: [], districts: [] }, 'ko')).toBe('표시할 자료가 없습니다.');
 	});
 });

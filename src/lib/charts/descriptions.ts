@@ -4,7 +4,7 @@ import type { ClusteredBias } from '$lib/analysis/bias';
 import { executionFlag } from '$lib/analysis/budget';
 import { gapDirection } from '$lib/analysis/trend-reading';
 import type { GroupScores } from '$lib/analysis/totals';
-import { formatNumber, formatPercent, formatSignedPoints } from '$lib/i18n/format';
+import { formatNumber, formatPercent, formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import type {
 	BudgetDistrictYear,
 	DistrictRef,
@@ -185,7 +185,7 @@ export function describeTrend(trend: DistrictTrends, locale: Locale): string {
 		const present = d.totals.filter((v) => v !== null);
 		return present.length >= 2 ? [{ d, delta: present[present.length - 1]! - present[0]! }] : [];
 	});
-	if (changes.length === 0) return translate(locale, 'gapChart.descriptionEmpty');
+	if (changes.length === 0) return describeOneYear(trend, locale);
 	changes.sort((a, b) => b.delta - a.delta);
 	const label = (d: DistrictRef) => districtLabel(d, locale);
 	const up = changes[0]!;
@@ -198,6 +198,31 @@ export function describeTrend(trend: DistrictTrends, locale: Locale): string {
 		upDelta: formatSignedPoints(up.delta, locale),
 		down: label(down.d.district),
 		downDelta: formatSignedPoints(down.delta, locale)
+	});
+}
+
+/**
+ * One year chosen: the chart draws that year's points, so the words say who stands highest and
+ * lowest in it (and how to see a trend), not that there is nothing to show.
+ */
+function describeOneYear(trend: DistrictTrends, locale: Locale): string {
+	const totals = trend.districts.flatMap((d) => {
+		const total = d.totals.find((v) => v !== null);
+		return total === undefined || total === null ? [] : [{ d, total }];
+	});
+	if (totals.length === 0 || trend.years.length !== 1) {
+		return translate(locale, 'gapChart.descriptionEmpty');
+	}
+	totals.sort((a, b) => b.total - a.total);
+	const top = totals[0]!;
+	const bottom = totals[totals.length - 1]!;
+	return translate(locale, 'trend.linesOneYear', {
+		year: String(trend.years[0]),
+		count: formatNumber(totals.length, locale),
+		top: districtLabel(top.d.district, locale),
+		topTotal: formatPoints(top.total, locale),
+		bottom: districtLabel(bottom.d.district, locale),
+		bottomTotal: formatPoints(bottom.total, locale)
 	});
 }
 

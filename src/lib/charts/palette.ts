@@ -16,6 +16,12 @@ export const AXIS_TEXT = '#3b3f46';
 export const GRID_LINE = '#d9dce1';
 export const RANGE_LINE = '#6b7280';
 
+/**
+ * A reference line's label on an opaque white box: where the label falls depends on the
+ * machine's fonts, and over a point its words would lose their contrast.
+ */
+export const OPAQUE_LABEL = { backgroundColor: '#ffffff', padding: [1, 3], borderRadius: 2 };
+
 /** The app's font, named outright: ECharts measures text with it and cannot read CSS `inherit`. */
 export const CHART_FONT = "'Pretendard Variable', Pretendard, 'Malgun Gothic', sans-serif";
 

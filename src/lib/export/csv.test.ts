@@ -37,4 +37,10 @@ describe('toCsv', () => {
 			)
 		).toBe('\uFEFF자치구,점수\r\n성북구,78.4\r\n마포구,\r\n');
 	});
+
+	it('puts a note on the first line, one cell, quoted when it holds a comma', () => {
+		expect(toCsv(['자치구'], [['성북구']], '필터: 연도 2018, 2019 · 2026-12-05')).toBe(
+			'\uFEFF"필터: 연도 2018, 2019 · 2026-12-05"\r\n자치구\r\n성북구\r\n'
+		);
+	});
 });

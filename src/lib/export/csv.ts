@@ -20,10 +20,17 @@ function isPlainNumber(text: string): boolean {
 }
 
 /**
- * A whole table as CSV for Excel on Korean Windows: UTF-8 with a byte-order mark (without it
- * Excel reads the file as CP949 and garbles Hangul), CRLF line ends.
+ * A whole table as CSV for Excel on Korean Windows, under an optional note line: UTF-8 with a
+ * byte-order mark (without it Excel reads the file as CP949 and garbles Hangul), CRLF line ends.
  */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-	const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+export function toCsv(
+	header: readonly string[],
+	rows: readonly (readonly CsvCell[])[],
+	note?: string
+): string {
+	// A note comes first, on a line of its own: what the figures are filtered by, and when.
+	const lines = [...(note ? [[note]] : []), header, ...rows].map((row) =>
+		row.map(csvCell).join(',')
+	);
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

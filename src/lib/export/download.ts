@@ -36,13 +36,30 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
 	}
 }
 
-/** A file name safe on Windows, from a chart title: no reserved characters. */
-export function safeFileName(title: string, extension: string): string {
-	// Control characters go first (Windows refuses them), then the reserved punctuation.
-	const printable = [...title].filter((char) => char >= ' ').join('');
+/**
+ * A download's file name, safe on Windows (no control characters, no reserved punctuation):
+ * the chart's title, the filters chosen and the day, so two downloads of one chart under other
+ * filters neither overwrite each other nor get mixed up: "자치구별 총점 (연도 2019) 2026-12-05.csv".
+ * Long filters are cut; the day is always kept.
+ */
+export function downloadName(
+	title: string,
+	filters: string,
+	day: string,
+	extension: string
+): string {
+	const printable = [...`${title} (${filters})`].filter((char) => char >= ' ').join('');
 	const base = printable
 		.replace(/[\\/:*?"<>|]+/g, ' ')
 		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 120)
 		.trim();
-	return `${base.slice(0, 80) || 'chart'}.${extension}`;
+	return `${base || 'chart'} ${day}.${extension}`;
+}
+
+/** A date as the day it falls on here, YYYY-MM-DD: what a file name or a note says. */
+export function localDay(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

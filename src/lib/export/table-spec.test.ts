@@ -68,6 +68,31 @@ describe('table spec', () => {
 		});
 	});
 
+	it('rounds numbers to the decimals the page shows, unless the full values are asked for', () => {
+		const rated: TableSpec<{ name: string; rate: number; score: number }> = {
+			caption: '',
+			columns: [
+				{ label: '자치구', value: (r) => r.name },
+				{ label: '집행률', unit: '%', digits: 1, value: (r) => r.rate * 100 },
+				{ label: '총점', unit: '점', digits: 1, group: '2019', value: (r) => r.score },
+				{
+					label: '구간',
+					value: (r) => r.score,
+					csv: [{ label: '하한', unit: '점', digits: 2, value: (r) => r.score - 1 / 3 }]
+				}
+			],
+			rows: [{ name: '성북구', rate: 0.9467604187638413, score: 68.83333333333333 }],
+			key: (r) => r.name
+		};
+		expect(tableCsv(rated)).toEqual({
+			header: ['자치구', '집행률(%)', '2019 총점(점)', '하한(점)'],
+			rows: [['성북구', 94.7, 68.8, 68.5]]
+		});
+		expect(tableCsv(rated, { full: true }).rows).toEqual([
+			['성북구', 0.9467604187638413 * 100, 68.83333333333333, 68.83333333333333 - 1 / 3]
+		]);
+	});
+
 	it('shows a cell’s own text, else its value; nothing for no value', () => {
 		const [name, total] = spec.columns;
 		expect(cellText(total!, rows[0]!)).toBe('1.25점');

@@ -1,28 +1,39 @@
 // A table as data: one column spec that the page renders (DataTable.svelte) and the CSV download
 // exports (tableCsv), so what is shown and what is downloaded cannot drift apart.
+import { roundAsShown } from '$lib/i18n/format';
 import type { CsvCell } from './csv';
 
+/** How a value is exported: its heading's unit and the decimals the page shows it with. */
+interface Exported {
+	/** Written after the heading in the CSV: 예산액(원), 집행률(%), 총점(점). */
+	unit?: string;
+	/** Decimals the page shows; the CSV rounds to them unless the full values are asked for. */
+	digits?: number;
+}
+
 /** A value the CSV exports under its own heading. */
-export interface CsvColumn<Row> {
+export interface CsvColumn<Row> extends Exported {
 	label: string;
 	value: (row: Row) => CsvCell;
 }
 
-export interface TableColumn<Row> {
+export interface TableColumn<Row> extends Exported {
 	/** The heading, on the page and in the CSV. */
 	label: string;
 	/** A heading over this column and its neighbours of the same group (a year over its figures). */
 	group?: string;
-	/** The exact value, for the CSV: numbers as they are, not rounded for reading. */
+	/** The value in the unit the CSV gives it (a rate as a percentage), not yet rounded. */
 	value: (row: Row) => CsvCell;
 	/** The value as the page shows it; the value itself when absent. */
 	text?: (row: Row) => string;
 	/** Words, not a figure: aligned left and wrapped (figures align right and never break). */
 	words?: boolean;
-	/** A word after the text that needs the eye (집행 부진); empty for none. */
+	/** A word after the text that needs the eye (집행 부진); empty for none. Not with `note`. */
 	flag?: (row: Row) => string;
 	/** A footnote on the cell, shown as a mark whose title explains it; null for none. */
 	note?: (row: Row) => string | null;
+	/** Makes the cell a button that does what a click on its mark in the chart does. */
+	action?: (row: Row) => void;
 	/** When one cell stands for several numbers (an interval's two ends), the CSV gets each. */
 	csv?: readonly CsvColumn<Row>[];
 }
@@ -42,7 +53,10 @@ export interface TableSpec<Row> {
 	columns: readonly TableColumn<Row>[];
 	rows: readonly Row[];
 	key: (row: Row, index: number) => string | number;
-	/** Makes each row's name a button that acts on its row (a drill-down). */
+	/**
+	 * Makes each row's name a button that does what a click on the row's item in the chart does
+	 * (a drill-down, a district chosen): the chart's choices by keyboard.
+	 */
 	onRowAction?: (row: Row) => void;
 	footer?: TableFooter;
 	testid?: string;
@@ -91,13 +105,29 @@ export function headRows<Row>(columns: readonly TableColumn<Row>[]): HeadCell[][
 	return [top, bottom];
 }
 
-/** The table as the CSV download has it: a grouped column's heading is its group and label. */
-export function tableCsv<Row>(spec: TableSpec<Row>): { header: string[]; rows: CsvCell[][] } {
+/**
+ * The table as the CSV download has it: a grouped column's heading is its group and label, with
+ * its unit; numbers rounded as the page shows them, or as they are when `full` is asked for.
+ */
+export function tableCsv<Row>(
+	spec: TableSpec<Row>,
+	{ full = false }: { full?: boolean } = {}
+): { header: string[]; rows: CsvCell[][] } {
 	const exported = spec.columns.flatMap((column) =>
-		(column.csv ?? [column]).map((part) => ({
-			label: column.group === undefined ? part.label : `${column.group} ${part.label}`,
-			value: part.value
-		}))
+		(column.csv ?? [column]).map((part) => {
+			const label = part.unit ? `${part.label}(${part.unit})` : part.label;
+			const { digits } = part;
+			return {
+				label: column.group === undefined ? label : `${column.group} ${label}`,
+				value:
+					full || digits === undefined
+						? part.value
+						: (row: Row) => {
+								const value = part.value(row);
+								return typeof value === 'number' ? roundAsShown(value, digits) : value;
+							}
+			};
+		})
 	);
 	return {
 		header: exported.map((column) => column.label),

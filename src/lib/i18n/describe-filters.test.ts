@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/query/filters';
-import { describeFilters } from './describe-filters';
+import { describeChosenFilters, describeFilters } from './describe-filters';
 
 const options = {
 	districts: [{ code: '11290', name_ko: '성북구', name_en: 'Seongbuk-gu' }]
@@ -27,5 +27,25 @@ describe('the filter summary of chart subtitles', () => {
 		expect(describeFilters(filters, options, 'en')).toBe(
 			'Years 2018, 2019 · Districts Seongbuk-gu · Evaluators Self, Expert · Evaluation areas 추진체계 · Indicators 운영위원회 구성, 회의 개최'
 		);
+	});
+
+	it('a budget figure names only years and districts, the filters budget lines have', () => {
+		const filters = { ...NO_FILTERS, years: [2019], evaluatorTypes: ['self' as const] };
+		expect(describeFilters(filters, options, 'ko', 'budget')).toBe('연도 2019 · 자치구 전체');
+		expect(describeFilters(NO_FILTERS, options, 'en', 'budget')).toBe('Years all · Districts all');
+	});
+
+	it('names only what is chosen, for file names, or says there is no filter', () => {
+		const filters = { ...NO_FILTERS, years: [2019], districts: ['11290'], areas: ['추진체계'] };
+		expect(describeChosenFilters(filters, options, 'ko')).toBe(
+			'연도 2019 · 자치구 성북구 · 평가영역 추진체계'
+		);
+		expect(describeChosenFilters(filters, options, 'ko', 'budget')).toBe(
+			'연도 2019 · 자치구 성북구'
+		);
+		expect(describeChosenFilters(NO_FILTERS, options, 'ko')).toBe('필터 없음');
+		expect(
+			describeChosenFilters({ ...NO_FILTERS, areas: ['추진체계'] }, options, 'en', 'budget')
+		).toBe('no filters');
 	});
 });

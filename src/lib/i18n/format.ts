@@ -56,9 +56,18 @@ export function formatSignedNumber(value: number, locale: Locale): string {
  * sign is that of the rounded value, so −0.04 is ±0.0, never −0.0.
  */
 function signedTenths(value: number): { sign: string; size: number } {
-	const clean = withoutFloatNoise(value);
-	const rounded = (Math.sign(clean) * Math.round(Math.abs(clean) * 10)) / 10;
+	const rounded = roundAsShown(value, 1);
 	return { sign: rounded > 0 ? '+' : rounded < 0 ? '−' : '±', size: Math.abs(rounded) };
+}
+
+/**
+ * `value` rounded to `digits` decimals as the page writes it: halves away from zero (사사오입),
+ * float noise dropped first. What a CSV exports where the page shows 68.8점, not 68.83333….
+ */
+export function roundAsShown(value: number, digits: number): number {
+	const clean = withoutFloatNoise(value);
+	const scale = 10 ** digits;
+	return (Math.sign(clean) * Math.round(Math.abs(clean) * scale)) / scale || 0;
 }
 
 /** An amount in won, whole: 1,456,200원. */

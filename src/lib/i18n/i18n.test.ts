@@ -5,7 +5,8 @@ import {
 	formatPoints,
 	formatSignedPoints,
 	formatWon,
-	formatWonShort
+	formatWonShort,
+	roundAsShown
 } from './format';
 import { locateIssue } from './import-messages';
 import { translate } from './index';
@@ -90,5 +91,21 @@ describe('ko-KR number formats', () => {
 		[formatWonShort(3_500_000, 'en'), '₩3.5M']
 	])('%s is %s', (actual, expected) => {
 		expect(actual).toBe(expected);
+	});
+});
+
+describe('roundAsShown', () => {
+	it.each([
+		[68.83333333333333, 1, 68.8],
+		[(11.5 / 40) * 100, 1, 28.8],
+		[-9.250000000000007, 1, -9.3],
+		[-7.25, 1, -7.3],
+		[0.9467604187638413 * 100, 1, 94.7],
+		[1456200.4, 0, 1456200],
+		[-0.04, 1, 0],
+		[0.55555, 3, 0.556]
+	])('%s to %i decimals is %s, as the page writes it', (value, digits, expected) => {
+		expect(roundAsShown(value, digits)).toBe(expected);
+		expect(Object.is(roundAsShown(value, digits), -0)).toBe(false);
 	});
 });

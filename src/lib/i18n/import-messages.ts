@@ -2,6 +2,17 @@ import { isField } from '$lib/csv/columns';
 import type { ImportIssue, ImportWarning } from '$lib/csv/import';
 import { translate, type Locale, type MessageKey } from './index';
 
+const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'cp949', 'excel'] as const;
+
+/**
+ * How a file was written, in the words of the program that wrote it ("엑셀 CSV (한글 Windows)",
+ * not "cp949"); a name this version does not know (kept by an older one) as it is.
+ */
+export function describeEncoding(encoding: string, locale: Locale): string {
+	const known = ENCODINGS.find((name) => name === encoding);
+	return known ? translate(locale, `encoding.${known}`) : encoding;
+}
+
 /** One refused value as a sentence: "점수 25가 배점 20보다 큽니다." */
 export function describeIssue(issue: ImportIssue, locale: Locale): string {
 	const key: MessageKey =

@@ -14,7 +14,7 @@ export const ko = {
 	'app.source.both': '올린 자료와 예시 데이터(합성) {sample}행',
 	'app.source.none': '없음',
 
-	'status.loadingEngine': '분석 엔진(DuckDB)을 불러오는 중…',
+	'status.loadingEngine': '계산 준비 중… (처음 한 번은 몇 초 걸립니다)',
 	'status.loadingData': '데이터를 불러오는 중…',
 	'status.serverFigures':
 		'서버에서 계산한 수치를 보여 줍니다. 브라우저의 분석 엔진이 준비되면 필터가 바로 반영됩니다…',
@@ -25,6 +25,7 @@ export const ko = {
 	'status.noData': '선택한 조건에 맞는 평가 자료가 없습니다.',
 
 	'filters.title': '필터',
+	'ownData.title': '내 자료 (파일 추가 · 데이터 관리)',
 	'filters.years': '연도',
 	'filters.districts': '자치구',
 	'filters.evaluatorTypes': '평가주체',
@@ -32,6 +33,7 @@ export const ko = {
 	'filters.all': '전체',
 	'filters.reset': '필터 초기화',
 	'filters.summaryAll': '전체',
+	'filters.none': '필터 없음',
 	'filters.selectedCount': '{count}개 선택',
 
 	'evaluator.self': '자체평가',
@@ -40,8 +42,8 @@ export const ko = {
 
 	'headline.title': '주요 지표',
 	'headline.avgScore': '{type} 평균',
-	'headline.gap': '자체 − 외부 평균 격차',
-	'headline.gapNote': '자체평가 총점에서 공무원·외부전문가 총점 평균을 뺀 값의 자치구 평균',
+	'headline.gap': '자체 − 외부 격차',
+	'headline.gapNote': '외부 = {external} · 자치구 평균',
 	'headline.budget': '예산 / 집행률',
 	'headline.budgetNote': '예산 {planned} 중 {spent} 집행 (자치구 사업, 서울시 본청 사업 제외)',
 	'headline.districts': '자치구 {count}곳 기준',
@@ -56,6 +58,9 @@ export const ko = {
 
 	'table.show': '데이터 표 보기',
 	'table.hide': '데이터 표 숨기기',
+	'table.alternative': '차트를 대신하는 표: 차트의 모든 수치가 들어 있습니다.',
+	'table.alternativeChoose':
+		'차트를 대신하는 표: 차트의 모든 수치가 들어 있고, 표의 단추로 차트에서처럼 항목을 고를 수 있습니다. 단추 사이는 화살표 키로 옮겨 갑니다.',
 	'table.district': '자치구',
 	'table.gap': '격차 (자체 − 외부)',
 	'table.gapAgainst': '격차 (자체 − {external})',
@@ -129,6 +134,12 @@ export const ko = {
 	'import.refused': '{file}: 가져오지 않았습니다. 문제 {count}건.',
 	'import.kind.evaluations': '평가',
 	'import.kind.budget': '예산',
+	'encoding.utf-8': 'UTF-8',
+	'encoding.utf-8-bom': 'UTF-8 (엑셀 CSV UTF-8)',
+	'encoding.utf-16le': '엑셀 유니코드 텍스트',
+	'encoding.utf-16be': '유니코드 텍스트(UTF-16BE)',
+	'encoding.cp949': '엑셀 CSV (한글 Windows)',
+	'encoding.excel': '엑셀 통합 문서',
 	'import.issueTable': '{file}의 문제',
 	'import.col.location': '위치',
 	'import.col.value': '값',
@@ -144,11 +155,19 @@ export const ko = {
 	'filters.indicators': '평가지표',
 
 	'download.label': '{title} 내려받기',
+	'download.csvFull': 'CSV (전체 자릿수)',
+	'csv.note': '필터: {filters} · {date} 내려받음 · {precision}',
+	'csv.rounded': '값은 화면에 보이는 자릿수로 반올림',
+	'csv.full': '값은 반올림하지 않은 전체 자릿수',
+	'csv.fullName': '{title} 전체 자릿수',
 
 	'external.label': '외부평가 기준',
 	'external.mean': '공무원·전문가 평균',
 	'external.official': '공무원평가',
 	'external.expert': '외부전문가평가',
+	'externalPhrase.mean': '공무원·전문가 평균',
+	'externalPhrase.official': '공무원평가',
+	'externalPhrase.expert': '외부전문가평가',
 
 	'level.district': '자치구별',
 	'level.area': '영역별',
@@ -165,7 +184,14 @@ export const ko = {
 	'gap.rowsDistrict': '자치구',
 	'gap.rowsArea': '평가영역',
 	'gap.rowsIndicator': '평가지표',
-	'gap.biasTitle': '자체평가의 치우침',
+	'gap.rowHead.district': '자치구',
+	'gap.rowHead.area': '평가영역',
+	'gap.rowHead.indicator': '평가지표',
+	'unit.won': '원',
+	'unit.points': '점',
+	'unit.percent': '%',
+	'gap.biasTitle': '자체평가와 외부평가의 차이',
+	'gap.biasHow': '이 값을 어떻게 계산했나요?',
 	'gap.biasLower':
 		'자체평가가 {external}보다 평균 {gap}점 낮습니다 ({clusters} 단위로 계산한 95% 신뢰구간 {lower}–{upper}점, 단위 {units}개).',
 	'gap.biasHigher':
@@ -233,7 +259,7 @@ export const ko = {
 	'budget.flag.under': '집행 부진',
 	'budget.flag.over': '초과 집행',
 	'budget.itemsTitle': '세부항목별 집행',
-	'budget.flaggedTitle': '살펴볼 집행 (80% 미만 또는 100% 초과)',
+	'budget.flaggedTitle': '확인이 필요한 집행 (집행률 80% 미만 또는 100% 초과)',
 	'budget.flaggedNone': '80% 미만이거나 100%를 넘는 집행 항목이 없습니다.',
 	'budget.cityTitle': '서울시 본청 사업',
 	'budget.cityNote': '서울시가 직접 집행한 사업으로, 자치구 집계에는 넣지 않았습니다.',
@@ -256,6 +282,8 @@ export const ko = {
 	'trend.source': '추이 기준',
 	'trend.external': '외부평가({external})',
 	'trend.linesTitle': '자치구별 총점 추이 ({source})',
+	'trend.linesOneYear':
+		'{year}년 자치구 {count}곳의 총점입니다. 가장 높은 곳은 {top}({topTotal}), 가장 낮은 곳은 {bottom}({bottomTotal}). 추이를 보려면 두 해 이상을 고르세요.',
 	'trend.linesDescription':
 		'{count}개 자치구의 {first}–{last}년 총점 추이. 가장 많이 오른 곳은 {up}({upDelta}), 가장 많이 내린 곳은 {down}({downDelta})입니다.',
 	'trend.bumpTitle': '연도별 순위',
@@ -281,6 +309,8 @@ export const ko = {
 	'trend.rubricMark': '평가 기준이 앞 해와 다릅니다',
 	'trend.slope': '연간 변화 (점)',
 	'trend.slopeCi': '95% 신뢰구간',
+	'trend.slopeLower': '95% 신뢰구간 하한',
+	'trend.slopeUpper': '95% 신뢰구간 상한',
 	'trend.highlightNote': '선택한 자치구는 굵게, 나머지는 회색으로 표시합니다.',
 	'trend.changeTableTitle': '전년 대비 변화와 순위',
 	'trend.total': '총점',
@@ -289,11 +319,11 @@ export const ko = {
 	'methods.unit':
 		'단위는 자치구 × 연도 × 평가지표 하나입니다. 한 평가주체의 평가자가 여럿이면 단위 안에서 평균합니다(평가자마다 같은 무게, 해마다 평가자 수가 달라도 그해의 무게는 같습니다).',
 	'methods.matched':
-		'보이는 평가주체가 모두 점수를 매긴 단위만 씁니다. 그래서 나란히 보이는 자체·공무원·전문가 총점은 같은 지표를 다룹니다. 빠진 단위의 수는 치우침 아래에 적습니다.',
+		'보이는 평가주체가 모두 점수를 매긴 단위만 씁니다. 그래서 나란히 보이는 자체·공무원·전문가 총점은 같은 지표를 다룹니다. 빠진 단위의 수는 ‘자체평가와 외부평가의 차이’ 아래에 적습니다.',
 	'methods.total':
 		'총점은 자치구·연도마다 Σ단위 평균 ÷ Σ배점 × 100입니다. 여러 해를 보면 연도별 총점의 평균(해마다 같은 무게), 여러 자치구를 묶으면 자치구별 값의 평균(자치구마다 같은 무게)입니다.',
 	'methods.gap':
-		'격차는 자체 − 외부입니다. 외부는 공무원평가, 외부전문가평가, 또는 두 평가의 평균이며, 평균은 두 평가가 모두 있을 때만 계산합니다. 주요 지표의 격차와 치우침은 같은 값입니다.',
+		'격차는 자체 − 외부입니다. 외부는 공무원평가, 외부전문가평가, 또는 두 평가의 평균이며, 평균은 두 평가가 모두 있을 때만 계산합니다. 주요 지표의 격차와 ‘자체평가와 외부평가의 차이’는 같은 값입니다.',
 	'methods.interval':
 		'신뢰구간: 한 자치구의 지표들은 함께 움직이므로, 자치구별 격차를 하나의 관측으로 보고 t 분포(자유도 = 자치구 수 − 1)로 95% 구간을 구합니다 (Donald & Lang 2007). 한 자치구만 보면 연도별 격차로 계산합니다. 구간이 0을 포함하면 차이를 말하지 않습니다.',
 	'methods.blandAltman':
@@ -312,6 +342,7 @@ export const ko = {
 		'격차 추세: 연도별 |격차|에 최소제곱 직선을 맞춘 기울기와 그 95% t 신뢰구간(자유도 = 연도 수 − 2)입니다. 구간이 0을 포함하지 않을 때만 좁혀짐·벌어짐이라 하고, 그렇지 않거나 3년 미만이면 불분명입니다.',
 	'print.generated': '{date} 출력',
 	'print.button': '인쇄',
+	'print.label': '이 화면 인쇄 (A4)',
 	'view.loading': '계산하는 중…',
 	'view.failed': '이 화면을 계산하지 못했습니다: {message}',
 	'units.rank': '{value}위',
@@ -348,7 +379,7 @@ export const ko = {
 	'import.replaced': ' 기존 {count}행을 교체했습니다.',
 	'import.sampleSetAside':
 		' 예시 데이터 대신 올린 자료를 보여 줍니다 (예시 {kind} {count}행을 뺐습니다).',
-	'import.mapping': '열 대응 보기',
+	'import.mapping': '열 이름 확인',
 	'import.downloadErrors': '오류 목록 내려받기 (CSV)',
 	'import.errorsSuffix': '오류',
 	'import.validOnly': '문제없는 {count}행만 가져오기',
@@ -428,6 +459,8 @@ export const ko = {
 	'datasets.rows': '{rows}행',
 	'datasets.remove': '{file} 삭제',
 	'datasets.sheets': '시트: {sheets}',
+	'datasets.more': '자세히',
+	'datasets.fingerprint': '파일 지문(SHA-256)',
 	'datasets.removeShort': '삭제'
 } as const;
 
@@ -447,7 +480,7 @@ export const en: Record<MessageKey, string> = {
 	'app.source.both': 'your data and {sample} sample (synthetic) rows',
 	'app.source.none': 'none',
 
-	'status.loadingEngine': 'Loading the analysis engine (DuckDB)…',
+	'status.loadingEngine': 'Getting the calculations ready… (a few seconds the first time)',
 	'status.loadingData': 'Loading data…',
 	'status.serverFigures':
 		'Showing figures computed on the server. Filters apply at once when the analysis engine in your browser is ready…',
@@ -458,6 +491,7 @@ export const en: Record<MessageKey, string> = {
 	'status.noData': 'No evaluation data matches the selected filters.',
 
 	'filters.title': 'Filters',
+	'ownData.title': 'My data (add files · manage)',
 	'filters.years': 'Years',
 	'filters.districts': 'Districts',
 	'filters.evaluatorTypes': 'Evaluators',
@@ -465,6 +499,7 @@ export const en: Record<MessageKey, string> = {
 	'filters.all': 'All',
 	'filters.reset': 'Reset filters',
 	'filters.summaryAll': 'all',
+	'filters.none': 'no filters',
 	'filters.selectedCount': '{count} selected',
 
 	'evaluator.self': 'Self',
@@ -474,8 +509,7 @@ export const en: Record<MessageKey, string> = {
 	'headline.title': 'Key figures',
 	'headline.avgScore': '{type} average',
 	'headline.gap': 'Self − external gap',
-	'headline.gapNote':
-		'Mean over districts of the self total minus the mean of the official and expert totals',
+	'headline.gapNote': 'External = {external}; mean over districts',
 	'headline.budget': 'Budget / execution',
 	'headline.budgetNote':
 		'{spent} spent of {planned} planned (district programs, city-run excluded)',
@@ -491,6 +525,9 @@ export const en: Record<MessageKey, string> = {
 
 	'table.show': 'Show data table',
 	'table.hide': 'Hide data table',
+	'table.alternative': 'The chart as a table: every number in it.',
+	'table.alternativeChoose':
+		'The chart as a table: every number in it, with buttons that choose an item as a click on the chart does. Arrow keys move between the buttons.',
 	'table.district': 'District',
 	'table.gap': 'Gap (self − external)',
 	'table.gapAgainst': 'Gap (self − {external})',
@@ -563,6 +600,12 @@ export const en: Record<MessageKey, string> = {
 	'import.refused': '{file}: not imported. Problems: {count}.',
 	'import.kind.evaluations': 'evaluations',
 	'import.kind.budget': 'budget',
+	'encoding.utf-8': 'UTF-8',
+	'encoding.utf-8-bom': 'UTF-8 (Excel CSV UTF-8)',
+	'encoding.utf-16le': 'Excel Unicode text',
+	'encoding.utf-16be': 'Unicode text (UTF-16BE)',
+	'encoding.cp949': 'Excel CSV (Korean Windows)',
+	'encoding.excel': 'Excel workbook',
 	'import.issueTable': 'Problems in {file}',
 	'import.col.location': 'Where',
 	'import.col.value': 'Value',
@@ -578,11 +621,19 @@ export const en: Record<MessageKey, string> = {
 	'filters.indicators': 'Indicators',
 
 	'download.label': 'Download {title}',
+	'download.csvFull': 'CSV (full precision)',
+	'csv.note': 'Filters: {filters} · downloaded {date} · {precision}',
+	'csv.rounded': 'values rounded as on screen',
+	'csv.full': 'values with every decimal, unrounded',
+	'csv.fullName': '{title}, full precision',
 
 	'external.label': 'External score',
 	'external.mean': 'Mean of official and expert',
 	'external.official': 'Official',
 	'external.expert': 'Expert',
+	'externalPhrase.mean': 'the mean of official and expert scores',
+	'externalPhrase.official': 'the officials’ scores',
+	'externalPhrase.expert': 'the experts’ scores',
 
 	'level.district': 'By district',
 	'level.area': 'By area',
@@ -591,7 +642,7 @@ export const en: Record<MessageKey, string> = {
 	'level.up': 'Back to {level}',
 	'level.drillHint': 'Click a district or an area to go one level down.',
 
-	'gap.breakdownTitle': 'Total score by evaluator, {level}',
+	'gap.breakdownTitle': '{level}: total score by evaluator',
 	'gap.heatmapTitle': 'Gap by {rows} and district (self − {external})',
 	'gap.heatmapLegend': 'Gap (points)',
 	'gap.heatmapDescription':
@@ -599,7 +650,14 @@ export const en: Record<MessageKey, string> = {
 	'gap.rowsDistrict': 'districts',
 	'gap.rowsArea': 'areas',
 	'gap.rowsIndicator': 'indicators',
-	'gap.biasTitle': 'Bias of the self-evaluation',
+	'gap.rowHead.district': 'District',
+	'gap.rowHead.area': 'Area',
+	'gap.rowHead.indicator': 'Indicator',
+	'unit.won': 'KRW',
+	'unit.points': 'points',
+	'unit.percent': '%',
+	'gap.biasTitle': 'Self-evaluation against the external evaluation',
+	'gap.biasHow': 'How is this figure computed?',
 	'gap.biasLower':
 		'Self-evaluation is on average {gap} points below {external} (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
 	'gap.biasHigher':
@@ -691,6 +749,8 @@ export const en: Record<MessageKey, string> = {
 	'trend.source': 'Follow',
 	'trend.external': 'External ({external})',
 	'trend.linesTitle': 'Total score by district and year ({source})',
+	'trend.linesOneYear':
+		'Total scores of {count} districts in {year}. Highest: {top} ({topTotal}); lowest: {bottom} ({bottomTotal}). Choose two or more years to see a trend.',
 	'trend.linesDescription':
 		'Total scores of {count} districts from {first} to {last}. Largest rise: {up} ({upDelta}); largest fall: {down} ({downDelta}).',
 	'trend.bumpTitle': 'Rank by year',
@@ -716,6 +776,8 @@ export const en: Record<MessageKey, string> = {
 	'trend.rubricMark': 'The rubric differs from the year before',
 	'trend.slope': 'Change per year (points)',
 	'trend.slopeCi': '95% CI',
+	'trend.slopeLower': '95% CI lower',
+	'trend.slopeUpper': '95% CI upper',
 	'trend.highlightNote': 'Chosen districts are drawn bold, the others grey.',
 	'trend.changeTableTitle': 'Change from the year before, and rank',
 	'trend.total': 'Total',
@@ -724,11 +786,11 @@ export const en: Record<MessageKey, string> = {
 	'methods.unit':
 		'A unit is one district × year × indicator. When a source has several evaluators, they are averaged within the unit (each evaluator equal, so a year weighs the same whatever its number of evaluators).',
 	'methods.matched':
-		'Only units that every source shown has scored are used, so the self, official and expert totals side by side cover the same indicators. The number of units left out is given under the bias.',
+		'Only units that every source shown has scored are used, so the self, official and expert totals side by side cover the same indicators. The number of units left out is given under ‘Self-evaluation against the external evaluation’.',
 	'methods.total':
 		'A total is, per district and year, Σ unit means ÷ Σ max scores × 100. Over several years it is the mean of the yearly totals (each year equal); over several districts, the mean of the districts (each district equal).',
 	'methods.gap':
-		'The gap is self − external, where external is the officials’, the experts’, or the mean of both, formed only when both are there. The headline gap and the bias are the same figure.',
+		'The gap is self − external, where external is the officials’, the experts’, or the mean of both, formed only when both are there. The headline gap and the one under ‘Self-evaluation against the external evaluation’ are the same figure.',
 	'methods.interval':
 		'Interval: the indicators of one district move together, so each district’s gap is one observation and the 95% interval uses Student’s t with districts − 1 degrees of freedom (Donald & Lang 2007). With one district shown, its years are used. When the interval holds 0, no direction is stated.',
 	'methods.blandAltman':
@@ -747,6 +809,7 @@ export const en: Record<MessageKey, string> = {
 		'Gap trend: the least-squares slope of |gap| over the years with its 95% t interval (years − 2 degrees of freedom). Closing or widening only when the interval excludes 0; otherwise, or with fewer than three years, unclear.',
 	'print.generated': 'Printed {date}',
 	'print.button': 'Print',
+	'print.label': 'Print this view (A4)',
 	'view.loading': 'Calculating…',
 	'view.failed': 'This view could not be calculated: {message}',
 	'units.rank': '#{value}',
@@ -785,7 +848,7 @@ export const en: Record<MessageKey, string> = {
 	'import.replaced': ' {count} earlier rows were replaced.',
 	'import.sampleSetAside':
 		' Your data is shown instead of the sample ({count} sample {kind} rows taken out).',
-	'import.mapping': 'Show column mapping',
+	'import.mapping': 'Check the column names',
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
 	'import.validOnly': 'Import only the {count} valid rows',
@@ -863,5 +926,7 @@ export const en: Record<MessageKey, string> = {
 	'datasets.rows': '{rows} rows',
 	'datasets.remove': 'Remove {file}',
 	'datasets.sheets': 'sheets: {sheets}',
+	'datasets.more': 'Details',
+	'datasets.fingerprint': 'File fingerprint (SHA-256)',
 	'datasets.removeShort': 'Remove'
 };

@@ -46,7 +46,7 @@ const withPoints = (
 type MarkLineItem = {
 	yAxis: number;
 	lineStyle: { type: string };
-	label: { show: boolean; formatter?: () => string };
+	label: { show: boolean; formatter?: () => string; backgroundColor?: string };
 };
 type Series = {
 	type: string;
@@ -115,6 +115,10 @@ describe('buildBlandAltmanChart', () => {
 			'하한 −14.2점'
 		]);
 		expect(lines[0]).toMatchObject({ lineStyle: { type: 'dashed' }, label: { show: false } });
+		// Their words sit on an opaque white box, readable where a point lies under them.
+		for (const line of lines.slice(1)) {
+			expect(line.label).toMatchObject({ backgroundColor: '#ffffff' });
+		}
 		// The limits (−14.2, 3.1) widen the axis past the points (−10, −1) and zero.
 		const { y } = axes(option);
 		expect(y.min).toBeLessThanOrEqual(-14.224);

@@ -4,7 +4,7 @@ import type { BlandAltman } from '$lib/analysis/agreement';
 import { formatNumber, formatPoints, formatSignedPoints } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { AgreementPoint } from '$lib/views/models';
-import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
+import { AXIS_TEXT, GRID_LINE, OPAQUE_LABEL, RANGE_LINE, chartBase } from '../palette';
 import { markClicked, type BuiltChart } from '../built-chart';
 import { escapeHtml } from './escape';
 
@@ -68,7 +68,15 @@ export function buildBlandAltmanChart(
 			yAxis: value,
 			name: text,
 			lineStyle: { color, width, type: 'solid' as const },
-			label: { show: true, position: 'insideEndTop' as const, color, formatter: () => text }
+			// On an opaque box: drawn over points, the words keep their contrast whatever the fonts
+			// (a wider font moved a label onto a point in one machine's run, at 3.2:1).
+			label: {
+				show: true,
+				position: 'insideEndTop' as const,
+				color,
+				formatter: () => text,
+				...OPAQUE_LABEL
+			}
 		};
 	};
 

@@ -38,7 +38,10 @@ type Series = {
 	name?: string;
 	symbol?: string;
 	data: unknown[];
-	markLine?: { data: { yAxis: number; label: { formatter: () => string } }[] };
+	markLine?: {
+		label: { backgroundColor?: string };
+		data: { yAxis: number; label: { formatter: () => string } }[];
+	};
 };
 type Option = ReturnType<typeof buildExecutionRateChart>['option'];
 const series = (option: Option) => option.series as Series[];
@@ -67,6 +70,8 @@ describe('buildExecutionRateChart', () => {
 			'부진 기준 80%',
 			'초과 기준 100%'
 		]);
+		// On an opaque box: a point under a line's words leaves them readable.
+		expect(all[0]!.markLine!.label.backgroundColor).toBe('#ffffff');
 		expect(yAxis(option)).toMatchObject({ min: 70, max: 110 });
 		expect(option.aria).toEqual({ enabled: true, label: { description: '집행률 점 그래프' } });
 	});

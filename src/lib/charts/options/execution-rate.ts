@@ -4,7 +4,7 @@ import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n';
 import type { BudgetDistrictYear, DistrictRef } from '$lib/views/models';
 import { axisLabelClicked, markClicked, type BuiltChart } from '../built-chart';
-import { AXIS_TEXT, GRID_LINE, RANGE_LINE, chartBase } from '../palette';
+import { AXIS_TEXT, GRID_LINE, OPAQUE_LABEL, RANGE_LINE, chartBase } from '../palette';
 import { escapeHtml } from './escape';
 import { groupLabel } from './score-dumbbell';
 import { categoryStyle, LABEL_WIDTH } from './trend-lines';
@@ -139,7 +139,7 @@ export function buildExecutionRateChart(
 					silent: true,
 					symbol: 'none',
 					lineStyle: { color: RANGE_LINE, type: 'dashed' },
-					label: { position: 'insideEndTop', color: AXIS_TEXT },
+					label: { position: 'insideEndTop', color: AXIS_TEXT, ...OPAQUE_LABEL },
 					data: [
 						{ yAxis: UNDER_SPENT_BELOW * 100, label: { formatter: () => labels.line80 } },
 						{ yAxis: OVER_SPENT_ABOVE * 100, label: { formatter: () => labels.line100 } }

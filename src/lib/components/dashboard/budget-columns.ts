@@ -16,7 +16,6 @@ export function budgetColumns(locale: Locale) {
 		return flag ? t(`budget.flag.${flag}`) : '';
 	};
 	return {
-		flagLabel,
 		district: <Row extends { district: DistrictRef }>(): TableColumn<Row> => ({
 			label: t('budget.col.district'),
 			value: (row) => groupLabel(row.district, locale)
@@ -25,20 +24,45 @@ export function budgetColumns(locale: Locale) {
 			label: t('budget.col.year'),
 			value: (row) => row.year
 		}),
-		/** Planned, spent and the rate of the two; `flagged` writes the flag after the rate. */
-		money: <Row extends Money>(flagged: boolean): TableColumn<Row>[] => [
-			{
-				label: t('budget.planned'),
-				value: (r) => r.planned,
-				text: (r) => formatWon(r.planned, locale)
-			},
-			{ label: t('budget.spent'), value: (r) => r.spent, text: (r) => formatWon(r.spent, locale) },
-			{
-				label: t('budget.rate'),
-				value: (r) => r.rate,
-				text: (r) => formatPercent(r.rate, locale),
-				flag: flagged ? (r) => flagLabel(r.rate) : undefined
-			}
-		]
+		/**
+		 * Planned and spent in 원, and the rate of the two as a percentage; `flagged` writes 집행 부진
+		 * or 초과 집행 after a rate outside 80–100% (the CSV gets it as a column of its own).
+		 */
+		money: <Row extends Money>(flagged: boolean): TableColumn<Row>[] => {
+			const won = t('unit.won');
+			const percent = (r: Row) => (r.rate === null ? null : r.rate * 100);
+			return [
+				{
+					label: t('budget.planned'),
+					unit: won,
+					digits: 0,
+					value: (r) => r.planned,
+					text: (r) => formatWon(r.planned, locale)
+				},
+				{
+					label: t('budget.spent'),
+					unit: won,
+					digits: 0,
+					value: (r) => r.spent,
+					text: (r) => formatWon(r.spent, locale)
+				},
+				{
+					label: t('budget.rate'),
+					unit: t('unit.percent'),
+					digits: 1,
+					value: percent,
+					text: (r) => formatPercent(r.rate, locale),
+					...(flagged
+						? {
+								flag: (r: Row) => flagLabel(r.rate),
+								csv: [
+									{ label: t('budget.rate'), unit: t('unit.percent'), digits: 1, value: percent },
+									{ label: t('budget.col.flag'), value: (r: Row) => flagLabel(r.rate) }
+								]
+							}
+						: {})
+				}
+			];
+		}
 	};
 }
