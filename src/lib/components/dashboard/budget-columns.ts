@@ -15,7 +15,18 @@ export function budgetColumns(locale: Locale) {
 		const flag = executionFlag(rate);
 		return flag ? t(`budget.flag.${flag}`) : '';
 	};
+	/** An amount in whole 원: planned or spent. */
+	const amount = <Row extends Partial<Record<'planned' | 'spent', number>>>(
+		key: 'planned' | 'spent'
+	): TableColumn<Row> => ({
+		label: t(key === 'planned' ? 'budget.planned' : 'budget.spent'),
+		unit: t('unit.won'),
+		digits: 0,
+		value: (row) => row[key] ?? null,
+		text: (row) => formatWon(row[key] ?? null, locale)
+	});
 	return {
+		amount,
 		district: <Row extends { district: DistrictRef }>(): TableColumn<Row> => ({
 			label: t('budget.col.district'),
 			value: (row) => groupLabel(row.district, locale)
@@ -29,23 +40,10 @@ export function budgetColumns(locale: Locale) {
 		 * or 초과 집행 after a rate outside 80–100% (the CSV gets it as a column of its own).
 		 */
 		money: <Row extends Money>(flagged: boolean): TableColumn<Row>[] => {
-			const won = t('unit.won');
 			const percent = (r: Row) => (r.rate === null ? null : r.rate * 100);
 			return [
-				{
-					label: t('budget.planned'),
-					unit: won,
-					digits: 0,
-					value: (r) => r.planned,
-					text: (r) => formatWon(r.planned, locale)
-				},
-				{
-					label: t('budget.spent'),
-					unit: won,
-					digits: 0,
-					value: (r) => r.spent,
-					text: (r) => formatWon(r.spent, locale)
-				},
+				amount<Row>('planned'),
+				amount<Row>('spent'),
 				{
 					label: t('budget.rate'),
 					unit: t('unit.percent'),
