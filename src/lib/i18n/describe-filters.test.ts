@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/query/filters';
-import { describeChosenFilters, describeFilters } from './describe-filters';
+import { describeChosenFilters, describeFilterWords, describeFilters } from './describe-filters';
 
 const options = {
 	districts: [{ code: '11290', name_ko: '성북구', name_en: 'Seongbuk-gu' }]
@@ -47,5 +47,13 @@ describe('the filter summary of chart subtitles', () => {
 		expect(
 			describeChosenFilters({ ...NO_FILTERS, areas: ['추진체계'] }, options, 'en', 'budget')
 		).toBe('no filters');
+	});
+
+	it('gives both descriptions of one scope together', () => {
+		const filters = { ...NO_FILTERS, years: [2019], areas: ['추진체계'] };
+		expect(describeFilterWords(filters, options, 'ko', 'budget')).toEqual({
+			summary: '연도 2019 · 자치구 전체',
+			chosen: '연도 2019'
+		});
 	});
 });

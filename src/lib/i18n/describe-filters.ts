@@ -82,3 +82,22 @@ export function describeChosenFilters(
 		? chosen.map((part) => `${part.label} ${part.values.join(', ')}`).join(' · ')
 		: translate(locale, 'filters.none');
 }
+
+/** What a chart's figures are filtered by, in full (subtitles, CSV notes) and short (file names). */
+export interface FilterWords {
+	summary: string;
+	chosen: string;
+}
+
+/** Both descriptions of the filters that apply to a figure, from one reading of them. */
+export function describeFilterWords(
+	filters: DashboardFilters,
+	options: Pick<FilterOptionRows, 'districts'>,
+	locale: Locale,
+	scope: FilterScope = 'scores'
+): FilterWords {
+	return {
+		summary: describeFilters(filters, options, locale, scope),
+		chosen: describeChosenFilters(filters, options, locale, scope)
+	};
+}
