@@ -62,10 +62,77 @@ test('clicking a district on the score-gap chart drills into its areas; × relea
 	await expect(chips(page)).toHaveText(new RegExp(`^\\s*자치구\\s*${SEONGBUK}\\s*×\\s*$`));
 	await expectAreaBreakdown(page, views.area_seongbuk_all_years);
 
+	// The chip took the drill with it: no district chosen is the districts again, not every
+	// district's areas under "no filters".
 	await remove.click();
-	await expect(page).toHaveURL(/\?lv=area$/);
+	await expect(page).toHaveURL(/\/$/);
 	await expect(chips(page)).toHaveText('필터 없음: 전체 자료를 보고 있습니다.');
-	await expectAreaBreakdown(page, views.area_all_years);
+	await expect(page.getByRole('navigation', { name: '보기 단계' })).toHaveText('자치구별');
+	await expect
+		.poll(async () => (await readDataTable(page, 'score-gap', 'score-gap-table')).head[0]?.[0])
+		.toBe('자치구');
+});
+
+test('the filters: one chip per filter saying what it leaves out, 전체 toggles, 이것만 keeps one', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const years = page.getByRole('group', { name: '연도', exact: true });
+	const [first, ...rest] = views.years.map(String);
+	// 이것만: one click for one year; the chip names it.
+	const only = years.getByRole('button', { name: `${rest.at(-1)}만 보기` });
+	await years.getByRole('checkbox', { name: rest.at(-1)!, exact: true }).hover();
+	await only.click();
+	await expect(page).toHaveURL(new RegExp(`\\?y=${rest.at(-1)}$`));
+	await expect(chips(page)).toHaveText(new RegExp(`^\\s*연도\\s*${rest.at(-1)}\\s*×\\s*$`));
+
+	// 전체 with some chosen ticks every box again: no filter.
+	const all = years.getByRole('button', { name: '전체', exact: true });
+	await all.click();
+	await expect(page).toHaveURL(/\/$/);
+	await expect(all).toHaveAttribute('aria-pressed', 'true');
+	// 전체 with all ticked unticks them all, and says that nothing chosen still shows everything;
+	// the next tick is then the only year chosen: two clicks for one year.
+	await all.click();
+	await expect(all).toHaveAttribute('aria-pressed', 'false');
+	for (const box of await years.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
+	await expect(years.getByRole('status')).toHaveText(
+		'하나 이상 고르세요. 고르기 전까지는 전체를 보여 줍니다.'
+	);
+	await expect(page).toHaveURL(/\/$/);
+	await years.getByRole('checkbox', { name: first!, exact: true }).check();
+	await expect(page).toHaveURL(new RegExp(`\\?y=${first}$`));
+
+	// One year left out of all of them: a chip "… 제외", not one chip per year kept.
+	await all.click();
+	await years.getByRole('checkbox', { name: first!, exact: true }).uncheck();
+	await expect.poll(() => new URL(page.url()).searchParams.get('y')).toBe(rest.join(','));
+	await expect(chips(page).getByRole('button')).toHaveCount(1);
+	await expect(chips(page)).toHaveText(new RegExp(`^\\s*연도\\s*${first} 제외\\s*×\\s*$`));
+});
+
+test('a click on a chart keeps that chart in sight, with the way back beside its title', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await openDashboard(page);
+	const heatmap = page.getByTestId('gap-heatmap');
+	// At the top of the screen: the breakdown above it shrinks from districts to indicators, which
+	// took the heatmap's title off the screen before it was held in place.
+	await heatmap.evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
+	const cell = heatmap.locator('svg text', { hasText: /^[+−-]?\d+\.\d$/ }).first();
+	await cell.click();
+	await expect(page).toHaveURL(/lv=indicator/);
+	// The figures have landed (the heatmap's rows are indicators) and it is still on screen.
+	await expect(heatmap.getByRole('heading')).toHaveText(/^평가지표 × 자치구/);
+	await page.waitForTimeout(500);
+	await expect(heatmap.getByRole('heading')).toBeInViewport();
+	const back = heatmap.getByTestId('chart-back');
+	await expect(back).toHaveAccessibleName('영역별로 돌아가기');
+	await expect(back).toBeInViewport();
+	await back.click();
+	await expect(page).toHaveURL(/lv=area/);
+	await expect(page.getByTestId('score-gap').getByTestId('chart-back')).toHaveText(/자치구별/);
 });
 
 test('clicking a year on the trend chart’s x axis filters the years', async ({ page }) => {

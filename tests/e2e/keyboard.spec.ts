@@ -141,6 +141,26 @@ async function reachInTable(
 	await expectStillFocused(page, target, `arrows down to ${target}`);
 }
 
+/**
+ * Reaches a control of a filter group by keyboard: Tab to the group's one stop, then Home and
+ * the arrow keys along its options (see rovingList in roving-focus.ts).
+ */
+async function reachInGroup(
+	page: Page,
+	group: Locator,
+	target: Locator,
+	maxTabs: number,
+	{ backwards = false } = {}
+): Promise<void> {
+	await tabTo(page, group.locator('[tabindex="0"]'), maxTabs, { backwards });
+	await page.keyboard.press('Home');
+	for (let i = 0; i < 60 && !(await isFocused(target)); i++) {
+		await page.keyboard.press('ArrowRight');
+		expectVisible(await focusState(page), `arrows along to ${target}`);
+	}
+	await expectStillFocused(page, target, `arrows along to ${target}`);
+}
+
 /** After a key press: the same element still has the focus, and it shows. */
 async function expectStillFocused(page: Page, target: Locator, context: string) {
 	await expect(target).toBeFocused();
@@ -200,7 +220,7 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	/** Unchecks one box of a filter group; the address then holds `expected` under `param`. */
 	const uncheck = async (groupName: string, option: string, param: string, expected: string[]) => {
 		const box = group(groupName).getByRole('checkbox', { name: option, exact: true });
-		await tabTo(page, box, 40, { backwards: true });
+		await reachInGroup(page, group(groupName), box, 12, { backwards: true });
 		await page.keyboard.press('Space');
 		await expect(box).not.toBeChecked();
 		await expectStillFocused(page, box, `Space on ${option}`);
@@ -217,14 +237,20 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	await uncheck('평가주체', '외부전문가평가', 'e', ['self', 'official']);
 	await uncheck('자치구', '은평구', 'd', otherDistricts);
 	await uncheck('연도', String(firstYear), 'y', otherYears.map(String));
-	// Every filter at once in the address, and each choice shown as a chip.
+	// Every filter at once in the address, and each filter one chip saying what it leaves out.
 	expect(paramValues(page, 'a')).toEqual(sampleAreas);
 	expect(paramValues(page, 'e')).toEqual(['official', 'self']);
 	expect(paramValues(page, 'd')).toEqual(otherDistricts);
 	const chips = page.getByTestId('filter-chips');
-	await expect(chips.getByRole('button')).toHaveCount(
-		sampleAreas.length + 2 + otherDistricts.length + otherYears.length
-	);
+	await expect(chips.getByRole('button')).toHaveCount(4);
+	for (const name of [
+		`평가영역 ${FIXTURE_AREA} 제외 필터 해제`,
+		'평가주체 외부전문가평가 제외 필터 해제',
+		'자치구 은평구 제외 필터 해제',
+		`연도 ${firstYear} 제외 필터 해제`
+	]) {
+		await expect(chips.getByRole('button', { name, exact: true })).toBeVisible();
+	}
 	console.log(`keyboard walk 1: ${stops.length} focus stops`);
 });
 
@@ -399,4 +425,27 @@ test('what a click on a chart chooses, a button in its data table chooses too, b
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`d=${views.district_codes['성북구']}`));
 	}
+});
+
+test('a filter is one Tab stop; the arrows reach every option and its 이것만, Enter keeps that one', async ({
+	page
+}) => {
+	await openDashboard(page);
+	const group = (name: string) => page.getByRole('group', { name, exact: true });
+	const years = group('연도');
+	const last = String(views.years.at(-1));
+	const only = years.getByRole('button', { name: `${last}만 보기` });
+	await reachInGroup(page, years, only, 6);
+	await expect(only).toHaveCSS('opacity', '1');
+	await expect(years).toHaveAccessibleDescription(/화살표 키로 항목 사이를 옮겨 다니고/);
+	// The next Tab leaves the years for the districts, past the other years' boxes.
+	await page.keyboard.press('Tab');
+	await expect(group('자치구').getByRole('button', { name: '전체' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(only).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect.poll(() => params(page).get('y')).toBe(last);
+	await expect(page.getByTestId('filter-chips')).toHaveText(`연도 ${last} ×`, {
+		useInnerText: true
+	});
 });

@@ -280,3 +280,24 @@ test('a trend is called closing or widening only when its interval excludes 0', 
 			)
 		);
 });
+
+test('the charts not read at a glance each carry a line on how to read them, in both languages', async ({
+	page
+}) => {
+	for (const [query, heading] of [
+		['', '읽는 법'],
+		['?lang=en', 'How to read:']
+	] as const) {
+		await openDashboard(page, query);
+		for (const [part, words] of [
+			['gap-heatmap', query ? /the bluer the cell/i : /파랄수록 자체평가가 더 높고/],
+			['bland-altman', query ? /limits of agreement/ : /일치 한계/],
+			['icc', query ? /0\.75 and above as good/ : /0\.75 이상은 좋음/]
+		] as const) {
+			const line = page.getByTestId(part).getByTestId('how-to-read');
+			await expect(line).toHaveCount(1);
+			await expect(line).toContainText(heading);
+			await expect(line).toContainText(words);
+		}
+	}
+});

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '$lib/query/filters';
-import { describeChosenFilters, describeFilterWords, describeFilters } from './describe-filters';
+import {
+	describeChosenFilters,
+	describeFilterChips,
+	describeFilterWords,
+	describeFilters
+} from './describe-filters';
 
 const options = {
 	districts: [{ code: '11290', name_ko: '성북구', name_en: 'Seongbuk-gu' }]
@@ -55,5 +60,58 @@ describe('the filter summary of chart subtitles', () => {
 			summary: '연도 2019 · 자치구 전체',
 			chosen: '연도 2019'
 		});
+	});
+});
+
+describe('the filter chips', () => {
+	const five = {
+		years: [2016, 2017, 2018, 2019, 2020],
+		districts: [
+			{ code: '11290', name_ko: '성북구', name_en: 'Seongbuk-gu' },
+			{ code: '11440', name_ko: '마포구', name_en: 'Mapo-gu' },
+			{ code: '11380', name_ko: '은평구', name_en: 'Eunpyeong-gu' }
+		],
+		areas: ['추진체계', '운영', '성과'],
+		indicators: []
+	};
+	const filters = (patch: Partial<typeof NO_FILTERS>) => ({ ...NO_FILTERS, ...patch });
+	const texts = (patch: Partial<typeof NO_FILTERS>, locale: 'ko' | 'en' = 'ko') =>
+		describeFilterChips(filters(patch), five, locale).map(({ key, text, full }) => [
+			key,
+			text,
+			full
+		]);
+
+	it('is empty when nothing is filtered', () => {
+		expect(texts({})).toEqual([]);
+	});
+
+	it('names what is left out when that is shorter, and what is kept otherwise', () => {
+		expect(texts({ years: [2016, 2018, 2019, 2020], districts: ['11290', '11380'] })).toEqual([
+			['years', '2017 제외', '연도 2017 제외'],
+			['districts', '마포구 제외', '자치구 마포구 제외']
+		]);
+		expect(texts({ years: [2019], districts: ['11290'] })).toEqual([
+			['years', '2019', '연도 2019'],
+			['districts', '성북구', '자치구 성북구']
+		]);
+		// As many kept as left out: the kept ones are named.
+		expect(texts({ areas: ['운영'] })).toEqual([['areas', '운영', '평가영역 운영']]);
+	});
+
+	it('names values in the filter’s order, shortens long lists and says all of them in full', () => {
+		expect(texts({ years: [2020, 2016, 2018, 2017] })).toEqual([
+			['years', '2019 제외', '연도 2019 제외']
+		]);
+		expect(texts({ years: [2016, 2020, 2018] })).toEqual([
+			['years', '2017, 2019 제외', '연도 2017, 2019 제외']
+		]);
+		expect(texts({ years: [2020, 2016] })).toEqual([['years', '2016, 2020', '연도 2016, 2020']]);
+		expect(
+			texts({ indicators: ['가', '나', '다', '라'], evaluatorTypes: ['expert', 'self'] }, 'en')
+		).toEqual([
+			['evaluatorTypes', 'all but Official', 'Evaluators all but Official'],
+			['indicators', '가, 나 and 2 more', 'Indicators 가, 나, 다, 라']
+		]);
 	});
 });

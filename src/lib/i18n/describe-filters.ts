@@ -1,8 +1,8 @@
 import { localName } from '$lib/domain/district';
-import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
+import { EVALUATOR_TYPES, type EvaluatorType } from '$lib/domain/evaluation';
 import type { DashboardFilters } from '$lib/query/filters';
 import type { FilterOptionRows } from '$lib/query/scores';
-import { translate, type Locale } from './index';
+import { translate, type Locale, type MessageParams } from './index';
 import type { MessageKey } from './messages';
 
 /** A district's name in the UI language, from its code; the code itself if it is unknown. */
@@ -100,4 +100,79 @@ export function describeFilterWords(
 		summary: describeFilters(filters, options, locale, scope),
 		chosen: describeChosenFilters(filters, options, locale, scope)
 	};
+}
+
+/** One chip per filter in use: the group, its choice in few words, and in full for its button. */
+export interface FilterChip {
+	key: keyof DashboardFilters;
+	group: string;
+	/** "2017 제외", "성북구", "2018, 2019 외 2개". */
+	text: string;
+	/** Every value named, for the chip's button: "연도 2017 제외". */
+	full: string;
+}
+
+/** More names than this and a chip says "외 n개" ("and n more"); its button still says all. */
+const CHIP_NAMES = 2;
+
+/**
+ * The chips above the figures. Each says the shorter of what is kept and what is left out:
+ * four of five years kept is "2017 제외", one of ten districts is "성북구". Indicators are
+ * always named: they are chosen from within an area, one at a time.
+ */
+export function describeFilterChips(
+	filters: DashboardFilters,
+	options: FilterOptionRows,
+	locale: Locale
+): FilterChip[] {
+	const t = (key: MessageKey, values?: MessageParams) => translate(locale, key, values);
+	const list = (names: string[]) => names.join(', ');
+	const shortList = (names: string[]) =>
+		names.length > CHIP_NAMES + 1
+			? t('chips.more', {
+					values: list(names.slice(0, CHIP_NAMES)),
+					count: names.length - CHIP_NAMES
+				})
+			: list(names);
+	const chip = <K extends keyof DashboardFilters>(
+		key: K,
+		group: MessageKey,
+		all: readonly string[] | null,
+		chosen: readonly string[],
+		nameOf: (value: string) => string
+	): FilterChip | null => {
+		if (chosen.length === 0) return null;
+		// Named in the order the filter lists them, not the order they were ticked.
+		const kept = all ? all.filter((value) => chosen.includes(value)) : [...chosen];
+		const left = all ? all.filter((value) => !chosen.includes(value)) : [];
+		const excluding = left.length > 0 && left.length < kept.length;
+		const names = (excluding ? left : kept).map(nameOf);
+		const say = (words: string) => (excluding ? t('chips.except', { values: words }) : words);
+		return {
+			key,
+			group: t(group),
+			text: say(shortList(names)),
+			full: `${t(group)} ${say(list(names))}`
+		};
+	};
+	const same = (value: string) => value;
+	return [
+		chip('years', 'filters.years', options.years.map(String), filters.years.map(String), same),
+		chip(
+			'districts',
+			'filters.districts',
+			options.districts.map((d) => d.code),
+			filters.districts,
+			(code) => districtNameOf(code, options, locale)
+		),
+		chip(
+			'evaluatorTypes',
+			'filters.evaluatorTypes',
+			EVALUATOR_TYPES,
+			filters.evaluatorTypes,
+			(type) => translate(locale, `evaluator.${type as EvaluatorType}`)
+		),
+		chip('areas', 'filters.areas', options.areas, filters.areas, same),
+		chip('indicators', 'filters.indicators', null, filters.indicators, same)
+	].filter((found) => found !== null);
 }

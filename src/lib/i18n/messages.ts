@@ -31,6 +31,11 @@ export const ko = {
 	'filters.evaluatorTypes': '평가주체',
 	'filters.areas': '평가영역',
 	'filters.all': '전체',
+	'filters.only': '이것만',
+	'filters.keysHint':
+		'화살표 키로 항목 사이를 옮겨 다니고, 스페이스 키로 고르거나 뺍니다. 항목마다 이것만 단추가 뒤따릅니다.',
+	'filters.onlyLabel': '{option}만 보기',
+	'filters.noneHint': '하나 이상 고르세요. 고르기 전까지는 전체를 보여 줍니다.',
 	'filters.reset': '필터 초기화',
 	'filters.summaryAll': '전체',
 	'filters.none': '필터 없음',
@@ -152,6 +157,8 @@ export const ko = {
 	'chips.label': '적용된 필터',
 	'chips.remove': '{label} 필터 해제',
 	'chips.none': '필터 없음: 전체 자료를 보고 있습니다.',
+	'chips.except': '{values} 제외',
+	'chips.more': '{values} 외 {count}개',
 	'filters.indicators': '평가지표',
 
 	'download.label': '{title} 내려받기',
@@ -170,10 +177,12 @@ export const ko = {
 	'externalPhrase.expert': '외부전문가평가',
 
 	'level.district': '자치구별',
+	'chart.allDistricts': '모든 자치구',
+	'chart.howToRead': '읽는 법',
 	'level.area': '영역별',
 	'level.indicator': '지표별',
 	'level.breadcrumb': '보기 단계',
-	'level.up': '{level}(으)로 돌아가기',
+	'level.up': '{level}{level|으로/로} 돌아가기',
 	'level.drillHint': '자치구나 영역을 누르면 한 단계 아래로 내려갑니다.',
 
 	'gap.breakdownTitle': '{level} 평가주체별 총점',
@@ -218,6 +227,12 @@ export const ko = {
 	'gap.baDescription':
 		'단위 {n}개(자치구 × 연도 × 평가지표)의 블랜드–알트만 도표. 단위마다 같은 무게로 본 평균 차이 {bias}, 95% 일치 한계 {lower}–{upper}.',
 	'gap.baNone': '자체평가와 외부평가가 모두 있는 지표가 두 개 이상 필요합니다.',
+	'gap.baHowToRead':
+		'점 하나가 한 자치구의 한 해 한 지표입니다. 가로는 두 평가의 평균, 세로는 자체평가에서 외부평가를 뺀 차이입니다. 점선(0)보다 위의 점은 자체평가가 더 높은 지표, 굵은 선은 평균 차이이고, 위아래 두 선(일치 한계) 밖의 점은 차이가 유난히 큰 지표입니다.',
+	'gap.heatmapHowToRead':
+		'칸의 숫자는 자체평가에서 외부평가를 뺀 점수입니다. 파랄수록 자체평가가 더 높고, 주황빛이 짙을수록 더 낮습니다. 칸을 누르면 그 자치구의 그 항목으로 들어갑니다.',
+	'gap.iccHowToRead':
+		'ICC는 평가자들이 같은 지표에 매긴 점수가 얼마나 함께 움직이는지를 0에서 1로 나타냅니다. 0.5 미만은 낮음, 0.75 이상은 좋음, 0.9 이상은 매우 좋음으로 읽습니다 (Koo & Li 2016). ICC(2,1)은 평가자 한 명의 점수, ICC(2,k)는 평가자 k명 점수의 평균이 얼마나 믿을 만한지입니다. 대상은 비교한 단위(자치구 × 연도 × 지표) 수, 평가자는 점수를 매긴 사람(또는 평가주체) 수입니다.',
 	'gap.iccTitle': '평가자 간 일치도 (ICC)',
 	'gap.iccChoice': '일치도 대상',
 	'gap.iccSources': '세 평가주체 사이',
@@ -497,6 +512,11 @@ export const en: Record<MessageKey, string> = {
 	'filters.evaluatorTypes': 'Evaluators',
 	'filters.areas': 'Evaluation areas',
 	'filters.all': 'All',
+	'filters.only': 'Only',
+	'filters.keysHint':
+		'Move between the options with the arrow keys; Space ticks or unticks one. Each option is followed by its Only button.',
+	'filters.onlyLabel': 'Show only {option}',
+	'filters.noneHint': 'Choose one or more. Until then, everything is shown.',
 	'filters.reset': 'Reset filters',
 	'filters.summaryAll': 'all',
 	'filters.none': 'no filters',
@@ -618,6 +638,8 @@ export const en: Record<MessageKey, string> = {
 	'chips.label': 'Active filters',
 	'chips.remove': 'Remove filter {label}',
 	'chips.none': 'No filters: you are looking at all data.',
+	'chips.except': 'all but {values}',
+	'chips.more': '{values} and {count} more',
 	'filters.indicators': 'Indicators',
 
 	'download.label': 'Download {title}',
@@ -636,10 +658,12 @@ export const en: Record<MessageKey, string> = {
 	'externalPhrase.expert': 'the experts’ scores',
 
 	'level.district': 'By district',
+	'chart.allDistricts': 'All districts',
+	'chart.howToRead': 'How to read:',
 	'level.area': 'By area',
 	'level.indicator': 'By indicator',
 	'level.breadcrumb': 'Level',
-	'level.up': 'Back to {level}',
+	'level.up': 'Back: {level}',
 	'level.drillHint': 'Click a district or an area to go one level down.',
 
 	'gap.breakdownTitle': '{level}: total score by evaluator',
@@ -684,6 +708,12 @@ export const en: Record<MessageKey, string> = {
 	'gap.baDescription':
 		'Bland–Altman plot of {n} units (district × year × indicator). Mean difference, each unit equal, {bias}; 95% limits of agreement {lower} to {upper}.',
 	'gap.baNone': 'Needs at least two indicators scored by both the platform and externally.',
+	'gap.baHowToRead':
+		'Each dot is one indicator of one district in one year. Across: the mean of the two scores; up: the self-evaluation minus the external one. Above the dashed zero line the platform rated itself higher; the bold line is the mean difference, and outside the two outer lines (the limits of agreement) the difference is unusually large.',
+	'gap.heatmapHowToRead':
+		'Each number is the self-evaluation minus the external score, in points. The bluer the cell, the higher the self-evaluation; the deeper orange, the lower. Choose a cell to open that district’s row.',
+	'gap.iccHowToRead':
+		'The ICC says, from 0 to 1, how closely the raters’ scores for the same indicators move together. Read below 0.5 as poor, 0.75 and above as good, 0.9 and above as excellent (Koo & Li 2016). ICC(2,1) is how far one rater’s score can be trusted, ICC(2,k) the mean of k raters’ scores. Targets are the units compared (district × year × indicator); raters are the people (or sources) who scored them.',
 	'gap.iccTitle': 'Agreement between raters (ICC)',
 	'gap.iccChoice': 'Agreement of',
 	'gap.iccSources': 'the three sources',

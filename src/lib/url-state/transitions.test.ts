@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drillInto, drillIntoCell, focusDistrict, focusYear, goUpTo } from './transitions';
+import {
+	drillInto,
+	drillIntoCell,
+	focusDistrict,
+	focusYear,
+	goUpTo,
+	withFilters
+} from './transitions';
 import { decodeUrlState } from './url-state';
 
 const stateOf = (query: string) => decodeUrlState(new URLSearchParams(query)).state;
@@ -53,5 +60,30 @@ describe('transitions', () => {
 			view: 'trend',
 			filters: { years: [2019], districts: ['11290'] }
 		});
+	});
+
+	it('releasing the choices a drill stands on goes back up; other changes keep the level', () => {
+		const areas = drillInto(stateOf('y=2019'), '11290');
+		const noDistrict = withFilters(areas, { ...areas.filters, districts: [] });
+		expect(noDistrict).toMatchObject({
+			level: 'district',
+			filters: { districts: [], years: [2019] }
+		});
+
+		const indicators = drillInto(areas, '추진체계');
+		expect(withFilters(indicators, { ...indicators.filters, areas: [] })).toMatchObject({
+			level: 'area',
+			filters: { districts: ['11290'], areas: [] }
+		});
+		// The districts released from indicators: back to districts, the area still chosen.
+		expect(withFilters(indicators, { ...indicators.filters, districts: [] })).toMatchObject({
+			level: 'district',
+			filters: { districts: [], areas: ['추진체계'] }
+		});
+		expect(withFilters(indicators, { ...indicators.filters, years: [] }).level).toBe('indicator');
+		// Another district, or a level the address asked for with nothing chosen, stays.
+		expect(withFilters(areas, { ...areas.filters, districts: ['11440'] }).level).toBe('area');
+		const asked = stateOf('lv=area');
+		expect(withFilters(asked, { ...asked.filters, years: [2020] }).level).toBe('area');
 	});
 });

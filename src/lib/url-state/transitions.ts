@@ -1,3 +1,4 @@
+import type { DashboardFilters } from '$lib/query/filters';
 import type { Level, UrlState } from './url-state';
 
 // What a click on a chart or a table does to the state, as pure functions: the views decide
@@ -50,4 +51,20 @@ export function goUpTo(state: UrlState, level: Level): UrlState {
 	return level === 'district'
 		? { ...state, level, filters: { ...filters, districts: [], areas: [] } }
 		: { ...state, level, filters: { ...filters, areas: [] } };
+}
+
+/**
+ * New filters, from the filter panel or a chip: a drill-down stands on the choices that made
+ * it, so releasing the districts goes back to the districts, and releasing the areas of a
+ * drill into indicators goes back to the areas. The page never says "no filters" while
+ * showing one district's areas.
+ */
+export function withFilters(state: UrlState, filters: DashboardFilters): UrlState {
+	const level: Level =
+		filters.districts.length === 0 && state.filters.districts.length > 0
+			? 'district'
+			: filters.areas.length === 0 && state.filters.areas.length > 0 && state.level === 'indicator'
+				? 'area'
+				: state.level;
+	return { ...state, level, filters };
 }
