@@ -13,8 +13,9 @@ export const load: PageServerLoad = async ({ url, untrack, cookies }) => {
 	const params = untrack(() => new URLSearchParams(url.searchParams));
 	// This browser keeps uploads of its own, which the server cannot see: the sample's figures
 	// would be shown as if they were the user's until DuckDB replaced them. None are sent.
-	const ownData = !params.has('ds') && cookies.get(UPLOADS_COOKIE) === '1';
-	if (ownData) return { first: null, ownData };
+	const keepsUploads = cookies.get(UPLOADS_COOKIE) === '1';
+	const ownData = !params.has('ds') && keepsUploads;
+	if (ownData) return { first: null, ownData, keepsUploads };
 	let first: ServerFigures | null = null;
 	try {
 		first = await getFigureServer().figuresFor(params);
@@ -22,5 +23,6 @@ export const load: PageServerLoad = async ({ url, untrack, cookies }) => {
 		// The browser computes everything itself; the page only paints later.
 		console.error('first figures failed:', error);
 	}
-	return { first, ownData };
+	// A published link's banner leads back to those uploads, or to the sample if there are none.
+	return { first, ownData, keepsUploads };
 };

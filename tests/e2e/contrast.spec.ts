@@ -9,7 +9,7 @@ import {
 	type Rgba
 } from '../../src/lib/charts/contrast';
 import { GRID_LINE } from '../../src/lib/charts/palette';
-import { openDashboard, views } from './helpers';
+import { openDashboard, openOwnData, views } from './helpers';
 
 // The charts are SVG drawn by ECharts and left out of axe (see accessibility.spec.ts), so this
 // checks them in the real page: the contrast of every drawn text with what is drawn behind it
@@ -439,6 +439,7 @@ for (const { view, tab, charts: ids, highlight } of CASES) {
 			await openDashboard(page, query.size ? `?${query}` : '');
 			if (view === 'budget') {
 				// Added to the sample's budget lines, not in their place.
+				await openOwnData(page);
 				await page
 					.getByRole('checkbox', {
 						name:

@@ -3,7 +3,14 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { ko } from '../../src/lib/i18n/messages';
-import { expected, expectedTable, openDashboard, readScoreTable, views } from './helpers';
+import {
+	expected,
+	expectedTable,
+	openDashboard,
+	readScoreTable,
+	views,
+	openOwnData
+} from './helpers';
 
 /**
  * DuckDB's own CSV test corpus (1,010 real and malformed files, vendored in
@@ -395,6 +402,7 @@ for (const job of JOBS) {
 	}) => {
 		await openDashboard(page);
 		await record(page);
+		await openOwnData(page);
 		// Files are added to the data unless the user chooses otherwise.
 		await expect(
 			page.getByRole('group', { name: '가져오는 방식' }).getByRole('radio', { checked: true })

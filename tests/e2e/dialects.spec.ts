@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
-import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+import { expected, expectedTable, openDashboard, readScoreTable, openOwnData } from './helpers';
 
 // The shipped 2019 rows, re-written as other Excel dialects would write them. Importing one in
 // "replace the years" mode swaps the 2019 data for itself: the 2019 table must not move.
@@ -18,6 +18,7 @@ function rewrite(delimiter: string, lineEnd: string, titleRows: string[] = []): 
 }
 
 async function replace2019(page: Page, name: string, bytes: Buffer) {
+	await openOwnData(page);
 	await page
 		.getByRole('group', { name: '가져오는 방식' })
 		.getByRole('radio', { name: '파일에 있는 연도만 교체' })

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
-import { openDashboard, readScoreTable } from './helpers';
+import { openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
@@ -666,6 +666,7 @@ test.describe('the browser reloaded during an import', () => {
 
 		const rows = 2 + (present ? BIG_ROWS : 0);
 		await expect(status).toContainText(`${rows.toLocaleString('en-US')}개 평가 행`);
+		await openOwnData(page);
 		const panel = page.getByTestId('datasets-panel');
 		await expect(panel.locator('tr[data-hash]')).toHaveCount(hashes.length);
 		await expect(panel.locator(`tr[data-hash="${earlierHash}"]`)).toContainText('평가 · 2행');

@@ -31,6 +31,13 @@ export async function openDashboard(page: Page, query = ''): Promise<void> {
 	});
 }
 
+/** Opens 내 자료 올리기 (the upload section) from the header, unless it is open. */
+export async function openOwnData(page: Page): Promise<void> {
+	const open = page.getByTestId('open-upload');
+	if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+	await expect(page.getByTestId('own-data')).toBeVisible();
+}
+
 /** The score-gap data table as { district: [self, official, expert] } text cells. */
 export async function readScoreTable(page: Page): Promise<Record<string, string[]>> {
 	// A view shows its previous figures, marked busy, until the new ones are in.

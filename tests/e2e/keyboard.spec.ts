@@ -197,12 +197,16 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	// The first control in the main part comes next.
 	await tabTo(page, page.getByTestId('copy-link'), 1);
 
-	// The upload control is just before: Enter opens the file chooser.
-	const choose = page.getByRole('button', { name: '파일 선택' });
-	await tabTo(page, choose, 1, { backwards: true });
+	// 내 자료 올리기 is in the header, back past the filters (one stop each): Enter opens it.
+	const openUpload = page.getByRole('button', { name: '내 자료 올리기' });
+	await tabTo(page, openUpload, 12, { backwards: true });
+	await page.keyboard.press('Enter');
+	await expect(openUpload).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByTestId('own-data')).toBeVisible();
 	// The import mode, with the arrow keys: replacing its year keeps the sample beside the file
 	// (added over the sample alone, the file would take the sample's place).
-	await tabTo(page, page.getByRole('radio', { name: '기존 자료에 추가' }), 5, { backwards: true });
+	const choose = page.getByRole('button', { name: '파일 선택' });
+	await tabTo(page, page.getByRole('radio', { name: '기존 자료에 추가' }), 5);
 	await page.keyboard.press('ArrowDown');
 	await expect(page.getByRole('radio', { name: '파일에 있는 연도만 교체' })).toBeChecked();
 	await tabTo(page, choose, 5);
@@ -215,12 +219,12 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 	await expect(page.getByTestId('load-status')).toContainText('3,367개 평가 행');
 	await expect(choose).toBeEnabled();
 
-	// Back up into the filters; Space takes one value out of each group.
+	// On into the filters, past the rest of 내 자료; Space takes one value out of each group.
 	const group = (name: string) => page.getByRole('group', { name, exact: true });
 	/** Unchecks one box of a filter group; the address then holds `expected` under `param`. */
 	const uncheck = async (groupName: string, option: string, param: string, expected: string[]) => {
 		const box = group(groupName).getByRole('checkbox', { name: option, exact: true });
-		await reachInGroup(page, group(groupName), box, 12, { backwards: true });
+		await reachInGroup(page, group(groupName), box, 60);
 		await page.keyboard.press('Space');
 		await expect(box).not.toBeChecked();
 		await expectStillFocused(page, box, `Space on ${option}`);
@@ -233,10 +237,10 @@ test('skip link, upload and every filter, with the keyboard alone', async ({ pag
 		.sort();
 	const [firstYear] = views.years;
 	const otherYears = [...views.years, FIXTURE_YEAR].filter((year) => year !== firstYear);
-	await uncheck('평가영역', FIXTURE_AREA, 'a', sampleAreas);
-	await uncheck('평가주체', '외부전문가평가', 'e', ['self', 'official']);
-	await uncheck('자치구', '은평구', 'd', otherDistricts);
 	await uncheck('연도', String(firstYear), 'y', otherYears.map(String));
+	await uncheck('자치구', '은평구', 'd', otherDistricts);
+	await uncheck('평가주체', '외부전문가평가', 'e', ['self', 'official']);
+	await uncheck('평가영역', FIXTURE_AREA, 'a', sampleAreas);
 	// Every filter at once in the address, and each filter one chip saying what it leaves out.
 	expect(paramValues(page, 'a')).toEqual(sampleAreas);
 	expect(paramValues(page, 'e')).toEqual(['official', 'self']);
@@ -363,8 +367,10 @@ test('every view, every data table, a drill-down to one indicator and the view c
 
 test('the file button keeps the focus through an upload', async ({ page }) => {
 	await openDashboard(page);
+	await tabTo(page, page.getByRole('button', { name: '내 자료 올리기' }), 5);
+	await page.keyboard.press('Enter');
 	const choose = page.getByRole('button', { name: '파일 선택' });
-	await tabTo(page, choose, 40);
+	await tabTo(page, choose, 10);
 	const chooser = page.waitForEvent('filechooser');
 	await page.keyboard.press('Space');
 	await (await chooser).setFiles(FIXTURE);

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
-import { openDashboard, readScoreTable } from './helpers';
+import { openDashboard, readScoreTable, openOwnData } from './helpers';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../fixtures/layouts/${name}`, import.meta.url));
@@ -63,8 +63,13 @@ test('a crosstab workbook: each sheet in turn; a reload and a published link rea
 	);
 	expect(await readScoreTable(page)).toEqual(TWO_SHEETS_2019);
 
-	await page.getByTestId('publish').getByRole('button', { name: '게시하기' }).click();
-	const link = await page.getByTestId('publish').getByRole('textbox').inputValue();
+	await openOwnData(page);
+	const step = page.getByTestId('publish');
+	await step.getByRole('button', { name: '게시하기…' }).click();
+	await step.getByRole('textbox', { name: '제목 (동료에게 보입니다)' }).fill('교차표 시험');
+	await step.getByRole('button', { name: '게시하기', exact: true }).click();
+	await expect(step.getByTestId('published-link')).toHaveValue(/\?ds=/);
+	const link = await step.getByTestId('published-link').inputValue();
 	const context = await browser.newContext();
 	const colleague = await context.newPage();
 	await colleague.goto(link);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES } from '../../playwright.config';
-import { openDashboard, readScoreTable } from './helpers';
+import { openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
 const year2031 = (score: number) =>
@@ -17,25 +17,50 @@ async function upload(page: Page, name: string, text: string) {
 	await expect(page.getByTestId('import-results')).toContainText(`${name}: 2행을 가져왔습니다`);
 }
 
-async function publish(page: Page): Promise<string> {
-	await page.getByTestId('publish').getByRole('button', { name: '게시하기' }).click();
-	const link = page.getByTestId('publish').getByRole('textbox');
+/**
+ * Publishes as an editor does: 게시하기… lists the files, asks for a title, and ends with the
+ * link and a 복사 button that puts exactly that link on the clipboard.
+ */
+async function publish(page: Page, title: string, files: string[]): Promise<string> {
+	await openOwnData(page);
+	const step = page.getByTestId('publish');
+	await step.getByRole('button', { name: '게시하기…' }).click();
+	const titleField = step.getByRole('textbox', { name: '제목 (동료에게 보입니다)' });
+	await expect(titleField).toBeFocused();
+	await expect(step).toContainText(`게시할 파일 ${files.length}개`);
+	for (const file of files) await expect(step.getByTestId('publish-files')).toContainText(file);
+	await titleField.fill(title);
+	await step.getByRole('button', { name: '게시하기', exact: true }).click();
+	const link = step.getByTestId('published-link');
 	await expect(link).toHaveValue(/\?ds=[A-Za-z0-9_-]{22}/);
-	return link.inputValue();
+	await expect(step).toContainText(`"${title}"을 게시했습니다. 이 링크를 동료에게 보내세요.`);
+	await step.getByRole('button', { name: '복사' }).click();
+	await expect(step).toContainText('링크를 복사했습니다.');
+	const value = await link.inputValue();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+	return value;
 }
 
-async function tableIn(browser: Browser, link: string) {
+/** What a colleague sees at the link: the banner names the title and the files; the numbers. */
+async function tableIn(browser: Browser, link: string, title: string, files: number) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(link);
 	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 		timeout: 45_000
 	});
-	await expect(page.getByTestId('published-banner')).toBeVisible();
+	const banner = page.getByTestId('published-banner');
+	const day = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium' }).format(new Date());
+	await expect(banner).toContainText(`게시된 자료: ${title}, ${day}, 파일 ${files}개`);
+	// A colleague with no files of their own is offered the sample, not "their" data.
+	await expect(banner.getByRole('link')).toHaveText('예시 데이터 보기');
+	await expect(page.getByTestId('open-upload')).toHaveCount(0);
 	const table = await readScoreTable(page);
 	await context.close();
 	return table;
 }
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('an editor publishes uploads; the link shows a colleague the same numbers, per version', async ({
 	page,
@@ -50,6 +75,9 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 	await expect(page).toHaveURL(/\/$/);
 	const cookie = (await page.context().cookies()).find((c) => c.name === 'editor_token');
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+	// Signed in shows: a badge in the header, with the way out beside it.
+	await expect(page.getByTestId('editor-badge')).toContainText('편집자');
+	await expect(page.getByTestId('editor-badge').getByRole('button')).toHaveText('로그아웃');
 	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 		timeout: 45_000
 	});
@@ -59,10 +87,10 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 	});
 	const mine = await readScoreTable(page);
 	expect(mine).toEqual({ 성북구: ['60.0점', '90.0점', '–'] });
-	const first = await publish(page);
+	const first = await publish(page, '2031 평가 첫판', ['2031.csv']);
 	expect(new URL(first).searchParams.get('y')).toBe('2031');
 	expect(first).not.toContain(TEST_EDITOR_TOKEN);
-	expect(await tableIn(browser, first)).toEqual(mine);
+	expect(await tableIn(browser, first, '2031 평가 첫판', 1)).toEqual(mine);
 
 	// A corrected file repeats the loaded rows: it is stopped until it replaces them. A new
 	// publish makes a new version; the old link keeps the old numbers.
@@ -74,11 +102,19 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 	const results = page.getByTestId('import-results');
 	await results.getByRole('button', { name: '겹치는 2행을 이 파일의 값으로 바꾸기' }).click();
 	await expect(results).toContainText('2031-수정.csv: 2행을 가져왔습니다');
-	const second = await publish(page);
+	const second = await publish(page, '2031 평가 수정본', ['2031.csv', '2031-수정.csv']);
 	expect(second).not.toBe(first);
 	// The correction's self score, 8/10, counted once (not averaged with the 6 it replaced).
-	expect(await tableIn(browser, second)).toEqual({ 성북구: ['80.0점', '90.0점', '–'] });
-	expect(await tableIn(browser, first)).toEqual(mine);
+	expect(await tableIn(browser, second, '2031 평가 수정본', 2)).toEqual({
+		성북구: ['80.0점', '90.0점', '–']
+	});
+	expect(await tableIn(browser, first, '2031 평가 첫판', 1)).toEqual(mine);
+
+	// Signing out ends it: the badge and publishing go, and the server forgets the cookie.
+	await page.getByTestId('editor-badge').getByRole('button', { name: '로그아웃' }).click();
+	await expect(page.getByTestId('editor-badge')).toHaveCount(0);
+	await expect(page.getByTestId('publish')).toHaveCount(0);
+	expect((await page.context().cookies()).some((c) => c.name === 'editor_token')).toBe(false);
 });
 
 test('an unknown dataset says so and offers the sample', async ({ page }) => {

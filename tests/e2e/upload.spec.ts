@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+import { expected, expectedTable, openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../fixtures/csv/good/${name}`, import.meta.url));
 const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
 
 async function chooseMode(page: Page, label: string) {
+	await openOwnData(page);
 	await page
 		.getByRole('group', { name: '가져오는 방식' })
 		.getByRole('radio', { name: label })
@@ -92,6 +93,7 @@ test('the first upload takes the sample’s place; a second export of the same r
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
 
 	// One click brings the sample back (and takes the two files out, as the button says).
+	await openOwnData(page);
 	await page
 		.getByTestId('sample-row')
 		.getByRole('button', { name: '예시 평가로 되돌리기' })
@@ -123,6 +125,7 @@ test('after a reload with uploads kept, the server sends no sample figures as if
 	// Without uploads, the server's (sample) figures come back at once on the next load.
 	await page.reload();
 	await expect(status).toHaveAttribute('data-phase', 'ready', { timeout: 45_000 });
+	await openOwnData(page);
 	await page.getByTestId('datasets-panel').getByRole('button', { name: '2031.csv 삭제' }).click();
 	await expect(status).toContainText('3,360개 평가 행');
 	await expect.poll(cookie).toBe(null);
@@ -146,6 +149,7 @@ test('an upload survives a reload, is listed with its hash, and can be removed',
 	});
 	// Added over the sample alone, it took the sample evaluations' place.
 	await expect(page.getByTestId('load-status')).toContainText('7개 평가 행');
+	await openOwnData(page);
 	const panel = page.getByTestId('datasets-panel');
 	await expect(panel).toContainText('extended-hangul-cp949.csv');
 	await expect(panel).toContainText('평가 · 7행 · 엑셀 CSV (한글 Windows)');
@@ -261,6 +265,7 @@ test('two tabs importing at once keep both files', async ({ context }) => {
 	await expect(first.getByTestId('load-status')).toContainText('2개 평가 행', {
 		timeout: 45_000
 	});
+	await openOwnData(first);
 	const panel = first.getByTestId('datasets-panel');
 	await expect(panel).toContainText('tab-a.csv');
 	await expect(panel).toContainText('tab-b.csv');

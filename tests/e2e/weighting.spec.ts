@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { oneDecimal, openDashboard, points, readDataTable, signedPoints } from './helpers';
+import {
+	oneDecimal,
+	openDashboard,
+	points,
+	readDataTable,
+	signedPoints,
+	openOwnData
+} from './helpers';
 
 // The hand-made unbalanced export (two officials in 2019, three in 2020; 지표3 without experts in
 // 성북구 and without officials in 마포구) and its figures from the independent Python script
@@ -24,6 +31,7 @@ const expected = JSON.parse(
 
 async function upload(page: Page, name: string, buffer: Buffer, mode?: string) {
 	if (mode) {
+		await openOwnData(page);
 		await page
 			.getByRole('group', { name: '가져오는 방식' })
 			.getByRole('radio', { name: mode })

@@ -10,6 +10,8 @@ import { importSample, type FetchBytes } from './sample';
 export interface PublishedDataset {
 	id: string;
 	createdAt: string;
+	/** What the editor called it; datasets published before titles have none. */
+	title?: string;
 	files: { hash: string; name: string; bytes: number; choices: Record<string, unknown> }[];
 }
 

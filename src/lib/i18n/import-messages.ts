@@ -1,5 +1,6 @@
 import { isField } from '$lib/csv/columns';
-import type { ImportIssue, ImportWarning } from '$lib/csv/import';
+import type { ImportIssue, ImportResult, ImportWarning } from '$lib/csv/import';
+import { formatNumber } from './format';
 import { translate, type Locale, type MessageKey } from './index';
 
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'cp949', 'excel'] as const;
@@ -87,5 +88,23 @@ export function describeWarning(warning: ImportWarning, file: string, locale: Lo
 		file,
 		count: warning.count,
 		line: warning.line
+	});
+}
+
+/** What became of one file, in one line: for the summary at the top of the page. */
+export function summarizeImport(result: ImportResult, locale: Locale): string {
+	const count = (value: number) => formatNumber(value, locale);
+	if (result.imported) {
+		return translate(locale, 'import.imported', {
+			file: result.file,
+			rows: count(result.importedCount),
+			kind: translate(locale, `import.kind.${result.kind ?? 'evaluations'}`),
+			encoding: describeEncoding(result.encoding, locale)
+		});
+	}
+	if (result.preview) return translate(locale, 'import.summaryPreview', { file: result.file });
+	return translate(locale, 'import.refused', {
+		file: result.file,
+		count: count(result.issueCount)
 	});
 }

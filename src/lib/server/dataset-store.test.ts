@@ -124,6 +124,17 @@ describe('publish and read back', () => {
 		}
 	});
 
+	it('keeps the title an editor gave, and writes none when none was given', async () => {
+		const titled = await store.publish([{ name: 'a.csv', bytes: ALL_BYTES, choices: {} }], {
+			title: '2024년 평가 최종본'
+		});
+		expect(titled.title).toBe('2024년 평가 최종본');
+		expect(await createFolderStore(root).manifest(titled.id)).toEqual(titled);
+		const untitled = await store.publish([{ name: 'a.csv', bytes: ALL_BYTES, choices: {} }]);
+		expect('title' in untitled).toBe(false);
+		expect(await store.manifest(untitled.id)).toEqual(untitled);
+	});
+
 	it('reads through a fresh store on the same folder (as after a restart)', async () => {
 		const published = await store.publish([{ name: 'a.csv', bytes: ALL_BYTES, choices: {} }]);
 		const reopened = createFolderStore(root);

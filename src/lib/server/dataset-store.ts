@@ -27,6 +27,8 @@ export interface DatasetManifest {
 	id: string;
 	/** ISO 8601, UTC. */
 	createdAt: string;
+	/** What the editor called it, for the colleagues who open the link; older ones have none. */
+	title?: string;
 	files: PublishedFile[];
 }
 
@@ -45,7 +47,8 @@ export interface OpenedFile {
 export interface DatasetStore {
 	/** Stores the files (in this order) as a new immutable dataset under a fresh unguessable id. */
 	publish(
-		files: { name: string; bytes: Uint8Array; choices: Record<string, unknown> }[]
+		files: { name: string; bytes: Uint8Array; choices: Record<string, unknown> }[],
+		about?: { title?: string }
 	): Promise<DatasetManifest>;
 	/** The manifest, or null for an unknown id; throws CorruptDatasetError if its checksum fails. */
 	manifest(id: string): Promise<DatasetManifest | null>;
@@ -259,7 +262,7 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 	}
 
 	return {
-		async publish(files) {
+		async publish(files, about = {}) {
 			if (files.length === 0) throw new TypeError('A dataset needs at least one file.');
 			await prepare();
 			const id = randomBytes(ID_BYTES).toString('base64url');
@@ -276,6 +279,7 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 				JSON.stringify({
 					id,
 					createdAt: new Date().toISOString(),
+					...(about.title ? { title: about.title } : {}),
 					files: hashed.map(({ hash, name, bytes, choices }) => ({
 						hash,
 						name,
@@ -411,7 +415,11 @@ function decodeManifestFile(raw: Uint8Array, id: string): DatasetManifest {
 	if (sha256Hex(canonicalJson(manifest)) !== parsed.sha256) throw corrupt('checksum mismatch');
 	// A checksum only proves the file is intact; it must also be the manifest of this id.
 	if (manifest.id !== id) throw corrupt('it belongs to another id');
-	if (typeof manifest.createdAt !== 'string' || !Array.isArray(manifest.files)) {
+	if (
+		typeof manifest.createdAt !== 'string' ||
+		!Array.isArray(manifest.files) ||
+		(manifest.title !== undefined && typeof manifest.title !== 'string')
+	) {
 		throw corrupt('unexpected layout');
 	}
 	for (const file of manifest.files as unknown[]) {

@@ -104,6 +104,19 @@ export class DatasetState {
 	}
 
 	/**
+	 * Ends the editor sign-in on this browser (the server clears its cookie). Publishing hides
+	 * only once the server said so: a failed sign-out leaves the badge, which is the truth.
+	 */
+	async signOut(): Promise<void> {
+		try {
+			const response = await this.#sources.fetch('/api/editor', { method: 'DELETE' });
+			if (response.ok) this.mayPublish = false;
+		} catch {
+			// Offline: still signed in, and the badge says so.
+		}
+	}
+
+	/**
 	 * Starts the engine and loads the shipped sample, then either replays this browser's kept
 	 * uploads or, for a link to a published dataset, exactly that dataset's files.
 	 */
@@ -153,9 +166,9 @@ export class DatasetState {
 	 * Sends this browser's kept uploads to the server as a new immutable dataset and answers its
 	 * id; the server refuses without the editor sign-in.
 	 */
-	async publish(): Promise<
-		{ ok: true; id: string } | { ok: false; status: number; message: string }
-	> {
+	async publish(
+		title: string
+	): Promise<{ ok: true; id: string } | { ok: false; status: number; message: string }> {
 		const store = this.#store;
 		if (!store) return { ok: false, status: 0, message: 'no-store' };
 		const form = new FormData();
@@ -167,6 +180,7 @@ export class DatasetState {
 			form.append('file', new Blob([new Uint8Array(bytes)]), upload.name);
 		}
 		form.append('manifest', JSON.stringify(described));
+		form.append('title', title);
 		const response = await this.#sources.fetch('/api/datasets', { method: 'POST', body: form });
 		const body = (await response.json().catch(() => ({}))) as {
 			id?: string;

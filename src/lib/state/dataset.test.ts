@@ -83,6 +83,32 @@ describe('DatasetState', () => {
 		}
 	});
 
+	it('signs out only when the server cleared the sign-in', async () => {
+		const cases: [string, () => Promise<Response>, boolean][] = [
+			['cleared', async () => Response.json({ editor: false }), false],
+			['refused', async () => new Response(null, { status: 403 }), true],
+			['no answer', () => Promise.reject(new TypeError('network down')), true]
+		];
+		for (const [answer, reply, stillEditor] of cases) {
+			const asked: string[] = [];
+			const state = new DatasetState(
+				sources(freshStore(), {
+					fetch: (input, init) => {
+						asked.push(`${init?.method ?? 'GET'} ${String(input)}`);
+						return reply();
+					}
+				})
+			);
+			state.mayPublish = true;
+			await state.signOut();
+			expect({ answer, may: state.mayPublish, asked }).toEqual({
+				answer,
+				may: stillEditor,
+				asked: ['DELETE /api/editor']
+			});
+		}
+	});
+
 	it('a failed start says why, and leaves no engine', async () => {
 		const state = new DatasetState(
 			sources(freshStore(), {

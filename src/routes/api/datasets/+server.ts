@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { parseImportChoices, type KeptChoices } from '$lib/dataset/choices';
+import { MAX_TITLE } from '$lib/domain/published';
 import { getPublishing } from '$lib/server/context';
 import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
@@ -13,7 +14,8 @@ function refuse(status: number, ko: string, en: string) {
 
 /**
  * Publishes the uploads sent as multipart form data: a `manifest` field (JSON list of
- * `{ name, choices }`) and one `file` field per upload, in order. Answers `{ id }`.
+ * `{ name, choices }`), one `file` field per upload, in order, and a `title` (optional for
+ * older pages). Answers `{ id }`.
  */
 export const POST: RequestHandler = async ({ request, url, cookies }) => {
 	if (!isSameOrigin(request, url)) {
@@ -49,6 +51,17 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 		form = await request.formData();
 	} catch {
 		return refuse(400, '요청을 읽을 수 없습니다.', 'The request could not be read.');
+	}
+	const title = String(form.get('title') ?? '')
+		.normalize('NFC')
+		.replace(/\s+/g, ' ')
+		.trim();
+	if (title.length > MAX_TITLE) {
+		return refuse(
+			400,
+			`제목이 너무 깁니다 (최대 ${MAX_TITLE}자).`,
+			`The title is too long (at most ${MAX_TITLE} characters).`
+		);
 	}
 	const files = form.getAll('file').filter((value): value is File => value instanceof File);
 	let described: unknown;
@@ -90,7 +103,8 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 				bytes: new Uint8Array(await file.arrayBuffer()),
 				choices: { ...choices }
 			}))
-		)
+		),
+		{ title }
 	);
 	return json({ id: manifest.id }, { status: 201 });
 };

@@ -1,0 +1,2 @@
+/** The longest title a published dataset may have: one line in the colleague's banner. */
+export const MAX_TITLE = 100;
