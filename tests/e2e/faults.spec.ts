@@ -311,7 +311,12 @@ async function publishedTable(browser: Browser, server: Server, id: string) {
 		await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 			timeout: 45_000
 		});
-		await expect(page.getByTestId('published-banner')).toContainText(id);
+		// The banner names what the colleague sees in words (published before titles: no title),
+		// not the id, which is in the address.
+		await expect(page.getByTestId('published-banner')).toContainText(
+			/^게시된 자료: .+, 파일 \d+개/
+		);
+		expect(new URL(page.url()).searchParams.get('ds')).toBe(id);
 		return await readScoreTable(page);
 	} finally {
 		await context.close();

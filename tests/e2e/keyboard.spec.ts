@@ -426,8 +426,9 @@ test('what a click on a chart chooses, a button in its data table chooses too, b
 		const chart = page.getByTestId(frame);
 		await openTable(page, chart, 'Enter', 60);
 		const name = chart.locator('tbody th button').filter({ hasText: '성북구' });
-		// Past the downloads: PNG, SVG, CSV, CSV with every decimal.
-		await reachInTable(page, chart.locator('table'), name, 6);
+		// Past the downloads (PNG, SVG, CSV, CSV with every decimal) and, in a trend's table, one
+		// button per year heading.
+		await reachInTable(page, chart.locator('table'), name, 6 + views.years.length);
 		await page.keyboard.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`d=${views.district_codes['성북구']}`));
 	}
@@ -452,6 +453,23 @@ test('a filter is one Tab stop; the arrows reach every option and its 이것만,
 	await page.keyboard.press('Enter');
 	await expect.poll(() => params(page).get('y')).toBe(last);
 	await expect(page.getByTestId('filter-chips')).toHaveText(`연도 ${last} ×`, {
+		useInnerText: true
+	});
+});
+
+test('a trend chart’s year labels by keyboard: a year’s heading in its table keeps only that year', async ({
+	page
+}) => {
+	await openDashboard(page, '?v=trend');
+	await openTable(page, page.getByTestId('trend-lines'), 'Enter', 80);
+	const year = String(views.years.at(-2));
+	const heading = page
+		.getByTestId('trend-table')
+		.getByRole('button', { name: `${year} 연도만 보기`, exact: true });
+	await tabTo(page, heading, 10);
+	await page.keyboard.press('Enter');
+	await expect.poll(() => params(page).get('y')).toBe(year);
+	await expect(page.getByTestId('filter-chips')).toHaveText(`연도 ${year} ×`, {
 		useInnerText: true
 	});
 });

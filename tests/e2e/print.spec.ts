@@ -66,3 +66,36 @@ test('every view has a print button that prints the page, and does not print its
 	const { text } = await printText(page);
 	expect(text).not.toMatch(/\bPrint\b/);
 });
+
+test('the point names of the score-against-money chart never overlap, on screen or on paper', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 900 });
+	await openDashboard(page, '?v=budget');
+	const names = page.getByTestId('score-money').locator('.chart svg text');
+	for (const media of ['screen', 'print'] as const) {
+		await page.emulateMedia({ media });
+		// Names of the 40 points, those that fit: an overlapping one is left out (its point keeps
+		// its tooltip and its row in the data table).
+		await expect
+			.poll(async () => {
+				const boxes = await names.evaluateAll((texts) =>
+					texts
+						.filter((text) => /구$/.test(text.textContent ?? ''))
+						.map((text) => text.getBoundingClientRect().toJSON() as DOMRect)
+				);
+				const overlapping = boxes.filter((a, i) =>
+					boxes.some(
+						(b, j) =>
+							i !== j &&
+							a.left < b.right - 0.5 &&
+							b.left < a.right - 0.5 &&
+							a.top < b.bottom - 0.5 &&
+							b.top < a.bottom - 0.5
+					)
+				).length;
+				return { some: boxes.length > 20, overlapping };
+			})
+			.toEqual({ some: true, overlapping: 0 });
+	}
+});

@@ -12,6 +12,7 @@ import {
 	VisualMapComponent
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Add a part here when a chart needs it.
@@ -27,6 +28,8 @@ echarts.use([
 	MarkLineComponent,
 	TooltipComponent,
 	VisualMapComponent,
+	// Without it a series' `labelLayout` (the scatter's hidden overlapping names) is ignored.
+	LabelLayout,
 	SVGRenderer
 ]);
 

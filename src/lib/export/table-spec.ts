@@ -58,6 +58,11 @@ export interface TableSpec<Row> {
 	 * (a drill-down, a district chosen): the chart's choices by keyboard.
 	 */
 	onRowAction?: (row: Row) => void;
+	/**
+	 * Makes each group's heading a button that does what a click on that group's label in the
+	 * chart does (a year on a trend's axis chosen), with its name for a screen reader.
+	 */
+	onGroupAction?: { run: (group: string) => void; name: (group: string) => string };
 	footer?: TableFooter;
 	testid?: string;
 }

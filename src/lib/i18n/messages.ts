@@ -341,6 +341,7 @@ export const ko = {
 	'trend.slopeUpper': '95% 신뢰구간 상한',
 	'trend.highlightNote': '선택한 자치구는 굵게, 나머지는 회색으로 표시합니다.',
 	'trend.changeTableTitle': '전년 대비 변화와 순위',
+	'trend.onlyYear': '{year} 연도만 보기',
 	'trend.total': '총점',
 
 	'methods.title': '계산 방법',
@@ -852,6 +853,7 @@ export const en: Record<MessageKey, string> = {
 	'trend.slopeUpper': '95% CI upper',
 	'trend.highlightNote': 'Chosen districts are drawn bold, the others grey.',
 	'trend.changeTableTitle': 'Change from the year before, and rank',
+	'trend.onlyYear': 'Show only {year}',
 	'trend.total': 'Total',
 
 	'methods.title': 'How it is computed',
