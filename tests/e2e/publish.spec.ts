@@ -246,3 +246,25 @@ test.describe('the publish API', () => {
 		}
 	});
 });
+
+test('on a phone too, publishing ends with a link and a 복사 button that copies it', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await expect(page.getByTestId('editor-badge')).toBeInViewport();
+	await openOwnData(page);
+	await upload(page, '2032.csv', year2031(7).replaceAll('2031,', '2032,'));
+	const link = await publish(page, '2032 휴대폰 게시본', ['2032.csv']);
+	await expect(page.getByTestId('published-link')).toBeInViewport();
+	await expect(page.getByTestId('publish').getByRole('button', { name: '복사' })).toBeInViewport();
+	expect(link).toMatch(/\?ds=[A-Za-z0-9_-]{22}/);
+	expect(
+		await page.evaluate(
+			() => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+		)
+	).toBe(true);
+});

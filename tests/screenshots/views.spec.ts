@@ -2,7 +2,8 @@
 // (never by `npm test`: CI writes no images).
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
-import { openDashboard } from '../e2e/helpers';
+import { TEST_EDITOR_TOKEN } from '../../playwright.config';
+import { openDashboard, openOwnData } from '../e2e/helpers';
 
 const VIEWPORTS = {
 	wide: { width: 1280, height: 900 },
@@ -47,6 +48,9 @@ for (const locale of ['ko', 'en'] as const) {
 	test(`repeated rows stopped ${locale}`, async ({ page }) => {
 		await page.setViewportSize(VIEWPORTS.wide);
 		await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+		// Added to the sample, not in its place: the sample's row is then repeated.
+		await openOwnData(page);
+		await page.getByTestId('own-data').locator('.set-aside input').uncheck();
 		const rows = ['연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점'];
 		rows.push('2019,성북구,자체,,추진체계,운영위원회 구성 및 운영,5,5');
 		await page.getByTestId('file-input').setInputFiles({
@@ -113,4 +117,59 @@ for (const [layout, file] of Object.entries(LAYOUT_FILES)) {
 			});
 		});
 	}
+}
+
+// 내 자료 올리기 with a refused file (its problems across the width), the publishing steps, and
+// what a colleague sees at the link.
+const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
+for (const locale of ['ko', 'en'] as const) {
+	for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+		test(`upload with errors ${locale} ${size}`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			await openDashboard(page, locale === 'en' ? '?lang=en' : '');
+			await openOwnData(page);
+			await page.getByTestId('file-input').setInputFiles({
+				name: '2031-평가.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(
+					[
+						HEADER,
+						'2031,마표구,자체,,추진체계,운영,28,10',
+						'2031,성북구,외부,,추진체계,운영,x,10'
+					].join('\r\n')
+				)
+			});
+			await page.getByTestId('import-results').locator('table.issues').waitFor();
+			await page.evaluate(() => window.scrollTo(0, 0));
+			await page.screenshot({ path: `tests/screenshots/upload-errors-${locale}-${size}.png` });
+		});
+	}
+
+	test(`publish steps and a colleague's view ${locale}`, async ({ page, browser }) => {
+		await page.setViewportSize(VIEWPORTS.wide);
+		const lang = locale === 'en' ? '?lang=en' : '';
+		await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
+		await openDashboard(page, lang);
+		await openOwnData(page);
+		await page.getByTestId('file-input').setInputFiles({
+			name: '2031-평가.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from([HEADER, '2031,성북구,자체,,추진체계,운영,8,10'].join('\r\n'))
+		});
+		await page.getByTestId('import-results').locator('article').first().waitFor();
+		const step = page.getByTestId('publish');
+		await step.getByRole('button').first().click();
+		await step
+			.getByRole('textbox')
+			.fill(locale === 'ko' ? '2031년 평가 시험본' : '2031 evaluation, draft');
+		await page.screenshot({ path: `tests/screenshots/publish-title-${locale}.png` });
+		await step.locator('button[type=submit]').click();
+		await step.getByTestId('published-link').waitFor();
+		await page.screenshot({ path: `tests/screenshots/publish-done-${locale}.png` });
+		const link = await step.getByTestId('published-link').inputValue();
+		const colleague = await (await browser.newContext()).newPage();
+		await colleague.setViewportSize(VIEWPORTS.wide);
+		await openDashboard(colleague, link.slice(link.indexOf('?')));
+		await colleague.screenshot({ path: `tests/screenshots/colleague-${locale}.png` });
+	});
 }
