@@ -28,7 +28,9 @@ describe('catalogs', () => {
 		expect(translate('ko', 'import.issue.score-above-max', { value: 25, detail: 20 })).toBe(
 			'점수 25가 배점 20보다 큽니다.'
 		);
-		expect(translate('en', 'headline.districts', {})).toBe('over {count} districts');
+		expect(translate('en', 'headline.districts', {})).toBe(
+			'over {count} {count|district/districts}'
+		);
 	});
 
 	it('places a whole-file problem in the file, a row problem on its line and column', () => {
@@ -60,6 +62,26 @@ describe('catalogs', () => {
 		expect(
 			translate('ko', 'import.issue.unknown-district.suggest', { value: 'Mapo', detail: '마포구' })
 		).toBe('"Mapo"은(는) 서울시 자치구가 아닙니다. 마포구를 뜻했나요?');
+	});
+
+	it('says one row, and 1,234 rows, in English', () => {
+		expect(translate('en', 'status.ready', { rows: '1', budgetRows: '1,234' })).toBe(
+			'Loaded 1 evaluation row and 1,234 budget rows.'
+		);
+		expect(translate('en', 'import.skipped', { count: '1' })).toBe(
+			' 1 row with problems was skipped.'
+		);
+		expect(translate('en', 'import.skipped', { count: '0' })).toBe(
+			' 0 rows with problems were skipped.'
+		);
+		expect(translate('en', 'headline.districts', { count: '1' })).toBe('over 1 district');
+	});
+
+	it('no English message puts a bare plural after a number', () => {
+		// A count followed by a countable noun must choose its form: "{count} {count|row/rows}".
+		const barePlural =
+			/\{\w+\} (?:[a-z]+ )?(?:rows|districts|files|units|years|targets|raters|cells|sheets|results|places|characters|columns|district-years)\b/;
+		expect(Object.entries(en).filter(([, text]) => barePlural.test(text))).toEqual([]);
 	});
 });
 

@@ -527,7 +527,8 @@ export const en: Record<MessageKey, string> = {
 	'status.loadingData': 'Loading data…',
 	'status.serverFigures':
 		'Showing figures computed on the server. Filters apply at once when the analysis engine in your browser is ready…',
-	'status.ready': 'Loaded {rows} evaluation rows and {budgetRows} budget rows.',
+	'status.ready':
+		'Loaded {rows} evaluation {rows|row/rows} and {budgetRows} budget {budgetRows|row/rows}.',
 	'status.loadingOwnData':
 		'Loading your own data kept in this browser… Figures are shown once they are computed from it.',
 	'status.failed': 'Could not load the data: {message}',
@@ -571,7 +572,7 @@ export const en: Record<MessageKey, string> = {
 	'headline.budget': 'Budget / execution',
 	'headline.budgetNote':
 		'{spent} spent of {planned} planned (district programs, city-run excluded)',
-	'headline.districts': 'over {count} districts',
+	'headline.districts': 'over {count} {count|district/districts}',
 
 	'gapChart.title': 'Total score by district and evaluator',
 	'gapChart.subtitle': 'Total = sum of scores ÷ sum of maximum scores × 100 · {filters}',
@@ -652,8 +653,8 @@ export const en: Record<MessageKey, string> = {
 	'import.choose': 'Choose files',
 	'import.hint':
 		'Evaluation or budget data: CSV (UTF-8, CP949, UTF-16) or an Excel workbook (.xlsx, .xls). A file with errors is not imported.',
-	'import.imported': '{file}: imported {rows} rows ({kind}, {encoding}).',
-	'import.showAll': 'Show all {count} results',
+	'import.imported': '{file}: imported {rows} {rows|row/rows} ({kind}, {encoding}).',
+	'import.showAll': 'Show all {count} {count|result/results}',
 	'import.showNewest': 'Show the newest {count} only',
 	'import.refused': '{file}: not imported. Problems: {count}.',
 	'import.summaryPreview':
@@ -713,7 +714,7 @@ export const en: Record<MessageKey, string> = {
 	'gap.heatmapTitle': 'Gap by {rows} and district (self − {external})',
 	'gap.heatmapLegend': 'Gap (points)',
 	'gap.heatmapDescription':
-		'Heatmap of gaps for {rowCount} {rows} × {columnCount} districts. {negative} cells negative, {positive} positive. Lowest: {lowest} ({lowestGap}); highest: {highest} ({highestGap}).',
+		'Heatmap of gaps for {rowCount} {rows} × {columnCount} {columnCount|district/districts}. {negative} {negative|cell/cells} negative, {positive} positive. Lowest: {lowest} ({lowestGap}); highest: {highest} ({highestGap}).',
 	'gap.rowsDistrict': 'districts',
 	'gap.rowsArea': 'areas',
 	'gap.rowsIndicator': 'indicators',
@@ -726,20 +727,20 @@ export const en: Record<MessageKey, string> = {
 	'gap.biasTitle': 'Self-evaluation against the external evaluation',
 	'gap.biasHow': 'How is this figure computed?',
 	'gap.biasLower':
-		'Self-evaluation is on average {gap} points below {external} (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
+		'Self-evaluation is on average {gap} points below {external} (95% CI over {clusters}: {lower}–{upper} points, {units} {units|unit/units}).',
 	'gap.biasHigher':
-		'Self-evaluation is on average {gap} points above {external} (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
+		'Self-evaluation is on average {gap} points above {external} (95% CI over {clusters}: {lower}–{upper} points, {units} {units|unit/units}).',
 	'gap.biasUnclear':
-		'Self-evaluation differs from {external} by {gap} points on average, which is not distinguishable from zero (95% CI over {clusters}: {lower}–{upper} points, {units} units).',
-	'gap.biasClustersDistrict': '{n} districts',
-	'gap.biasClustersYear': '{n} years',
+		'Self-evaluation differs from {external} by {gap} points on average, which is not distinguishable from zero (95% CI over {clusters}: {lower}–{upper} points, {units} {units|unit/units}).',
+	'gap.biasClustersDistrict': '{n} {n|district/districts}',
+	'gap.biasClustersYear': '{n} {n|year/years}',
 	'gap.biasNone':
 		'The interval needs at least two districts (or, for one district, at least two years).',
 	'gap.biasNote':
 		'The same gap as in the key figures above: within a unit (district × year × indicator) evaluators are averaged; per district and year Σ unit means ÷ Σ max score × 100; over years the mean of the yearly figures, over districts the mean of the districts. Indicators of one district move together, so the interval treats each district’s gap as one observation, with Student’s t on districts − 1 degrees of freedom (Donald & Lang 2007).',
-	'gap.coverageAll': 'Compares the {matched} units every source scored.',
+	'gap.coverageAll': 'Compares the {matched} {matched|unit/units} every source scored.',
 	'gap.coverageLeftOut':
-		'Compares only the {matched} units every source scored; {leftOut} units missing a source left out.',
+		'Compares only the {matched} {matched|unit/units} every source scored; {leftOut} {leftOut|unit/units} missing a source left out.',
 	'gap.coverageNeedsBoth':
 		'The mean of official and expert needs both. The data shown has no {missing} scores, so no gap is computed.',
 	'gap.baTitle': 'Bland–Altman plot: self vs {external}',
@@ -749,7 +750,7 @@ export const en: Record<MessageKey, string> = {
 	'gap.baLower': 'Lower limit of agreement',
 	'gap.baUpper': 'Upper limit of agreement',
 	'gap.baDescription':
-		'Bland–Altman plot of {n} units (district × year × indicator). Mean difference, each unit equal, {bias}; 95% limits of agreement {lower} to {upper}.',
+		'Bland–Altman plot of {n} {n|unit/units} (district × year × indicator). Mean difference, each unit equal, {bias}; 95% limits of agreement {lower} to {upper}.',
 	'gap.baNone': 'Needs at least two indicators scored by both the platform and externally.',
 	'gap.baHowToRead':
 		'Each dot is one indicator of one district in one year. Across: the mean of the two scores; up: the self-evaluation minus the external one. Above the dashed zero line the platform rated itself higher; the bold line is the mean difference, and outside the two outer lines (the limits of agreement) the difference is unusually large.',
@@ -768,9 +769,9 @@ export const en: Record<MessageKey, string> = {
 	'gap.iccN': 'Targets n',
 	'gap.iccK': 'Raters k',
 	'gap.iccCaption':
-		'{choice}: {n} targets, {k} raters. {excluded} targets with a missing rating left out. (Shrout & Fleiss 1979, McGraw & Wong 1996)',
+		'{choice}: {n} {n|target/targets}, {k} {k|rater/raters}. {excluded} {excluded|target/targets} with a missing rating left out. (Shrout & Fleiss 1979, McGraw & Wong 1996)',
 	'gap.iccNone':
-		'Agreement needs at least two targets rated by every rater. {excluded} targets left out.',
+		'Agreement needs at least two targets rated by every rater. {excluded} {excluded|target/targets} left out.',
 	'gap.iccByYearCaption': '{choice}: ICC(2,1) by year (that year’s units and raters)',
 	'gap.iccYear': 'Year',
 	'gap.iccExcluded': 'Targets left out',
@@ -786,13 +787,13 @@ export const en: Record<MessageKey, string> = {
 
 	'budget.executionTitle': 'Planned and spent by district',
 	'budget.executionDescription':
-		'Planned and spent amounts of {count} districts. Overall execution {rate}. Lowest: {lowest} ({lowestRate}); highest: {highest} ({highestRate}).',
+		'Planned and spent amounts of {count} {count|district/districts}. Overall execution {rate}. Lowest: {lowest} ({lowestRate}); highest: {highest} ({highestRate}).',
 	'budget.planned': 'Planned',
 	'budget.spent': 'Spent',
 	'budget.rate': 'Execution',
 	'budget.rateTitle': 'Execution rate by year (under 80% and over 100% marked)',
 	'budget.rateDescription':
-		'Execution rate of {count} district-years. {under} under 80%, {over} over 100%.',
+		'Execution rate of {count} {count|district-year/district-years}. {under} under 80%, {over} over 100%.',
 	'budget.under': 'under 80%',
 	'budget.over': 'over 100%',
 	'budget.flag.under': 'Under-spent',
@@ -808,7 +809,7 @@ export const en: Record<MessageKey, string> = {
 	'budget.moneyX': 'Spent',
 	'budget.moneyY': 'External total score (points)',
 	'budget.moneyDescription':
-		'Spending and {external} total of {count} district-years. Correlation {r}.',
+		'Spending and {external} total of {count} {count|district-year/district-years}. Correlation {r}.',
 	'budget.col.district': 'District',
 	'budget.col.year': 'Year',
 	'budget.col.program': 'Programme',
@@ -823,14 +824,14 @@ export const en: Record<MessageKey, string> = {
 	'trend.external': 'External ({external})',
 	'trend.linesTitle': 'Total score by district and year ({source})',
 	'trend.linesOneYear':
-		'Total scores of {count} districts in {year}. Highest: {top} ({topTotal}); lowest: {bottom} ({bottomTotal}). Choose two or more years to see a trend.',
+		'Total scores of {count} {count|district/districts} in {year}. Highest: {top} ({topTotal}); lowest: {bottom} ({bottomTotal}). Choose two or more years to see a trend.',
 	'trend.linesDescription':
-		'Total scores of {count} districts from {first} to {last}. Largest rise: {up} ({upDelta}); largest fall: {down} ({downDelta}).',
+		'Total scores of {count} {count|district/districts} from {first} to {last}. Largest rise: {up} ({upDelta}); largest fall: {down} ({downDelta}).',
 	'trend.bumpTitle': 'Rank by year',
 	'trend.bumpDescription': 'Ranks by year. First in {last}: {top}.',
 	'trend.gapTitle': 'Self − external gap by year',
 	'trend.gapDescription':
-		'The gap is closing in {closing} districts, widening in {widening}, unclear in {unclear} (unclear when the slope’s 95% CI includes 0).',
+		'The gap is closing in {closing} {closing|district/districts}, widening in {widening}, unclear in {unclear} (unclear when the slope’s 95% CI includes 0).',
 	'trend.rank': 'Rank',
 	'trend.delta': 'Change',
 	'trend.rankChange': 'Rank change',
@@ -919,9 +920,9 @@ export const en: Record<MessageKey, string> = {
 	'share.ignored': 'Parts of the link could not be read and were ignored: {parts}',
 	'share.dismiss': 'Dismiss',
 	'import.warning.replacement-characters':
-		'{file}: {count} unreadable characters (first on line {line}). The file may have been damaged before it arrived.',
+		'{file}: {count} unreadable {count|character/characters} (first on line {line}). The file may have been damaged before it arrived.',
 	'import.warning.question-marks':
-		'{file}: "??" in {count} places where Hangul should be (first on line {line}). It seems saved in a format without Hangul.',
+		'{file}: "??" in {count} {count|place/places} where Hangul should be (first on line {line}). It seems saved in a format without Hangul.',
 	'import.drop': 'Drop CSV files here, or',
 	'import.mode': 'How to import',
 	'import.mode.add': 'Add to the data',
@@ -930,20 +931,20 @@ export const en: Record<MessageKey, string> = {
 	'import.setAsideSample': 'Show my files instead of the sample',
 	'import.progress': 'Importing {file} ({index} of {total})',
 	'import.cancel': 'Cancel',
-	'import.skipped': ' {count} rows with problems were skipped.',
-	'import.replaced': ' {count} earlier rows were replaced.',
+	'import.skipped': ' {count} {count|row/rows} with problems {count|was/were} skipped.',
+	'import.replaced': ' {count} earlier {count|row was/rows were} replaced.',
 	'import.sampleSetAside':
-		' Your data is shown instead of the sample ({count} sample {kind} rows taken out).',
+		' Your data is shown instead of the sample ({count} sample {kind} {count|row/rows} taken out).',
 	'import.mapping': 'Check the column names',
 	'import.downloadErrors': 'Download the problems (CSV)',
 	'import.errorsSuffix': 'problems',
-	'import.validOnly': 'Import only the {count} valid rows',
+	'import.validOnly': 'Import only the {count} valid {count|row/rows}',
 	'import.previewLine.sources':
-		'{file}: a table with {columns} score columns, one per source. It is read as below, one score per row: {rows} rows. Import it if this is right.',
+		'{file}: a table with {columns} score {columns|column/columns}, one per source. It is read as below, one score per row: {rows} {rows|row/rows}. Import it if this is right.',
 	'import.previewLine.districts':
-		'{file}: a crosstab with {columns} district columns. It is read as below, one score per row: {rows} rows. Import it if this is right.',
+		'{file}: a crosstab with {columns} district {columns|column/columns}. It is read as below, one score per row: {rows} {rows|row/rows}. Import it if this is right.',
 	'import.previewLine.years':
-		'{file}: planned and spent amounts side by side for {columns} years. It is read as below, one year per row: {rows} rows. Import it if this is right.',
+		'{file}: planned and spent amounts side by side for {columns} {columns|year/years}. It is read as below, one year per row: {rows} {rows|row/rows}. Import it if this is right.',
 	'import.given': '{field} for the whole table: {value} ({from})',
 	'import.givenFrom.title': 'read from the title row "{text}"',
 	'import.givenFrom.sheet': 'read from the sheet name "{text}"',
@@ -956,24 +957,27 @@ export const en: Record<MessageKey, string> = {
 	'import.changeGiven': 'Read the year or source differently',
 	'import.changeGivenHint':
 		'If what was read from the title or a name is wrong, correct it here. A field left empty keeps what was read.',
-	'import.scale': '{count} amount columns are read in {unit} and turned into won (× {scale}).',
+	'import.scale':
+		'{count} amount {count|column is/columns are} read in {unit} and turned into won (× {scale}).',
 	'import.unit.1000': 'thousands of won',
 	'import.unit.1000000': 'millions of won',
-	'import.totals': ' {count} total rows (합계/소계) were checked and left out of the data.',
+	'import.totals':
+		' {count} total {count|row/rows} (합계/소계) {count|was/were} checked and left out of the data.',
 	'import.totalMismatch':
 		'Line {line}, column "{column}": the total {value} is not the sum of its parts, {expected}. Total rows are not imported, so the data is not affected, but please check the original.',
 	'import.previewCaption': '{file} as it will be read (first rows)',
-	'import.confirmLayout': 'Import these {rows} rows',
-	'import.sheets': 'The {count} sheets of this workbook',
+	'import.confirmLayout': 'Import these {rows} {rows|row/rows}',
+	'import.sheets': 'The {count} {count|sheet/sheets} of this workbook',
 	'import.resultsTitle': 'Files added',
 	'import.sheetHidden': 'hidden',
-	'import.sheetRows': '{rows} rows',
+	'import.sheetRows': '{rows} {rows|row/rows}',
 	'import.sheetRead': 'sheet read',
 	'import.sheetImported': 'sheet imported',
 	'import.readSheet': 'Import this sheet',
-	'import.replaceOverlaps': 'Replace the {count} overlapping rows with this file’s values',
+	'import.replaceOverlaps':
+		'Replace the {count} overlapping {count|row/rows} with this file’s values',
 	'import.overlapsNote':
-		'{count} rows repeat rows already loaded, so nothing was imported. Replace them with this file’s values, or do nothing to keep the data as it is.',
+		'{count} {count|row repeats a row/rows repeat rows} already loaded, so nothing was imported. Replace them with this file’s values, or do nothing to keep the data as it is.',
 	'import.assign': 'Assign unrecognized columns',
 	'import.assignNone': 'Not used',
 	'import.retry': 'Import again',
@@ -1005,11 +1009,12 @@ export const en: Record<MessageKey, string> = {
 	'datasets.actions': 'Actions',
 	'datasets.sample': 'Sample data',
 	'datasets.sampleNote': 'synthetic (evaluations and budget)',
-	'datasets.sampleRows': '{kind} {rows} rows',
+	'datasets.sampleRows': '{kind} {rows} {rows|row/rows}',
 	'datasets.sampleSetAside': '{kind}: replaced by your data',
 	'datasets.restoreSample': 'Bring back the sample {kind}',
-	'datasets.restoreSampleNote': 'Takes out your {count} {kind} files and shows the sample again.',
-	'datasets.rows': '{rows} rows',
+	'datasets.restoreSampleNote':
+		'Takes out your {count} {kind} {count|file/files} and shows the sample again.',
+	'datasets.rows': '{rows} {rows|row/rows}',
 	'datasets.remove': 'Remove {file}',
 	'datasets.sheets': 'sheets: {sheets}',
 	'datasets.more': 'Details',
