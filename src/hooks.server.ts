@@ -16,7 +16,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * compresses pages, sample CSVs and manifests (what and why: `$lib/server/compression.ts`).
  */
 export const handle: Handle = async ({ event, resolve }) => {
-	if (!SAFE_METHODS.has(event.request.method) && !isSameOrigin(event.request, event.url)) {
+	if (
+		!SAFE_METHODS.has(event.request.method) &&
+		!isSameOrigin(event.request, event.url, env.ORIGIN)
+	) {
 		return json(
 			{
 				error: {

@@ -137,8 +137,15 @@ test.describe('the publish API', () => {
 	};
 
 	test('refuses cross-site posts, whatever the content type', async ({ request, baseURL }) => {
+		const here = new URL(baseURL!);
 		for (const headers of <Record<string, string>[]>[
 			{ origin: 'https://evil.example', authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+			// Look-alikes of this very origin: a user name before the host, another port.
+			{ origin: `http://evil@${here.host}`, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+			{
+				origin: `http://${here.hostname}:${Number(here.port) + 1}`,
+				authorization: `Bearer ${TEST_EDITOR_TOKEN}`
+			},
 			{
 				origin: 'null',
 				authorization: `Bearer ${TEST_EDITOR_TOKEN}`,

@@ -44,17 +44,22 @@ export function isEditor(
 }
 
 /**
- * Whether a state-changing request comes from this app's own pages: its `Origin` names the
- * host the browser sent it to. Browsers send `Origin` on every cross-site POST, whatever its
- * content type. The host is compared, not the whole origin, because behind plain http on an
- * intranet adapter-node cannot know the scheme (it assumes https unless told).
+ * Whether a state-changing request comes from this app's own pages. Browsers send `Origin` on
+ * every cross-site POST, whatever its content type, always as scheme://host[:port], so it is
+ * compared as a whole string: a look-alike with a user name (`http://evil@host`) or another
+ * port never matches. With `ORIGIN` set (the public address), scheme, host and port must be
+ * its own. Without it, behind plain http on an intranet adapter-node cannot know the scheme
+ * (it assumes https unless told), so either scheme is taken for this host and port.
  */
-export function isSameOrigin(request: Request, url: URL): boolean {
+export function isSameOrigin(request: Request, url: URL, configuredOrigin?: string): boolean {
 	const origin = request.headers.get('origin');
 	if (!origin) return false;
-	try {
-		return new URL(origin).host === url.host;
-	} catch {
-		return false;
+	if (configuredOrigin) {
+		try {
+			return origin === new URL(configuredOrigin).origin;
+		} catch {
+			return false;
+		}
 	}
+	return origin === `http://${url.host}` || origin === `https://${url.host}`;
 }

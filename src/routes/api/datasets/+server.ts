@@ -1,3 +1,4 @@
+import { env } from '$env/dynamic/private';
 import { json } from '@sveltejs/kit';
 import { parseImportChoices, type KeptChoices } from '$lib/dataset/choices';
 import { MAX_TITLE } from '$lib/domain/published';
@@ -18,7 +19,7 @@ function refuse(status: number, ko: string, en: string) {
  * older pages). Answers `{ id }`.
  */
 export const POST: RequestHandler = async ({ request, url, cookies }) => {
-	if (!isSameOrigin(request, url)) {
+	if (!isSameOrigin(request, url, env.ORIGIN)) {
 		return refuse(
 			403,
 			'다른 사이트에서 보낸 요청은 받지 않습니다.',

@@ -1,3 +1,4 @@
+import { env } from '$env/dynamic/private';
 import { json } from '@sveltejs/kit';
 import { getPublishing } from '$lib/server/context';
 import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ request, cookies }) => {
 
 /** Signs this browser out: the cookie is cleared. Only from the dashboard's own pages. */
 export const DELETE: RequestHandler = async ({ request, url, cookies }) => {
-	if (!isSameOrigin(request, url)) {
+	if (!isSameOrigin(request, url, env.ORIGIN)) {
 		return json(
 			{
 				error: {
