@@ -5,6 +5,7 @@ import { renderChartSvg } from '$lib/server/chart-svg';
 import { gzipped } from '$lib/server/compression';
 import { getFigureServer, getPublishing } from '$lib/server/context';
 import { isSameOrigin } from '$lib/server/publishing';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
 import { PARAM } from '$lib/url-state/url-state';
 
@@ -12,22 +13,25 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Renders `<html lang>` in the language the link asks for, so screen readers start right,
- * refuses every state-changing request from another site, whatever its content type, and
- * compresses pages, sample CSVs and manifests (what and why: `$lib/server/compression.ts`).
+ * refuses every state-changing request from another site, whatever its content type,
+ * compresses pages, sample CSVs and manifests (what and why: `$lib/server/compression.ts`), and
+ * adds the headers every answer carries (`$lib/server/security-headers.ts`).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	if (
 		!SAFE_METHODS.has(event.request.method) &&
 		!isSameOrigin(event.request, event.url, env.ORIGIN)
 	) {
-		return json(
-			{
-				error: {
-					ko: '다른 사이트에서 보낸 요청은 받지 않습니다.',
-					en: 'Cross-site requests are refused.'
-				}
-			},
-			{ status: 403 }
+		return withSecurityHeaders(
+			json(
+				{
+					error: {
+						ko: '다른 사이트에서 보낸 요청은 받지 않습니다.',
+						en: 'Cross-site requests are refused.'
+					}
+				},
+				{ status: 403 }
+			)
 		);
 	}
 	const requested = event.url.searchParams.get(PARAM.locale);
@@ -35,7 +39,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
-	return gzipped(event.request, response);
+	return withSecurityHeaders(gzipped(event.request, response));
 };
 
 // Pages are rendered with their charts drawn; the browser loads ECharts only to take over.

@@ -114,3 +114,34 @@ test('a hostile value in a refused file shows literally in the error table', asy
 	await expect(results).toContainText(`"${IMG}"은(는) 서울시 자치구가 아닙니다.`);
 	await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });
+
+test('pages, data and API answers say nosniff and same-origin referrers; sign-in is not cached', async ({
+	request
+}) => {
+	const { TEST_EDITOR_TOKEN } = await import('../../playwright.config');
+	const answers = {
+		page: await request.get('/?v=budget'),
+		'page data': await request.get('/__data.json?v=trend'),
+		'editor API': await request.get('/api/editor'),
+		'unknown dataset': await request.get('/api/datasets/AAAAAAAAAAAAAAAAAAAAAA'),
+		'cross-site post': await request.post('/api/datasets', {
+			headers: { origin: 'https://evil.example' },
+			data: '{}'
+		}),
+		'sign-in': await request.get(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`, {
+			maxRedirects: 0
+		})
+	};
+	for (const [name, response] of Object.entries(answers)) {
+		const headers = response.headers();
+		expect([name, headers['x-content-type-options'], headers['referrer-policy']]).toEqual([
+			name,
+			'nosniff',
+			'same-origin'
+		]);
+	}
+	expect(answers['sign-in'].status()).toBe(303);
+	expect(answers['sign-in'].headers()['cache-control']).toBe('no-store');
+	expect(answers['sign-in'].headers()['location']).toBe('/');
+	expect(answers['cross-site post'].status()).toBe(403);
+});

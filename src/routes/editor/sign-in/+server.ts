@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getPublishing } from '$lib/server/context';
 import { tokenMatches } from '$lib/server/editor-token';
 import { EDITOR_COOKIE } from '$lib/server/publishing';
@@ -20,5 +20,9 @@ export const GET: RequestHandler = async ({ url, cookies }) => {
 		secure: url.protocol === 'https:',
 		maxAge: 60 * 60 * 24 * 30
 	});
-	redirect(303, '/');
+	// Not kept by any cache: the address held the token.
+	return new Response(null, {
+		status: 303,
+		headers: { location: '/', 'cache-control': 'no-store' }
+	});
 };
