@@ -1,7 +1,6 @@
-import { env } from '$env/dynamic/private';
 import { json } from '@sveltejs/kit';
 import { getPublishing } from '$lib/server/context';
-import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
+import { EDITOR_COOKIE, isEditor } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
 
 /** Tells the page whether this browser may publish (the cookie itself is HttpOnly). */
@@ -13,19 +12,11 @@ export const GET: RequestHandler = async ({ request, cookies }) => {
 	);
 };
 
-/** Signs this browser out: the cookie is cleared. Only from the dashboard's own pages. */
-export const DELETE: RequestHandler = async ({ request, url, cookies }) => {
-	if (!isSameOrigin(request, url, env.ORIGIN)) {
-		return json(
-			{
-				error: {
-					ko: '다른 사이트에서 보낸 요청은 받지 않습니다.',
-					en: 'Cross-site requests are refused.'
-				}
-			},
-			{ status: 403 }
-		);
-	}
+/**
+ * Signs this browser out: the cookie is cleared. Only from the dashboard's own pages: the hook
+ * refuses every cross-site DELETE before it gets here (hooks.server.ts).
+ */
+export const DELETE: RequestHandler = async ({ cookies }) => {
 	cookies.delete(EDITOR_COOKIE, { path: '/' });
 	return json({ editor: false }, { headers: { 'cache-control': 'no-store' } });
 };
