@@ -7,6 +7,15 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** The editor token the tests sign in with; the server gets it through EDITOR_TOKEN. */
 export const TEST_EDITOR_TOKEN = 'test-editor-token-0123456789abcdefghijklmnop';
+/**
+ * The test server's dataset store: a fresh folder per run, so published datasets never leak
+ * between runs. Made once by the runner and passed down in the environment, so the test
+ * workers (which load this file again) look at the same folder.
+ */
+export const TEST_STORE_DIR = (process.env.E2E_STORE_DIR ??= mkdtempSync(
+	path.join(tmpdir(), 'dashboard-store-')
+));
+
 /** Largest publish the test server accepts, small enough to test the 413 answer cheaply. */
 export const TEST_PUBLISH_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -52,14 +61,18 @@ export default defineConfig({
 	// Tests run against the production build, as staff will use it.
 	webServer: {
 		command: `npm run build && node build`,
-		url: `http://127.0.0.1:${PORT}`,
+		// Ready once the sample's first figures are: every test's first page then has them.
+		url: `http://127.0.0.1:${PORT}/api/health`,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			// A fresh dataset store per run, so published datasets never leak between runs.
-			STORE_DIR: mkdtempSync(path.join(tmpdir(), 'dashboard-store-')),
+			STORE_DIR: TEST_STORE_DIR,
 			EDITOR_TOKEN: TEST_EDITOR_TOKEN,
 			PUBLISH_MAX_BYTES: String(TEST_PUBLISH_MAX_BYTES),
+			// Tests compare the server's figures with the browser's, on a machine busy running
+			// Chromium: a page waits for its own figures as long as they take. A page queued
+			// behind another's work still goes without them at once (tested).
+			FIGURES_BUDGET_MS: '30000',
 			// adapter-node's own limit stays above ours, so ours answers.
 			BODY_SIZE_LIMIT: 'Infinity'
 		},

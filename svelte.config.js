@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -43,39 +43,27 @@ async function precompress(directory) {
 }
 
 /**
- * The policy of the app's Web Workers (DuckDB's, and the upload scanner). A worker takes its
- * policy from its own script's response, not from the page; those scripts are static files,
- * which adapter-node serves before SvelteKit's hooks could add a header.
- */
-const WORKER_CSP =
-	"default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'none'";
-const WORKER_SCRIPT =
-	/^\/_app\/immutable\/(workers\/[^/?]+\.js|assets\/duckdb-browser-[^/?]+\.worker\.[^/?]+\.js)(\?|$)/;
-
-/**
- * adapter-node's server (moved to `server.js`) behind a small `index.js` that adds the workers'
- * policy before any other request handler runs, and closes a connection that stays silent for
- * `SOCKET_TIMEOUT` seconds (default 60), so a body that stalls cannot hold it open: Node's own
- * `requestTimeout` stops counting once the request has reached its handler. `node build` still
- * starts it.
+ * adapter-node's server (moved to `server.js`) behind a small `index.js` that puts
+ * `src/node-server/harden.js` in front of every request, static files included: headers,
+ * the workers' policy, the socket timeout, and files that vanish under a running server (see
+ * there). `node build` still starts it.
  * @param {string} out
  */
-async function addWorkerPolicy(out) {
+async function hardenEntry(out) {
 	await rename(path.join(out, 'index.js'), path.join(out, 'server.js'));
+	await copyFile('src/node-server/harden.js', path.join(out, 'harden.js'));
 	await writeFile(
 		path.join(out, 'index.js'),
-		`// Written by svelte.config.js: see addWorkerPolicy there.
+		`// Written by svelte.config.js: see hardenEntry there.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hardenServer } from './harden.js';
 import { server } from './server.js';
 
-const WORKER_SCRIPT = ${WORKER_SCRIPT};
-const WORKER_CSP = ${JSON.stringify(WORKER_CSP)};
-
-server.server.setTimeout((Number(process.env.SOCKET_TIMEOUT) || 60) * 1000);
-
-server.server.prependListener('request', (request, response) => {
-	if (WORKER_SCRIPT.test(request.url ?? '')) {
-		response.setHeader('Content-Security-Policy', WORKER_CSP);
-	}
+const here = path.dirname(fileURLToPath(import.meta.url));
+hardenServer(server.server, {
+	staticRoots: [path.join(here, 'client'), path.join(here, 'prerendered')],
+	socketTimeoutSeconds: Number(process.env.SOCKET_TIMEOUT) || 60
 });
 `
 	);
@@ -94,7 +82,7 @@ const config = {
 			...node,
 			async adapt(builder) {
 				await node.adapt({ ...builder, compress: precompress });
-				await addWorkerPolicy('build');
+				await hardenEntry('build');
 			}
 		},
 		// SvelteKit checks Origin for form posts only, and against an origin adapter-node cannot

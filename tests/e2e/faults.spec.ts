@@ -3,7 +3,6 @@
 //
 // (A full browser storage is tested in upload.spec.ts: "a full browser storage gives a message and
 // no half state".)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -11,13 +10,21 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
+import { DISTRICTS, evaluations, HEADER, TYPES } from './generated-evaluations';
 import { openDashboard, openOwnData, readScoreTable } from './helpers';
+import {
+	kill,
+	killNow,
+	manageServers,
+	publish,
+	publishBody,
+	startServer,
+	type Server,
+	type Upload
+} from './server-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** The two-row year of publish.spec.ts: 성북구 self 6/10, official 9/10, so 60.0점 and 90.0점. */
@@ -28,173 +35,7 @@ const YEAR_2031 = [
 ].join('\r\n');
 const TABLE_2031 = { 성북구: ['60.0점', '90.0점', '–'] };
 
-const DISTRICTS = ['성북구', '마포구', '강서구', '구로구', '은평구'];
-const TYPES = ['자체', '공무원', '외부전문가'] as const;
-const INDICATORS = [
-	['민관협치', '민관 공동 의제 발굴'],
-	['민관협치', '자치구 협치조정관과의 협력'],
-	['사업성과', '사업 목표 달성도'],
-	['지역사회 네트워크', '주민·단체 참여 확대'],
-	['지역사회 네트워크', '컨소시엄 단체 간 협력'],
-	['추진체계', '사업계획 수립의 적정성']
-] as const;
-
-/**
- * An evaluations CSV in bench/run.mjs's format (UTF-8 with BOM, one row per district × indicator ×
- * evaluator, so no duplicates), all in one `year`. Also returns, per district and evaluator type,
- * Σ점수 and the row count, computed here in tenths of a point so that no float rounding creeps in.
- */
-function evaluations(rows: number, year: number, seed = 42) {
-	let state = seed;
-	const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-	const sums: Record<string, Record<string, { tenths: number; rows: number }>> = {};
-	const lines = ['\uFEFF' + HEADER];
-	const combos = DISTRICTS.length * INDICATORS.length;
-	for (let i = 0; i < rows; i++) {
-		const c = i % combos;
-		const k = Math.floor(i / combos);
-		const [area, indicator] = INDICATORS[c % INDICATORS.length]!;
-		const district = DISTRICTS[Math.floor(c / INDICATORS.length)]!;
-		const type = TYPES[k % TYPES.length]!;
-		const tenths = Math.round(rand() * 100);
-		const cell = ((sums[district] ??= {})[type] ??= { tenths: 0, rows: 0 });
-		cell.tenths += tenths;
-		cell.rows += 1;
-		lines.push(
-			[year, district, type, `평가자${k + 1}`, area, indicator, tenths / 10, 10].join(',')
-		);
-	}
-	return { bytes: Buffer.from(lines.join('\n') + '\n'), sums };
-}
-
-// ---------------------------------------------------------------------------------------------
-// A production server of our own (ports 4190–4199), on a store folder of our own.
-// ---------------------------------------------------------------------------------------------
-
-const SERVER_PORT = 4191;
-// Large enough for the 40 MB publishes below; adapter-node's own limit is lifted by BODY_SIZE_LIMIT.
-const SERVER_PUBLISH_MAX_BYTES = 256 * 1024 * 1024;
-
-interface Server {
-	child: ChildProcess;
-	base: string;
-	exited: Promise<void>;
-	stderr: () => string;
-	/** Set when the test kills it, so that any other death is reported as such. */
-	killedByTest: boolean;
-}
-
-/** Every server a test started and has not seen exit; afterAll kills what is left. */
-const running = new Set<Server>();
-/** How each server ended, attached to a failed test. */
-const serverHistory: string[] = [];
-
-async function startServer(store: string, env: Record<string, string> = {}): Promise<Server> {
-	const child = spawn(process.execPath, ['build'], {
-		cwd: ROOT,
-		env: {
-			...process.env,
-			PORT: String(SERVER_PORT),
-			HOST: '127.0.0.1',
-			STORE_DIR: store,
-			EDITOR_TOKEN: TEST_EDITOR_TOKEN,
-			PUBLISH_MAX_BYTES: String(SERVER_PUBLISH_MAX_BYTES),
-			BODY_SIZE_LIMIT: 'Infinity',
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const server: Server = {
-		child,
-		base: `http://127.0.0.1:${SERVER_PORT}`,
-		exited: new Promise((resolve) => child.once('exit', () => resolve())),
-		stderr: () => stderr,
-		killedByTest: false
-	};
-	running.add(server);
-	void server.exited.then(() => {
-		running.delete(server);
-		serverHistory.push(
-			`server ${child.pid} on ${server.base} ended (code ${child.exitCode}, signal ` +
-				`${child.signalCode}, ${server.killedByTest ? 'killed by the test' : 'NOT killed by the test'})` +
-				(stderr ? `; stderr:\n${stderr}` : '')
-		);
-	});
-
-	// Ready when it answers; fail at once (with its output) if it dies instead.
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`The server exited on start (${child.exitCode}):\n${stdout}\n${stderr}`);
-		}
-		try {
-			const response = await fetch(`${server.base}/api/editor`);
-			if (response.ok) return server;
-		} catch {
-			// Not listening yet: ask again.
-		}
-		if (Date.now() > deadline) throw new Error(`The server did not answer:\n${stdout}\n${stderr}`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-}
-
-/** SIGKILL now, as a crash or a power cut would; `await server.exited` to see it gone. */
-function killNow(server: Server): void {
-	if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-	server.killedByTest = true;
-	server.child.kill('SIGKILL');
-}
-
-async function kill(server: Server): Promise<void> {
-	killNow(server);
-	await server.exited;
-}
-
-test.afterEach(async () => {
-	const testInfo = test.info();
-	if (testInfo.status !== testInfo.expectedStatus && serverHistory.length) {
-		await testInfo.attach('servers', { body: serverHistory.join('\n'), contentType: 'text/plain' });
-		console.log(serverHistory.join('\n'));
-	}
-});
-
-test.afterAll(async () => {
-	await Promise.all([...running].map(kill));
-});
-
-type Upload = { name: string; bytes: Buffer; choices?: Record<string, unknown> };
-
-/** The publish request as a browser sends it: multipart form data, the editor token, our Origin. */
-async function publishBody(base: string, files: Upload[]) {
-	const form = new FormData();
-	for (const file of files) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-	form.append(
-		'manifest',
-		JSON.stringify(files.map((file) => ({ name: file.name, choices: file.choices ?? {} })))
-	);
-	const request = new Request(`${base}/api/datasets`, { method: 'POST', body: form });
-	return {
-		body: Buffer.from(await request.arrayBuffer()),
-		headers: {
-			origin: base,
-			authorization: `Bearer ${TEST_EDITOR_TOKEN}`,
-			'content-type': request.headers.get('content-type')!
-		}
-	};
-}
-
-async function publish(base: string, files: Upload[]): Promise<string> {
-	const { body, headers } = await publishBody(base, files);
-	const response = await fetch(`${base}/api/datasets`, { method: 'POST', headers, body });
-	expect(response.status, await response.clone().text()).toBe(201);
-	const { id } = (await response.json()) as { id: string };
-	expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-	return id;
-}
+manageServers();
 
 /** Every file in the store's two folders, with its size and SHA-256. */
 async function storeListing(store: string) {

@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES } from '../../playwright.config';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES, TEST_STORE_DIR } from '../../playwright.config';
 import { openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
@@ -192,51 +194,82 @@ test.describe('the publish API', () => {
 		);
 	});
 
-	test('refuses choices it could not replay, and over-long names, before storing', async ({
+	test('refuses files that do not import, choices it could not replay and over-long names, storing nothing', async ({
 		request,
 		baseURL
 	}) => {
 		const deep = (depth: number): unknown =>
 			depth === 0 ? {} : { columnOverrides: deep(depth - 1) };
-		const publish = (manifest: string) => {
+		const publish = (
+			manifest: string,
+			bytes: Uint8Array<ArrayBuffer> | string = year2031(5),
+			name = 'x.csv'
+		) => {
 			const body = new FormData();
-			body.append('file', new Blob([year2031(5)]), 'x.csv');
+			body.append('file', new Blob([bytes]), name);
 			body.append('manifest', manifest);
 			return request.post(`${baseURL}/api/datasets`, {
 				headers: { origin: baseURL!, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
 				multipart: body
 			});
 		};
-		const cases: [string, string, string][] = [
-			['__proto__', '[{"name":"x.csv","choices":{"__proto__":{"mode":"add"}}}]', '"__proto__"'],
+		// The first bytes of an ELF executable, then zeros; and bytes from a fixed generator.
+		const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array(500).fill(0)]);
+		const noise = Uint8Array.from({ length: 8192 }, (_, i) => (i * 2654435761) % 251);
+		const plain = JSON.stringify([{ name: 'x.csv', choices: {} }]);
+		const cases: [string, () => ReturnType<typeof publish>, string][] = [
+			['an ELF file', () => publish(plain, elf), '게시할 수 없습니다'],
+			['random bytes', () => publish(plain, noise), '게시할 수 없습니다'],
+			[
+				'__proto__',
+				() => publish('[{"name":"x.csv","choices":{"__proto__":{"mode":"add"}}}]'),
+				'"__proto__"'
+			],
 			[
 				'a signal',
-				JSON.stringify([{ name: 'x.csv', choices: { signal: { aborted: true } } }]),
+				() => publish(JSON.stringify([{ name: 'x.csv', choices: { signal: { aborted: true } } }])),
 				'"signal"'
 			],
 			[
 				'nesting 2,000 deep',
-				JSON.stringify([{ name: 'x.csv', choices: deep(2000) }]),
+				() => publish(JSON.stringify([{ name: 'x.csv', choices: deep(2000) }])),
 				'"columnOverrides"'
 			],
-			['an extra key', JSON.stringify([{ name: 'x.csv', choices: { x: 1 } }]), '"x"'],
+			[
+				'an extra key',
+				() => publish(JSON.stringify([{ name: 'x.csv', choices: { x: 1 } }])),
+				'"x"'
+			],
 			[
 				'a 20,000-character name',
-				JSON.stringify([{ name: '가'.repeat(20_000), choices: {} }]),
+				() => publish(JSON.stringify([{ name: '가'.repeat(20_000), choices: {} }])),
+				'최대 200자'
+			],
+			[
+				'a 20,000-character file name and no name in the manifest',
+				() => publish(JSON.stringify([{ choices: {} }]), year2031(5), `${'a'.repeat(20_000)}.csv`),
 				'최대 200자'
 			]
 		];
-		for (const [what, manifest, words] of cases) {
-			const response = await publish(manifest);
+		const stored = () => readdir(path.join(TEST_STORE_DIR, 'datasets')).catch(() => []);
+		const before = await stored();
+		for (const [what, send, words] of cases) {
+			const response = await send();
 			expect(response.status(), what).toBe(400);
-			expect(((await response.json()) as { error: { ko: string } }).error.ko, what).toContain(
-				words
-			);
+			const { error } = (await response.json()) as { error: { ko: string; en: string } };
+			expect(error.ko, what).toContain(words);
+			expect(error.en, what).not.toBe('');
 		}
+		// The importer's own words, naming the file: the ELF file is not a CSV file.
+		const refusedElf = await (await publish(plain, elf)).json();
+		expect(refusedElf.error.ko).toContain('x.csv 파일 전체: CSV 파일이 아닙니다');
+		expect(refusedElf.error.en).toContain('This is not a CSV file');
+		expect(await stored()).toEqual(before);
 		const good = await publish(
 			JSON.stringify([{ name: 'x.csv', choices: { mode: 'add', validOnly: false } }])
 		);
 		expect(good.status()).toBe(201);
+		expect((await stored()).length).toBe(before.length + 1);
 	});
 
 	test('refuses ids and hashes that could leave the store', async ({ request, baseURL }) => {

@@ -115,21 +115,72 @@ test('a hostile value in a refused file shows literally in the error table', asy
 	await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });
 
-test('pages, data and API answers say nosniff and same-origin referrers; sign-in is not cached', async ({
+test('every route answers with nosniff and same-origin referrers, HTML with a policy; sign-in is not cached', async ({
 	request
 }) => {
 	const { TEST_EDITOR_TOKEN } = await import('../../playwright.config');
-	const answers = {
-		page: await request.get('/?v=budget'),
+	const page = await request.get('/?v=budget');
+	const html = await page.text();
+	// Static files as the page names them: a script, a style sheet, a font and DuckDB's wasm.
+	const asset = (pattern: RegExp) => {
+		const found = pattern.exec(html)?.[0];
+		expect(found, String(pattern)).toBeTruthy();
+		return found!;
+	};
+	const script = asset(/\/_app\/immutable\/[^"']+\.js/);
+	const style = asset(/\/_app\/immutable\/assets\/[^"']+\.css/);
+	const css = await (await request.get(style)).text();
+	// The style sheet names its fonts relative to itself.
+	const fontName = /url\(([^)"']+\.woff2)\)/.exec(css)?.[1];
+	expect(fontName).toBeTruthy();
+	const font = new URL(fontName!, new URL(style, 'http://x')).pathname;
+	const bear = { authorization: `Bearer ${TEST_EDITOR_TOKEN}` };
+	const form = new FormData();
+	form.append(
+		'file',
+		new Blob([
+			'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점\r\n2031,성북구,자체,,추진체계,운영,6,10\r\n'
+		]),
+		'h.csv'
+	);
+	form.append('manifest', JSON.stringify([{ name: 'h.csv', choices: {} }]));
+	const published = await request.post('/api/datasets', {
+		headers: { origin: new URL(page.url()).origin, ...bear },
+		multipart: form
+	});
+	expect(published.status()).toBe(201);
+	const { id } = (await published.json()) as { id: string };
+	const manifest = (await (await request.get(`/api/datasets/${id}`)).json()) as {
+		files: { hash: string }[];
+	};
+	const answers: Record<string, Awaited<ReturnType<typeof request.get>>> = {
+		page,
 		'page data': await request.get('/__data.json?v=trend'),
+		'a published link': await request.get(`/?ds=${id}`),
+		'a missing page (404)': await request.get('/nowhere'),
+		script: await request.get(script, { headers: { 'accept-encoding': 'br' } }),
+		'style sheet': await request.get(style),
+		font: await request.get(font),
+		favicon: await request.get('/favicon.svg'),
+		'sample CSV': await request.get('/data/evaluations.csv'),
+		health: await request.get('/api/health'),
 		'editor API': await request.get('/api/editor'),
+		'sign-out': await request.delete('/api/editor', {
+			headers: { origin: new URL(page.url()).origin }
+		}),
+		manifest: await request.get(`/api/datasets/${id}`),
+		'published file': await request.get(`/api/datasets/${id}/files/${manifest.files[0]!.hash}`),
 		'unknown dataset': await request.get('/api/datasets/AAAAAAAAAAAAAAAAAAAAAA'),
+		publish: published,
 		'cross-site post': await request.post('/api/datasets', {
 			headers: { origin: 'https://evil.example' },
 			data: '{}'
 		}),
 		'sign-in': await request.get(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`, {
 			maxRedirects: 0
+		}),
+		'sign-in refused (error page)': await request.get('/editor/sign-in?token=wrong', {
+			headers: { accept: 'text/html' }
 		})
 	};
 	for (const [name, response] of Object.entries(answers)) {
@@ -139,9 +190,16 @@ test('pages, data and API answers say nosniff and same-origin referrers; sign-in
 			'nosniff',
 			'same-origin'
 		]);
+		if (headers['content-type']?.startsWith('text/html')) {
+			expect(headers['content-security-policy'], name).toMatch(/default-src '(self|none)'/);
+		}
 	}
-	expect(answers['sign-in'].status()).toBe(303);
-	expect(answers['sign-in'].headers()['cache-control']).toBe('no-store');
-	expect(answers['sign-in'].headers()['location']).toBe('/');
-	expect(answers['cross-site post'].status()).toBe(403);
+	expect(answers['sign-in refused (error page)']!.status()).toBe(403);
+	expect(answers['sign-in refused (error page)']!.headers()['content-type']).toMatch(/^text\/html/);
+	expect(answers['sign-in']!.status()).toBe(303);
+	expect(answers['sign-in']!.headers()['cache-control']).toBe('no-store');
+	expect(answers['sign-in']!.headers()['location']).toBe('/');
+	expect(answers['editor API']!.headers()['cache-control']).toBe('no-store');
+	expect(answers['cross-site post']!.status()).toBe(403);
+	expect(answers['script']!.headers()['content-encoding']).toBe('br');
 });

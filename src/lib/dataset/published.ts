@@ -1,6 +1,6 @@
 import type { Preparer } from '$lib/csv/prepare';
 import type { Cp949Decoder } from '$lib/csv/decode';
-import { importCsv, type ImportMode } from '$lib/csv/import';
+import { importCsv, type ImportIssue, type ImportMode } from '$lib/csv/import';
 import type { ColumnOverrides } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
 import { replaySteps } from './choices';
@@ -32,11 +32,22 @@ export interface ImportChoices {
 	sheet?: string;
 }
 
+/** A published (or about to be published) file that does not import, with the importer's first issue. */
+export class PublishedImportError extends Error {
+	constructor(
+		readonly file: string,
+		readonly issue: ImportIssue | null
+	) {
+		super(`${file}: ${issue?.code ?? 'not imported'}${issue ? ` at line ${issue.line}` : ''}`);
+		this.name = 'PublishedImportError';
+	}
+}
+
 /**
  * Loads a published dataset into an engine that has the schema: the shipped sample, then the
  * dataset's files in order with the choices they were imported with. The browser and the
  * server (for the first figures) load it through this one path, so both hold the same rows.
- * Throws if a file does not import: a published file imported once already.
+ * Throws a PublishedImportError if a file does not import (each was checked when published).
  */
 export async function importPublished(
 	engine: Engine,
@@ -59,8 +70,7 @@ export async function importPublished(
 				{ name: file.name, bytes },
 				{ ...step, prepare: sources.prepare, decodeCp949: sources.decodeCp949 }
 			);
-			if (!result.imported)
-				throw new Error(`${file.name}: ${result.issues[0]?.code ?? 'not imported'}`);
+			if (!result.imported) throw new PublishedImportError(file.name, result.issues[0] ?? null);
 		}
 	}
 }

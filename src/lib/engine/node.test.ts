@@ -45,3 +45,13 @@ describe('locked engine', () => {
 		expect(uploadPath('ab12.csv')).toBe('/uploads/ab12.csv');
 	});
 });
+
+describe('closing an engine', () => {
+	it('answers no query after close, and leaves other engines alone', async () => {
+		const closing = await createNodeEngine();
+		await closing.query('CREATE TABLE t AS SELECT 1 AS x');
+		closing.close();
+		await expect(closing.query('SELECT x FROM t')).rejects.toThrow();
+		expect(await engine.query<{ b: string }>("SELECT '가' AS b")).toEqual([{ b: '가' }]);
+	});
+});

@@ -8,8 +8,14 @@ import type { Engine, SqlParam, UploadPath } from './types';
 
 const require = createRequire(import.meta.url);
 
+/** An engine in this Node process, which its owner closes when it is done with it. */
+export interface NodeEngine extends Engine {
+	/** Closes the connection and empties the database; the engine answers no query after. */
+	close(): void;
+}
+
 /** Starts a fresh, locked, in-memory engine in this Node process. */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(): Promise<NodeEngine> {
 	const bundles: duckdb.DuckDBBundles = {
 		mvp: {
 			mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
@@ -41,6 +47,10 @@ export async function createNodeEngine(): Promise<Engine> {
 		},
 		async dropFile(path: UploadPath) {
 			db.dropFile(path);
+		},
+		close() {
+			conn.close();
+			db.reset();
 		}
 	};
 }

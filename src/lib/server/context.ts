@@ -1,11 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { env } from '$env/dynamic/private';
-import { createNodeEngine } from '$lib/engine/node';
-import { nodeCp949 } from './cp949';
-import { createFigureServer } from './first-figures';
-import { setUpPublishing, type Publishing } from './publishing';
-import { dataDirectory, isSampleFile, readSampleFile } from './sample-data';
-
-type FigureServer = ReturnType<typeof createFigureServer>;
+import { createFigureServer, type FigureServer } from './figures/first-figures';
+import { createWorkerPool } from './figures/pool';
+import {
+	canSpawnFigureWorkers,
+	inThreadRunner,
+	pooledRunner,
+	spawnFigureWorker,
+	type FigureRunner,
+	type FigureWorkerConfig
+} from './figures/worker';
+import { setUpPublishing, storeRoot, type Publishing } from './publishing';
+import { dataDirectory } from './sample-data';
 
 let publishing: Promise<Publishing> | undefined;
 
@@ -15,18 +21,72 @@ export function getPublishing(): Promise<Publishing> {
 	return publishing;
 }
 
+/** Tasks that may wait for a worker; beyond them a page goes without server figures at once. */
+const MAX_QUEUE = 8;
+/** A task running longer is stuck (a first view of a large dataset takes seconds, not this). */
+const TASK_TIMEOUT_MS = 120_000;
+
+/** `FIGURE_WORKERS`, or one thread per core beyond the first (the event loop's), one to two. */
+function workerCount(): number {
+	const configured = Number.parseInt(env.FIGURE_WORKERS ?? '', 10);
+	if (Number.isInteger(configured) && configured >= 0) return configured;
+	return Math.min(2, Math.max(1, availableParallelism() - 1));
+}
+
+/** Where DuckDB runs, and how loaded it is. */
+interface Runner {
+	run: FigureRunner;
+	/** Whether a new task would wait for another's. */
+	busy: () => boolean;
+	/** Tasks running and waiting (none in this thread: they run as they come). */
+	load: () => { running: number; waiting: number };
+}
+
+let runner: Runner | undefined;
+
+/** Where DuckDB runs for this server: a pool of worker threads, or this thread where it cannot. */
+export function getFigureRunner(): Runner {
+	if (runner) return runner;
+	const config: FigureWorkerConfig = { dataDir: dataDirectory(env), storeRoot: storeRoot(env) };
+	const size = canSpawnFigureWorkers ? workerCount() : 0;
+	if (size === 0) {
+		runner = {
+			run: inThreadRunner(config),
+			busy: () => false,
+			load: () => ({ running: 0, waiting: 0 })
+		};
+	} else {
+		const pool = createWorkerPool({
+			size,
+			maxQueue: MAX_QUEUE,
+			taskTimeoutMs: TASK_TIMEOUT_MS,
+			spawn: () => spawnFigureWorker(config),
+			onExit: (error) => console.error('first figures: a worker stopped:', error.message)
+		});
+		runner = { run: pooledRunner(pool), busy: () => pool.busy(), load: () => pool.load() };
+	}
+	return runner;
+}
+
 let figureServer: FigureServer | undefined;
 
-/** The server's one figure service: the shipped sample and published datasets, on Node DuckDB. */
+/** The server's one figure service: the shipped sample and published datasets. */
 export function getFigureServer(): FigureServer {
-	figureServer ??= createFigureServer({
-		createEngine: createNodeEngine,
-		fetchBytes: async (name) => {
-			if (!isSampleFile(name)) throw new Error(`not a sample file: ${name}`);
-			return new Uint8Array(await readSampleFile(dataDirectory(env), name));
-		},
-		store: async () => (await getPublishing()).store,
-		decodeCp949: nodeCp949
+	if (figureServer) return figureServer;
+	const { run, busy } = getFigureRunner();
+	const budget = Number.parseInt(env.FIGURES_BUDGET_MS ?? '', 10);
+	figureServer = createFigureServer({
+		runner: run,
+		busy,
+		budgetMs: Number.isInteger(budget) && budget >= 0 ? budget : undefined,
+		datasetExists: async (id) => {
+			try {
+				return (await (await getPublishing()).store.manifest(id)) !== null;
+			} catch {
+				// A damaged manifest: the worker's load fails, and that failure is remembered.
+				return true;
+			}
+		}
 	});
 	return figureServer;
 }

@@ -22,12 +22,17 @@ const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 export async function setUpPublishing(
 	env: Record<string, string | undefined>
 ): Promise<Publishing> {
-	const root = path.resolve(env.STORE_DIR || 'var/datasets');
+	const root = storeRoot(env);
 	await mkdir(root, { recursive: true });
 	const editor = await loadEditorToken(env, root);
 	const configured = Number(env.PUBLISH_MAX_BYTES);
 	const maxBytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MAX_BYTES;
 	return { store: createFolderStore(root), editor, maxBytes, root };
+}
+
+/** The folder published datasets are kept in: `STORE_DIR`, or `var/datasets` in the working directory. */
+export function storeRoot(env: Record<string, string | undefined>): string {
+	return path.resolve(env.STORE_DIR || 'var/datasets');
 }
 
 /** Whether a request carries the editor token, in the `Authorization: Bearer` header or the cookie. */

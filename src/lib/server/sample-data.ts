@@ -15,9 +15,12 @@ export function dataDirectory(env: Record<string, string | undefined>): string {
 	return path.resolve(env.DATA_DIR || 'data');
 }
 
-/** Reads one allow-listed sample file. */
-export async function readSampleFile(directory: string, name: SampleFile): Promise<Buffer> {
-	return readFile(path.join(directory, name));
+/** Reads the allow-listed sample files of a folder by name; any other name is refused. */
+export function sampleFiles(directory: string): (name: string) => Promise<Uint8Array> {
+	return async (name) => {
+		if (!isSampleFile(name)) throw new Error(`not a sample file: ${name}`);
+		return new Uint8Array(await readFile(path.join(directory, name)));
+	};
 }
 
 /** One sample file as last read: its bytes and their strong entity tag. */

@@ -22,3 +22,20 @@ describe('withSecurityHeaders', () => {
 		expect(moved.headers.get('x-content-type-options')).toBe('nosniff');
 	});
 });
+
+describe('a policy for HTML without one', () => {
+	it('is added to an error page, and never replaces a page’s own', () => {
+		const error = withSecurityHeaders(
+			new Response('<h1>500</h1>', { status: 500, headers: { 'content-type': 'text/html' } })
+		);
+		expect(error.headers.get('content-security-policy')).toMatch(/^default-src 'none';/);
+		const page = withSecurityHeaders(
+			new Response('<p>hi</p>', {
+				headers: { 'content-type': 'text/html', 'content-security-policy': "script-src 'self'" }
+			})
+		);
+		expect(page.headers.get('content-security-policy')).toBe("script-src 'self'");
+		const data = withSecurityHeaders(Response.json({ ok: true }));
+		expect(data.headers.has('content-security-policy')).toBe(false);
+	});
+});

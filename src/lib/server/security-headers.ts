@@ -1,16 +1,23 @@
-/**
- * Headers every answer of the app's own routes carries: the browser never guesses a type other
- * than the one sent (a JSON manifest holds file names staff chose), and a link followed out of
- * the dashboard never tells the other site which view, filters or dataset id it came from.
- */
-const HEADERS = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'same-origin'
-} as const;
+import { SECURITY_HEADERS } from '../../node-server/harden.js';
 
+/**
+ * The policy of an HTML answer that has none of its own: SvelteKit's pages carry theirs, but
+ * its plain error page (an endpoint's error, a refused request) does not. Nothing runs on it.
+ */
+const ERROR_PAGE_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; " +
+	"form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers every answer carries (`SECURITY_HEADERS`; the built server's Node layer adds them
+ * to static files as well), and a policy on HTML that has none.
+ */
 export function withSecurityHeaders(response: Response): Response {
+	const wanted: [string, string][] = Object.entries(SECURITY_HEADERS);
+	const type = response.headers.get('content-type') ?? '';
+	if (type.startsWith('text/html')) wanted.push(['content-security-policy', ERROR_PAGE_CSP]);
 	let answer = response;
-	for (const [name, value] of Object.entries(HEADERS)) {
+	for (const [name, value] of wanted) {
 		if (answer.headers.has(name)) continue;
 		try {
 			answer.headers.set(name, value);

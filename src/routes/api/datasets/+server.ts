@@ -2,7 +2,9 @@ import { env } from '$env/dynamic/private';
 import { json } from '@sveltejs/kit';
 import { parseImportChoices, type KeptChoices } from '$lib/dataset/choices';
 import { MAX_TITLE } from '$lib/domain/published';
-import { getPublishing } from '$lib/server/context';
+import { describeIssue, locateIssue } from '$lib/i18n/import-messages';
+import { getFigureRunner, getPublishing } from '$lib/server/context';
+import { PoolBusyError } from '$lib/server/figures/pool';
 import { EDITOR_COOKIE, isEditor, isSameOrigin } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
 
@@ -97,15 +99,36 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 		}
 		entries.push({ name, file, choices: parsed.choices });
 	}
-	const manifest = await publishing.store.publish(
-		await Promise.all(
-			entries.map(async ({ name, file, choices }) => ({
-				name,
-				bytes: new Uint8Array(await file.arrayBuffer()),
-				choices: { ...choices }
-			}))
-		),
-		{ title }
+	const candidates = await Promise.all(
+		entries.map(async ({ name, file, choices }) => ({
+			name,
+			bytes: new Uint8Array(await file.arrayBuffer()),
+			choices: { ...choices }
+		}))
 	);
+	// Every view of the link imports these files again: one that would not import is refused
+	// now, with the importer's own words, instead of breaking the link for everyone later.
+	let checked;
+	try {
+		checked = await getFigureRunner().run.check(candidates);
+	} catch (error) {
+		if (!(error instanceof PoolBusyError)) throw error;
+		return refuse(
+			503,
+			'서버가 바쁩니다. 잠시 뒤에 다시 게시해 주세요.',
+			'The server is busy. Please publish again in a moment.'
+		);
+	}
+	if (!checked.ok) {
+		const { issue, file } = checked;
+		const why = (locale: 'ko' | 'en') =>
+			issue ? `${locateIssue(issue, locale)}: ${describeIssue(issue, locale)}` : file;
+		return refuse(
+			400,
+			`게시할 수 없습니다. 가져올 수 없는 파일이 있습니다. ${why('ko')}`,
+			`Not published: a file does not import. ${why('en')}`
+		);
+	}
+	const manifest = await publishing.store.publish(candidates, { title });
 	return json({ id: manifest.id }, { status: 201 });
 };

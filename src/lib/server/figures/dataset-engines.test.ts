@@ -6,14 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/engine/node';
 import { repoFile } from '$lib/testing/node-engine';
 import { decodeUrlState } from '$lib/url-state/url-state';
-import { nodeCp949 } from './cp949';
-import { createFolderStore } from './dataset-store';
-import { createFigureServer, type FigureServerOptions } from './first-figures';
+import { nodeCp949 } from '../cp949';
+import { createFolderStore } from '../dataset-store';
+import { createDatasetEngines, type DatasetEngineOptions } from './dataset-engines';
 
 // Check values from the independent Python script (tests/fixtures/expected/compute_expected.py).
 const expected = JSON.parse(
 	readFileSync(
-		new URL('../../../tests/fixtures/expected/sample-totals.json', import.meta.url),
+		new URL('../../../../tests/fixtures/expected/sample-totals.json', import.meta.url),
 		'utf8'
 	)
 ) as {
@@ -25,47 +25,57 @@ const root = mkdtempSync(path.join(tmpdir(), 'first-figures-'));
 const store = createFolderStore(root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function figureServer(overrides: Partial<FigureServerOptions> = {}) {
+function figureServer(overrides: Partial<DatasetEngineOptions> = {}) {
 	let engines = 0;
-	const server = createFigureServer({
+	let closed = 0;
+	const service = createDatasetEngines({
 		createEngine: async () => {
 			engines++;
-			return createNodeEngine();
+			const engine = await createNodeEngine();
+			return {
+				...engine,
+				close() {
+					closed++;
+					engine.close();
+				}
+			};
 		},
 		fetchBytes: async (name) => repoFile(`data/${name}`),
-		store: async () => store,
+		store,
 		decodeCp949: nodeCp949,
 		...overrides
 	});
-	return { server, engines: () => engines };
+	const server = { figuresFor: (query: URLSearchParams) => service.figures(state(query)) };
+	return { server, service, engines: () => engines, closed: () => closed };
 }
 
 const params = (query: string) => new URLSearchParams(query);
+const state = (query: URLSearchParams) => decodeUrlState(query).state;
 
 describe('first figures on the server', () => {
 	const { server, engines } = figureServer();
 
 	it('computes the headline of the shipped sample', async () => {
 		const first = await server.figuresFor(params(''));
-		const { headline } = first!.figures.headline;
+		const { headline } = first!.figures!.headline;
 		const check = expected.headline_all_years;
 		expect(headline.self).toBeCloseTo(check.self, 9);
 		expect(headline.official).toBeCloseTo(check.official, 9);
 		expect(headline.expert).toBeCloseTo(check.expert, 9);
 		expect(first!.published).toBeNull();
 		expect(first!.contents.options.districts).toHaveLength(10);
-		expect(first!.figures.view.view).toBe('gap');
+		expect(first!.figures!.view.view).toBe('gap');
 	});
 
 	it('computes the view the address asks for, with its filters', async () => {
 		const first = await server.figuresFor(params('v=gap&y=2019'));
-		const view = first!.figures.view;
+		const view = first!.figures!.view;
 		if (view.view !== 'gap') throw new Error('not the gap view');
 		const seongbuk = view.model.breakdown.find((row) => row.labelKo === '성북구');
 		expect(seongbuk?.self).toBeCloseTo(expected.year_2019['성북구']!.self, 9);
 		expect(seongbuk?.official).toBeCloseTo(expected.year_2019['성북구']!.official, 9);
-		expect((await server.figuresFor(params('v=trend')))!.figures.view.view).toBe('trend');
-		expect((await server.figuresFor(params('v=budget')))!.figures.view.view).toBe('budget');
+		expect((await server.figuresFor(params('v=trend')))!.figures!.view.view).toBe('trend');
+		expect((await server.figuresFor(params('v=budget')))!.figures!.view.view).toBe('budget');
 	});
 
 	it('drops filter values the data does not hold, as the browser does', async () => {
@@ -78,14 +88,12 @@ describe('first figures on the server', () => {
 			districts: ['11680']
 		});
 		const unknown = await server.figuresFor(absent);
-		expect(unknown!.figures.headline).toEqual(plain!.figures.headline);
+		expect(unknown!.figures!.headline).toEqual(plain!.figures!.headline);
 	});
 
-	it('shares one entry between languages and parameter orders, and one engine for all', async () => {
-		const a = server.figuresFor(params('y=2019&e=self&lang=en'));
-		const b = server.figuresFor(params('e=self&y=2019'));
-		expect(a).toBe(b);
-		await a;
+	it('keeps one engine for every state of a dataset', async () => {
+		await server.figuresFor(params('y=2019&e=self&lang=en'));
+		await server.figuresFor(params('e=self&y=2019'));
 		expect(engines()).toBe(1);
 	});
 
@@ -113,7 +121,7 @@ describe('published datasets', () => {
 		expect(first!.contents.options.years).toContain(2033);
 		expect(first!.contents.options.indicators.map((row) => row.indicator)).toContain('똠방 운영');
 		// One indicator scored 4, 6 and 8 of 10: by hand, 40, 60 and 80 of 100.
-		const { headline } = first!.figures.headline;
+		const { headline } = first!.figures!.headline;
 		expect([headline.self, headline.official, headline.expert]).toEqual([40, 60, 80]);
 		const sample = await server.figuresFor(params('y=2033'));
 		expect(sample!.contents.options.years).not.toContain(2033);
@@ -128,10 +136,12 @@ describe('published datasets', () => {
 			}
 		});
 		await expect(server.figuresFor(params(''))).rejects.toThrow('no memory');
-		expect((await server.figuresFor(params('')))!.figures.headline.headline.districtCount).toBe(10);
+		expect((await server.figuresFor(params('')))!.figures!.headline.headline.districtCount).toBe(
+			10
+		);
 	});
 
-	it('keeps at most maxDatasets engines, loading an evicted one again', async () => {
+	it('keeps at most maxDatasets engines, closing each it lets go and loading it again', async () => {
 		const manifest = await store.publish([
 			{
 				name: 'one.csv',
@@ -139,10 +149,53 @@ describe('published datasets', () => {
 				choices: {}
 			}
 		]);
-		const { server, engines } = figureServer({ maxDatasets: 1, maxFigures: 1 });
+		const { server, engines, closed } = figureServer({ maxDatasets: 1 });
 		await server.figuresFor(params(''));
 		await server.figuresFor(params(`ds=${manifest.id}`));
 		await server.figuresFor(params(''));
 		expect(engines()).toBe(3);
+		await Promise.resolve();
+		expect(closed()).toBe(2);
+	});
+});
+
+describe('figures too large for a page', () => {
+	it('are left to the browser, while the data they describe is still told', async () => {
+		const { server } = figureServer({ maxFigureBytes: 1_000 });
+		const first = await server.figuresFor(params(''));
+		expect(first!.figures).toBeNull();
+		expect(first!.contents.options.districts).toHaveLength(10);
+	});
+});
+
+describe('checking a publish', () => {
+	const good = repoFile('tests/fixtures/csv/good/extended-hangul-utf8.csv');
+	// The first bytes of an ELF executable, then noise.
+	const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array(200).fill(0)]);
+	const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256);
+
+	it('passes files that import, closing its engine after', async () => {
+		const { service, engines, closed } = figureServer();
+		expect(await service.check([{ name: 'good.csv', bytes: good, choices: {} }])).toEqual({
+			ok: true
+		});
+		expect([engines(), closed()]).toEqual([1, 1]);
+	});
+
+	it.each([
+		['an ELF file', 'app.csv', elf],
+		['random bytes', 'noise.csv', noise]
+	])('refuses %s, naming the file and the importer’s issue', async (_, name, bytes) => {
+		const { service, closed } = figureServer();
+		const checked = await service.check([
+			{ name: 'good.csv', bytes: good, choices: {} },
+			{ name, bytes, choices: {} }
+		]);
+		expect(checked.ok).toBe(false);
+		if (checked.ok) return;
+		expect(checked.file).toBe(name);
+		expect(checked.issue?.file).toBe(name);
+		expect(checked.issue?.code).toMatch(/binary-file|unknown-headers|unreadable-file/);
+		expect(closed()).toBe(1);
 	});
 });
