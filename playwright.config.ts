@@ -66,6 +66,8 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
+			// The public address, as a deployment sets it: requests must come from exactly it.
+			ORIGIN: `http://127.0.0.1:${PORT}`,
 			STORE_DIR: TEST_STORE_DIR,
 			EDITOR_TOKEN: TEST_EDITOR_TOKEN,
 			PUBLISH_MAX_BYTES: String(TEST_PUBLISH_MAX_BYTES),

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { WIDE_SOURCES, importCsv, wideAndLongCsv } from './fixtures.mjs';
+import { abuseMarkdown, runAbuseTest } from './abuse.mjs';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
 import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
@@ -542,6 +543,8 @@ async function main() {
 		log('load test');
 		server.kill();
 		results.load = await runLoadTest({});
+		log('abuse test');
+		results.abuse = await runAbuseTest({});
 		results.durationSeconds = round((Date.now() - started) / 1000);
 		writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, '\t') + '\n');
 		writeFileSync(path.join(benchDir, 'results.md'), markdown(results));
@@ -696,6 +699,10 @@ export function markdown(r) {
 		'Load test (`bench/load.mjs`, autocannon against the production server on 127.0.0.1):',
 		'',
 		loadMarkdown(r.load),
+		'',
+		'Abuse test (`bench/abuse.mjs`, issue 18):',
+		'',
+		r.abuse ? abuseMarkdown(r.abuse) : '(not run)',
 		''
 	].join('\n');
 }

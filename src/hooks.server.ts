@@ -3,7 +3,8 @@ import { env } from '$env/dynamic/private';
 import { installServerChartRenderer } from '$lib/charts/server-chart';
 import { renderChartSvg } from '$lib/server/chart-svg';
 import { gzipped } from '$lib/server/compression';
-import { getFigureServer, getPublishing } from '$lib/server/context';
+import { version } from '$app/environment';
+import { getPublishing, startFigures } from '$lib/server/context';
 import { isSameOrigin } from '$lib/server/publishing';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { DEFAULT_LOCALE, isLocale } from '$lib/i18n';
@@ -30,7 +31,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 						en: 'Cross-site requests are refused.'
 					}
 				},
-				{ status: 403 }
+				{ status: 403, headers: { 'cache-control': 'no-store' } }
 			)
 		);
 	}
@@ -50,15 +51,26 @@ installServerChartRenderer(renderChartSvg);
  * sample for the first figures, so the first visitor does not wait for it.
  */
 export const init: ServerInit = async () => {
-	getFigureServer()
+	startFigures(version)
 		.warm()
 		.catch((error: unknown) => console.error('first figures: sample not loaded:', error));
 	const { editor, root } = await getPublishing();
 	const origin = env.ORIGIN || `http://localhost:${env.PORT || 3000}`;
-	if (editor.source === 'env') {
-		console.log(`Editor token: from EDITOR_TOKEN. Datasets in ${root}.`);
+	const from = {
+		env: 'EDITOR_TOKEN',
+		'operator-file': `EDITOR_TOKEN_FILE (${editor.file})`,
+		file: `${editor.file} (mode 0600)`,
+		generated: `${editor.file} (mode 0600), made now`
+	}[editor.source];
+	console.log(`Editor token: ${from}. Datasets in ${root}.`);
+	// The token opens publishing to whoever holds it: it is shown once, when it is made, and
+	// never again in a log that others may read.
+	if (editor.source === 'generated') {
+		console.log(
+			`편집자 로그인 주소 (한 번만 표시됩니다. 남에게 보이지 마세요) / Editor sign-in, shown once, keep it private:\n` +
+				`  ${origin}/editor/sign-in?token=${editor.token}`
+		);
 	} else {
-		console.log(`Editor token kept in ${editor.file} (mode 0600). Datasets in ${root}.`);
-		console.log(`편집자 로그인 / Editor sign-in: ${origin}/editor/sign-in?token=${editor.token}`);
+		console.log(`Editor sign-in: ${origin}/editor/sign-in?token=<the editor token>`);
 	}
 };

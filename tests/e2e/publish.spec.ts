@@ -75,8 +75,20 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 
 	await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
 	await expect(page).toHaveURL(/\/$/);
-	const cookie = (await page.context().cookies()).find((c) => c.name === 'editor_token');
+	// The browser holds a session: a random id, not the token.
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'editor_session');
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+	expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+	expect(cookie!.value).not.toContain(TEST_EDITOR_TOKEN);
+	const asEditor = async (session: string) =>
+		(
+			(await (
+				await page.request.get('/api/editor', {
+					headers: { cookie: `editor_session=${session}` }
+				})
+			).json()) as { editor: boolean }
+		).editor;
+	expect(await asEditor(cookie!.value)).toBe(true);
 	// Signed in shows: a badge in the header, with the way out beside it.
 	await expect(page.getByTestId('editor-badge')).toContainText('편집자');
 	await expect(page.getByTestId('editor-badge').getByRole('button')).toHaveText('로그아웃');
@@ -116,7 +128,9 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 	await page.getByTestId('editor-badge').getByRole('button', { name: '로그아웃' }).click();
 	await expect(page.getByTestId('editor-badge')).toHaveCount(0);
 	await expect(page.getByTestId('publish')).toHaveCount(0);
-	expect((await page.context().cookies()).some((c) => c.name === 'editor_token')).toBe(false);
+	expect((await page.context().cookies()).some((c) => c.name === 'editor_session')).toBe(false);
+	// A copy of the old cookie is worth nothing: the session ended on the server.
+	expect(await asEditor(cookie!.value)).toBe(false);
 });
 
 test('an unknown dataset says so and offers the sample', async ({ page }) => {
@@ -142,8 +156,10 @@ test.describe('the publish API', () => {
 		const here = new URL(baseURL!);
 		for (const headers of <Record<string, string>[]>[
 			{ origin: 'https://evil.example', authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
-			// Look-alikes of this very origin: a user name before the host, another port.
+			// Look-alikes of this very origin: a user name before the host, another scheme (the
+			// server's ORIGIN is http), another port.
 			{ origin: `http://evil@${here.host}`, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
+			{ origin: `https://${here.host}`, authorization: `Bearer ${TEST_EDITOR_TOKEN}` },
 			{
 				origin: `http://${here.hostname}:${Number(here.port) + 1}`,
 				authorization: `Bearer ${TEST_EDITOR_TOKEN}`

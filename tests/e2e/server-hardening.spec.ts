@@ -1,14 +1,18 @@
-// The server under load it did not ask for: DuckDB work that holds a worker, views of datasets
-// far larger than the sample, and its own static files removed under it.
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+// The server under load it did not ask for (DuckDB work that holds a worker, views of datasets
+// far larger than the sample, its own static files removed under it), and as more than one
+// process on one store.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { TEST_EDITOR_TOKEN } from '../../playwright.config';
 import { evaluations, HEADER } from './generated-evaluations';
 import { kill, manageServers, publish, ROOT, startServer, type Server } from './server-process';
 
 const PORT = 4192;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 manageServers();
 
 let store: string;
@@ -136,4 +140,101 @@ test('a precompressed static file deleted under a running server is a 404, and t
 	}
 	const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
 	expect(back.status).toBe(200);
+});
+
+test.describe('two server processes on one store', () => {
+	const SECOND_PORT = 4193;
+	let second: Server | undefined;
+	test.afterEach(async () => {
+		if (second) await kill(second);
+		second = undefined;
+	});
+
+	/** Signs in as a browser does; the session cookie's value. */
+	async function signIn(base: string, token: string): Promise<string> {
+		const response = await fetch(`${base}/editor/sign-in?token=${token}`, { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		const cookie = /editor_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+		expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(cookie).not.toBe(token);
+		return cookie!;
+	}
+
+	async function isEditor(base: string, session: string): Promise<boolean> {
+		const response = await fetch(`${base}/api/editor`, {
+			headers: { cookie: `editor_session=${session}` }
+		});
+		return ((await response.json()) as { editor: boolean }).editor;
+	}
+
+	test('a publish on one is viewable on the other, and publishes on both at once both land whole', async () => {
+		test.setTimeout(120_000);
+		// Pages wait for their figures here: the other process computes them on its own.
+		const env = { FIGURES_BUDGET_MS: '60000' };
+		server = await startServer(store, env, PORT);
+		second = await startServer(store, env, SECOND_PORT);
+		const one = evaluations(20_000, 2034, 1);
+		const id = await publish(server.base, [{ name: 'one.csv', bytes: one.bytes }]);
+		const manifest = await (await fetch(`${second.base}/api/datasets/${id}`)).json();
+		expect(manifest.files[0].name).toBe('one.csv');
+		const page = await (await fetch(`${second.base}/?ds=${id}&y=2034`)).text();
+		expect(page).toContain('data-server-chart');
+
+		// Two different publishes, one on each process, at the same moment.
+		const a = evaluations(30_000, 2035, 2);
+		const b = evaluations(30_000, 2036, 3);
+		const [idA, idB] = await Promise.all([
+			publish(server.base, [{ name: 'a.csv', bytes: a.bytes }]),
+			publish(second.base, [{ name: 'b.csv', bytes: b.bytes }])
+		]);
+		for (const [base, dataset, bytes] of [
+			[second.base, idA, a.bytes],
+			[server.base, idB, b.bytes]
+		] as const) {
+			const listed = (await (await fetch(`${base}/api/datasets/${dataset}`)).json()) as {
+				files: { hash: string }[];
+			};
+			const file = await fetch(`${base}/api/datasets/${dataset}/files/${listed.files[0]!.hash}`);
+			const served = Buffer.from(await file.arrayBuffer());
+			expect(sha256(served)).toBe(sha256(bytes));
+			expect(listed.files[0]!.hash).toBe(sha256(bytes));
+		}
+	});
+
+	test('a sign-in on one is honoured by the other; sign-out and a new token end it everywhere', async () => {
+		server = await startServer(store, {}, PORT);
+		second = await startServer(store, {}, SECOND_PORT);
+		const session = await signIn(server.base, TEST_EDITOR_TOKEN);
+		expect(await isEditor(second.base, session)).toBe(true);
+		const out = await fetch(`${second.base}/api/editor`, {
+			method: 'DELETE',
+			headers: { cookie: `editor_session=${session}`, origin: second.base }
+		});
+		expect(out.status).toBe(200);
+		expect(await isEditor(server.base, session)).toBe(false);
+
+		// Rotating the token: both restarted with the new one; the old sessions are worthless.
+		const kept = await signIn(server.base, TEST_EDITOR_TOKEN);
+		expect(await isEditor(second.base, kept)).toBe(true);
+		await kill(server);
+		await kill(second);
+		const rotated = `${TEST_EDITOR_TOKEN}-rotated`;
+		server = await startServer(store, { EDITOR_TOKEN: rotated }, PORT);
+		second = await startServer(store, { EDITOR_TOKEN: rotated }, SECOND_PORT);
+		expect(await isEditor(server.base, kept)).toBe(false);
+		expect(await isEditor(second.base, kept)).toBe(false);
+		expect(await isEditor(second.base, await signIn(server.base, rotated))).toBe(true);
+	});
+});
+
+test('a generated editor token is printed once, at the start that made it', async () => {
+	const env = { EDITOR_TOKEN: '' };
+	server = await startServer(store, env, PORT);
+	const token = (await readFile(path.join(store, 'editor-token'), 'utf8')).trim();
+	await expect.poll(() => server.stdout()).toContain(`/editor/sign-in?token=${token}`);
+	expect(server.stdout()).toContain('keep it private');
+	await kill(server);
+	server = await startServer(store, env, PORT);
+	await expect.poll(() => server.stdout()).toContain('Editor sign-in:');
+	expect(server.stdout()).not.toContain(token);
 });

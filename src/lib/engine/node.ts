@@ -2,14 +2,24 @@
 // It runs exactly the SQL the browser runs, behind the same interface and the same lockdown.
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows';
 import { LOCKDOWN_STATEMENTS } from './lockdown';
 import type { Engine, SqlParam, UploadPath } from './types';
 
 const require = createRequire(import.meta.url);
 
+/** A table name as SQL, quoted: names come from this code, never from data, but stay quoted. */
+function quoteIdentifier(name: string): string {
+	return `"${name.replaceAll('"', '""')}"`;
+}
+
 /** An engine in this Node process, which its owner closes when it is done with it. */
 export interface NodeEngine extends Engine {
+	/** Every row of a table, as an Arrow IPC stream (types kept exactly). */
+	exportTable(table: string): Promise<Uint8Array>;
+	/** Appends the rows of an Arrow IPC stream (from `exportTable`) to a table of the same columns. */
+	appendToTable(table: string, ipc: Uint8Array): Promise<void>;
 	/** Closes the connection and empties the database; the engine answers no query after. */
 	close(): void;
 }
@@ -47,6 +57,23 @@ export async function createNodeEngine(): Promise<NodeEngine> {
 		},
 		async dropFile(path: UploadPath) {
 			db.dropFile(path);
+		},
+		async exportTable(table: string) {
+			// DuckDB's own IPC answer, copied out of the wasm memory it points into.
+			const sql = `SELECT * FROM ${quoteIdentifier(table)}`;
+			const answer = conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+			return tableToIPC(tableFromIPC(answer), 'stream');
+		},
+		async appendToTable(table: string, ipc: Uint8Array) {
+			const staging = `staging_${table}`;
+			conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
+			try {
+				conn.query(
+					`INSERT INTO ${quoteIdentifier(table)} SELECT * FROM ${quoteIdentifier(staging)}`
+				);
+			} finally {
+				conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(staging)}`);
+			}
 		},
 		close() {
 			conn.close();

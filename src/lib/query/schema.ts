@@ -10,6 +10,12 @@ import {
  * Tables and macros every query relies on. Reference tables hold the 25 districts (shipped as
  * data, `data/districts.csv`) and every alias by which a district or evaluator type appears.
  */
+/**
+ * The tables imports fill (everything else comes from the schema and the district list): what a
+ * published dataset's snapshot holds.
+ */
+export const DATA_TABLES = ['evaluations', 'evaluation_units', 'sample_files', 'budget'] as const;
+
 const SCHEMA_STATEMENTS: readonly string[] = [
 	// A cell as Excel writes it, already NFC: trimmed, and the usual "no value" markers made NULL.
 	// The importer NFC-normalizes a file's text before DuckDB reads it (far cheaper in JS).

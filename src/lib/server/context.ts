@@ -43,39 +43,58 @@ interface Runner {
 }
 
 let runner: Runner | undefined;
+let figureServer: FigureServer | undefined;
 
-/** Where DuckDB runs for this server: a pool of worker threads, or this thread where it cannot. */
+/**
+ * Starts where DuckDB runs for this server (a pool of worker threads, or this thread where it
+ * cannot) and the figure service over it. Called once, by the server's init hook, with the
+ * build's version (`$app/environment`), which published snapshots are keyed on.
+ */
+export function startFigures(buildVersion: string): FigureServer {
+	runner ??= startRunner(buildVersion);
+	figureServer ??= startFigureServer(runner);
+	return figureServer;
+}
+
+/** Where DuckDB runs; the server's init hook has started it. */
 export function getFigureRunner(): Runner {
-	if (runner) return runner;
-	const config: FigureWorkerConfig = { dataDir: dataDirectory(env), storeRoot: storeRoot(env) };
+	if (!runner) throw new Error('startFigures has not run (src/hooks.server.ts init)');
+	return runner;
+}
+
+/** The server's one figure service: the shipped sample and published datasets. */
+export function getFigureServer(): FigureServer {
+	if (!figureServer) throw new Error('startFigures has not run (src/hooks.server.ts init)');
+	return figureServer;
+}
+
+function startRunner(buildVersion: string): Runner {
+	const config: FigureWorkerConfig = {
+		dataDir: dataDirectory(env),
+		storeRoot: storeRoot(env),
+		buildVersion
+	};
 	const size = canSpawnFigureWorkers ? workerCount() : 0;
 	if (size === 0) {
-		runner = {
+		return {
 			run: inThreadRunner(config),
 			busy: () => false,
 			load: () => ({ running: 0, waiting: 0 })
 		};
-	} else {
-		const pool = createWorkerPool({
-			size,
-			maxQueue: MAX_QUEUE,
-			taskTimeoutMs: TASK_TIMEOUT_MS,
-			spawn: () => spawnFigureWorker(config),
-			onExit: (error) => console.error('first figures: a worker stopped:', error.message)
-		});
-		runner = { run: pooledRunner(pool), busy: () => pool.busy(), load: () => pool.load() };
 	}
-	return runner;
+	const pool = createWorkerPool({
+		size,
+		maxQueue: MAX_QUEUE,
+		taskTimeoutMs: TASK_TIMEOUT_MS,
+		spawn: () => spawnFigureWorker(config),
+		onExit: (error) => console.error('first figures: a worker stopped:', error.message)
+	});
+	return { run: pooledRunner(pool), busy: () => pool.busy(), load: () => pool.load() };
 }
 
-let figureServer: FigureServer | undefined;
-
-/** The server's one figure service: the shipped sample and published datasets. */
-export function getFigureServer(): FigureServer {
-	if (figureServer) return figureServer;
-	const { run, busy } = getFigureRunner();
+function startFigureServer({ run, busy }: Runner): FigureServer {
 	const budget = Number.parseInt(env.FIGURES_BUDGET_MS ?? '', 10);
-	figureServer = createFigureServer({
+	return createFigureServer({
 		runner: run,
 		busy,
 		budgetMs: Number.isInteger(budget) && budget >= 0 ? budget : undefined,
@@ -88,5 +107,4 @@ export function getFigureServer(): FigureServer {
 			}
 		}
 	});
-	return figureServer;
 }

@@ -135,6 +135,22 @@ describe('publish and read back', () => {
 		expect(await store.manifest(untitled.id)).toEqual(untitled);
 	});
 
+	it('keeps a snapshot for the server, readable by file() only, never downloadable', async () => {
+		const table = encode('arrow bytes of evaluations');
+		const published = await store.publish([{ name: 'a.csv', bytes: ALL_BYTES, choices: {} }], {
+			snapshot: { key: 'build 1', tables: [{ table: 'evaluations', bytes: table }] }
+		});
+		expect(published.snapshot).toEqual({
+			key: 'build 1',
+			tables: [{ table: 'evaluations', hash: sha256(table), bytes: table.byteLength }]
+		});
+		const reopened = createFolderStore(root);
+		expect(await reopened.manifest(published.id)).toEqual(published);
+		expect(await reopened.file(published.id, sha256(table))).toEqual(table);
+		expect(await reopened.open(published.id, sha256(table))).toBeNull();
+		expect(published.files.map((file) => file.hash)).toEqual([sha256(ALL_BYTES)]);
+	});
+
 	it('reads through a fresh store on the same folder (as after a restart)', async () => {
 		const published = await store.publish([{ name: 'a.csv', bytes: ALL_BYTES, choices: {} }]);
 		const reopened = createFolderStore(root);

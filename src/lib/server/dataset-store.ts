@@ -22,6 +22,16 @@ export interface PublishedFile {
 	choices: Record<string, unknown>;
 }
 
+/**
+ * The dataset's tables as the import made them (sample included), so the server's first view
+ * loads them instead of importing the raw files again. Each table is an Arrow IPC stream kept
+ * as a blob. Valid only for the `key` it was made under (see `figures/dataset-engines.ts`).
+ */
+export interface DatasetSnapshot {
+	key: string;
+	tables: { table: string; hash: string; bytes: number }[];
+}
+
 /** What a published dataset id resolves to; never changes once written. */
 export interface DatasetManifest {
 	id: string;
@@ -30,6 +40,8 @@ export interface DatasetManifest {
 	/** What the editor called it, for the colleagues who open the link; older ones have none. */
 	title?: string;
 	files: PublishedFile[];
+	/** Older datasets, and those published without one, have none. */
+	snapshot?: DatasetSnapshot;
 }
 
 /** A published file ready to send, not loaded: see `DatasetStore.open`. */
@@ -48,11 +60,17 @@ export interface DatasetStore {
 	/** Stores the files (in this order) as a new immutable dataset under a fresh unguessable id. */
 	publish(
 		files: { name: string; bytes: Uint8Array; choices: Record<string, unknown> }[],
-		about?: { title?: string }
+		about?: {
+			title?: string;
+			snapshot?: { key: string; tables: { table: string; bytes: Uint8Array }[] };
+		}
 	): Promise<DatasetManifest>;
 	/** The manifest, or null for an unknown id; throws CorruptDatasetError if its checksum fails. */
 	manifest(id: string): Promise<DatasetManifest | null>;
-	/** One file's bytes, checked against its SHA-256 on every read; null if unknown. Throws CorruptDatasetError on mismatch. */
+	/**
+	 * One file's or snapshot table's bytes, checked against its SHA-256 on every read; null if
+	 * the dataset lists no such hash. Throws CorruptDatasetError on mismatch.
+	 */
 	file(id: string, hash: string): Promise<Uint8Array | null>;
 	/**
 	 * One file to send, with memory that does not grow with its size; null if unknown. Throws
@@ -139,11 +157,17 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 		return raw === null ? null : decodeManifestFile(raw, id);
 	}
 
-	/** The manifest entry of a file, only if the dataset lists it. */
-	async function listedFile(id: string, hash: string): Promise<PublishedFile | null> {
+	/** The manifest entry of a file, only if the dataset lists it (its snapshot's too, if asked). */
+	async function listedFile(
+		id: string,
+		hash: string,
+		withSnapshot = false
+	): Promise<{ hash: string; bytes: number } | null> {
 		if (!isDatasetId(id) || !isSha256Hex(hash)) return null;
 		const manifest = await readManifest(id);
-		return manifest?.files.find((file) => file.hash === hash) ?? null;
+		if (!manifest) return null;
+		const listed = [...manifest.files, ...(withSnapshot ? (manifest.snapshot?.tables ?? []) : [])];
+		return listed.find((file) => file.hash === hash) ?? null;
 	}
 
 	function remember(hash: string, identity: string): void {
@@ -156,7 +180,7 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 	 * Checks a blob's size, and its SHA-256 unless this very file (same identity) was checked
 	 * before; answers the identity it checked. Throws CorruptDatasetError.
 	 */
-	async function verifyBlob(id: string, entry: PublishedFile): Promise<string> {
+	async function verifyBlob(id: string, entry: { hash: string; bytes: number }): Promise<string> {
 		const { hash } = entry;
 		const handle = await openIfExists(blobPath(hash));
 		if (handle === null) throw missingError(id, hash);
@@ -267,8 +291,12 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 			await prepare();
 			const id = randomBytes(ID_BYTES).toString('base64url');
 			const hashed = files.map((file) => ({ ...file, hash: sha256Hex(file.bytes) }));
+			const tables = (about.snapshot?.tables ?? []).map((table) => ({
+				...table,
+				hash: sha256Hex(table.bytes)
+			}));
 
-			const unique = new Map(hashed.map((file) => [file.hash, file.bytes]));
+			const unique = new Map([...hashed, ...tables].map((blob) => [blob.hash, blob.bytes]));
 			await Promise.all([...unique].map(([hash, bytes]) => storeBlob(hash, bytes)));
 			// A blob skipped above may have been renamed into place by a concurrent publish that
 			// has not synced the folder yet; sync it here so our manifest never outlives a blob.
@@ -285,7 +313,19 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 						name,
 						bytes: bytes.byteLength,
 						choices
-					}))
+					})),
+					...(about.snapshot
+						? {
+								snapshot: {
+									key: about.snapshot.key,
+									tables: tables.map(({ table, hash, bytes }) => ({
+										table,
+										hash,
+										bytes: bytes.byteLength
+									}))
+								}
+							}
+						: {})
 				} satisfies DatasetManifest)
 			) as DatasetManifest;
 
@@ -307,7 +347,7 @@ export function createFolderStore(root: string, options: FolderStoreOptions = {}
 
 		async file(id, hash) {
 			// Only files listed in this dataset are reachable through its id.
-			const entry = await listedFile(id, hash);
+			const entry = await listedFile(id, hash, true);
 			if (!entry) return null;
 			const bytes = await readIfExists(blobPath(hash));
 			if (bytes === null) throw missingError(id, hash);
@@ -433,6 +473,22 @@ function decodeManifestFile(raw: Uint8Array, id: string): DatasetManifest {
 		) {
 			throw corrupt('unexpected file entry');
 		}
+	}
+	if (manifest.snapshot !== undefined) {
+		const snapshot = manifest.snapshot;
+		const tablesOk =
+			isRecord(snapshot) &&
+			typeof snapshot.key === 'string' &&
+			Array.isArray(snapshot.tables) &&
+			(snapshot.tables as unknown[]).every(
+				(table) =>
+					isRecord(table) &&
+					typeof table.table === 'string' &&
+					typeof table.hash === 'string' &&
+					isSha256Hex(table.hash) &&
+					typeof table.bytes === 'number'
+			);
+		if (!tablesOk) throw corrupt('unexpected snapshot');
 	}
 	return manifest as unknown as DatasetManifest;
 }

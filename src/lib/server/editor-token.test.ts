@@ -66,6 +66,29 @@ describe('loadEditorToken', () => {
 		expect(setups.filter((setup) => setup.source === 'generated')).toHaveLength(1);
 	});
 
+	it('reads the file EDITOR_TOKEN_FILE names, writing nothing in the store', async () => {
+		const secret = path.join(dataRoot, 'mounted-secret');
+		await writeFile(secret, `${GOOD}\n`, { mode: 0o600 });
+		const setup = await loadEditorToken(
+			{ EDITOR_TOKEN_FILE: secret },
+			path.join(dataRoot, 'store')
+		);
+		expect(setup).toEqual({ token: GOOD, source: 'operator-file', file: secret });
+		await expect(stat(path.join(dataRoot, 'store', 'editor-token'))).rejects.toThrow(/ENOENT/);
+	});
+
+	it('refuses a missing or short EDITOR_TOKEN_FILE, naming it', async () => {
+		const missing = path.join(dataRoot, 'nowhere');
+		await expect(loadEditorToken({ EDITOR_TOKEN_FILE: missing }, dataRoot)).rejects.toThrow(
+			`EDITOR_TOKEN_FILE names ${missing}, which does not exist.`
+		);
+		const short = path.join(dataRoot, 'short-secret');
+		await writeFile(short, 'short\n');
+		await expect(loadEditorToken({ EDITOR_TOKEN_FILE: short }, dataRoot)).rejects.toThrow(
+			`EDITOR_TOKEN_FILE (${short}) is 5 characters long`
+		);
+	});
+
 	it('refuses a short token file and says how to recover', async () => {
 		await writeFile(path.join(dataRoot, 'editor-token'), 'short\n', { mode: 0o600 });
 		await expect(loadEditorToken({}, dataRoot)).rejects.toThrow(

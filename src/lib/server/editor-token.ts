@@ -8,7 +8,11 @@ export const MIN_TOKEN_LENGTH = 32;
 /** The editor token in force and where it came from (`file` is null for the environment). */
 export interface EditorTokenSetup {
 	token: string;
-	source: 'env' | 'file' | 'generated';
+	/**
+	 * `env`: EDITOR_TOKEN; `operator-file`: the file EDITOR_TOKEN_FILE names (a secret mounted
+	 * by the operator); `file`: the store's own token file; `generated`: made at this start.
+	 */
+	source: 'env' | 'operator-file' | 'file' | 'generated';
 	file: string | null;
 }
 
@@ -16,7 +20,11 @@ const TOKEN_FILE_NAME = 'editor-token';
 // 32 bytes = 256 bits, 43 base64url characters.
 const GENERATED_TOKEN_BYTES = 32;
 
-/** Reads EDITOR_TOKEN, or the token file in the data folder, or makes a random one (≥ 256 bits, base64url) and writes it there with mode 0600. Throws if a configured token is shorter than 32 characters. */
+/**
+ * Reads EDITOR_TOKEN, or the file EDITOR_TOKEN_FILE names, or the token file in the data
+ * folder, or makes a random one (≥ 256 bits, base64url) and writes it there with mode 0600.
+ * Throws if a configured token is shorter than 32 characters or a named file is missing.
+ */
 export async function loadEditorToken(
 	env: Record<string, string | undefined>,
 	dataRoot: string
@@ -28,8 +36,18 @@ export async function loadEditorToken(
 		checkLength(configured, 'EDITOR_TOKEN');
 		return { token: configured, source: 'env', file: null };
 	}
+	const operatorFile = env.EDITOR_TOKEN_FILE?.trim();
+	if (operatorFile) {
+		const file = path.resolve(operatorFile);
+		const token = await readTokenFile(file, `EDITOR_TOKEN_FILE (${file})`);
+		if (token === null) throw new Error(`EDITOR_TOKEN_FILE names ${file}, which does not exist.`);
+		return { token, source: 'operator-file', file };
+	}
 	const file = path.join(path.resolve(dataRoot), TOKEN_FILE_NAME);
-	const stored = await readTokenFile(file);
+	const stored = await readTokenFile(
+		file,
+		`The editor token file ${file} (delete it to have a new one generated)`
+	);
 	if (stored !== null) return { token: stored, source: 'file', file };
 	return createTokenFile(file);
 }
@@ -55,7 +73,7 @@ function checkLength(token: string, origin: string): void {
 	);
 }
 
-async function readTokenFile(file: string): Promise<string | null> {
+async function readTokenFile(file: string, origin: string): Promise<string | null> {
 	let text: string;
 	try {
 		text = await readFile(file, 'utf8');
@@ -64,7 +82,7 @@ async function readTokenFile(file: string): Promise<string | null> {
 		throw error;
 	}
 	const token = text.trim();
-	checkLength(token, `The editor token file ${file} (delete it to have a new one generated)`);
+	checkLength(token, origin);
 	return token;
 }
 
@@ -90,7 +108,7 @@ async function createTokenFile(file: string): Promise<EditorTokenSetup> {
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'EEXIST') {
-				const winner = await readTokenFile(file);
+				const winner = await readTokenFile(file, `The editor token file ${file}`);
 				if (winner !== null) return { token: winner, source: 'file', file };
 			}
 			// Filesystems without hard links: rename is still atomic, only not exclusive.

@@ -43,6 +43,7 @@ function figureServer(overrides: Partial<DatasetEngineOptions> = {}) {
 		fetchBytes: async (name) => repoFile(`data/${name}`),
 		store,
 		decodeCp949: nodeCp949,
+		snapshotKey: async () => 'this build',
 		...overrides
 	});
 	const server = { figuresFor: (query: URLSearchParams) => service.figures(state(query)) };
@@ -174,11 +175,17 @@ describe('checking a publish', () => {
 	const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...Array(200).fill(0)]);
 	const noise = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) % 256);
 
-	it('passes files that import, closing its engine after', async () => {
+	it('passes files that import, with the tables they made, closing its engine after', async () => {
 		const { service, engines, closed } = figureServer();
-		expect(await service.check([{ name: 'good.csv', bytes: good, choices: {} }])).toEqual({
-			ok: true
-		});
+		const checked = await service.check([{ name: 'good.csv', bytes: good, choices: {} }]);
+		if (!checked.ok) throw new Error('refused');
+		expect(checked.snapshot.key).toBe('this build');
+		expect(checked.snapshot.tables.map((table) => table.table)).toEqual([
+			'evaluations',
+			'evaluation_units',
+			'sample_files',
+			'budget'
+		]);
 		expect([engines(), closed()]).toEqual([1, 1]);
 	});
 
@@ -197,5 +204,49 @@ describe('checking a publish', () => {
 		expect(checked.issue?.file).toBe(name);
 		expect(checked.issue?.code).toMatch(/binary-file|unknown-headers|unreadable-file/);
 		expect(closed()).toBe(1);
+	});
+});
+
+describe("a published dataset's snapshot", () => {
+	const csv = repoFile('tests/fixtures/csv/unbalanced/evaluations.csv');
+
+	/** The store, counting reads of each hash. */
+	function countingStore() {
+		const reads = new Map<string, number>();
+		const counted: typeof store = {
+			...store,
+			file: async (id, hash) => {
+				reads.set(hash, (reads.get(hash) ?? 0) + 1);
+				return store.file(id, hash);
+			}
+		};
+		return { counted, reads };
+	}
+
+	it('is loaded instead of the raw files, and gives the same figures as importing them', async () => {
+		const { service } = figureServer();
+		const files = [{ name: 'unbalanced.csv', bytes: csv, choices: {} }];
+		const checked = await service.check(files);
+		if (!checked.ok) throw new Error('refused');
+		const manifest = await store.publish(files, { snapshot: checked.snapshot });
+		const rawHash = manifest.files[0]!.hash;
+
+		const fromSnapshot = countingStore();
+		const withSnapshot = figureServer({ store: fromSnapshot.counted });
+		// Another build: the snapshot is not trusted, the raw file is imported.
+		const fromRaw = countingStore();
+		const replayed = figureServer({
+			store: fromRaw.counted,
+			snapshotKey: async () => 'another build'
+		});
+		for (const query of ['', 'v=budget', 'v=trend', 'lv=indicator&y=2020']) {
+			const a = await withSnapshot.server.figuresFor(params(`ds=${manifest.id}&${query}`));
+			const b = await replayed.server.figuresFor(params(`ds=${manifest.id}&${query}`));
+			expect(a!.figures, query).toEqual(b!.figures);
+			expect(a!.contents).toEqual(b!.contents);
+		}
+		expect(fromSnapshot.reads.get(rawHash)).toBeUndefined();
+		expect(fromSnapshot.reads.size).toBe(4);
+		expect(fromRaw.reads.get(rawHash)).toBe(1);
 	});
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Cp949Decoder } from '$lib/csv/decode';
 import type { ImportIssue } from '$lib/csv/import';
 import { readContents, type DatasetContents } from '$lib/dataset/contents';
@@ -6,8 +7,14 @@ import {
 	PublishedImportError,
 	type PublishedDataset
 } from '$lib/dataset/published';
-import { loadSampleDataset, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
+import {
+	loadSampleDataset,
+	prepareEngine,
+	SAMPLE_EXPORTS,
+	type FetchBytes
+} from '$lib/dataset/sample';
 import type { NodeEngine } from '$lib/engine/node';
+import { DATA_TABLES } from '$lib/query/schema';
 import { restrictToData } from '$lib/url-state/allowlist';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { PageFigures } from '$lib/views/figures';
@@ -22,6 +29,11 @@ export interface DatasetEngineOptions {
 	store: DatasetStore;
 	/** CP949 as the browser decodes it (Node's own decoder lacks the extended syllables). */
 	decodeCp949: Cp949Decoder;
+	/**
+	 * What a snapshot must have been made under to be loaded instead of the raw files: this
+	 * build and these sample files (a later release may import the same files differently).
+	 */
+	snapshotKey: () => Promise<string>;
 	/** Datasets kept loaded at once; each is a DuckDB instance. */
 	maxDatasets?: number;
 	/**
@@ -48,8 +60,18 @@ export interface CandidateFile {
 	choices: Record<string, unknown>;
 }
 
-/** Whether the files of a publish import; if not, the file and the importer's first issue. */
-export type PublishCheck = { ok: true } | { ok: false; file: string; issue: ImportIssue | null };
+/** The tables a publish's import made, to store with it (see DatasetSnapshot). */
+export interface SnapshotTables {
+	key: string;
+	tables: { table: string; bytes: Uint8Array }[];
+}
+
+/**
+ * Whether the files of a publish import: if so, the tables they made; if not, the file and the
+ * importer's first issue.
+ */
+export type PublishCheck =
+	{ ok: true; snapshot: SnapshotTables } | { ok: false; file: string; issue: ImportIssue | null };
 
 interface LoadedDataset {
 	engine: NodeEngine;
@@ -86,6 +108,20 @@ export function createDatasetEngines(options: DatasetEngineOptions) {
 		const engine = await options.createEngine();
 		try {
 			await prepareEngine(engine, options.fetchBytes);
+			const snapshot = manifest.snapshot;
+			const usable =
+				snapshot?.key === (await options.snapshotKey()) &&
+				DATA_TABLES.every((table) => snapshot.tables.some((entry) => entry.table === table));
+			if (snapshot && usable) {
+				// The tables as the publish's import made them: no raw row is read again.
+				for (const table of DATA_TABLES) {
+					const entry = snapshot.tables.find((candidate) => candidate.table === table)!;
+					const bytes = await options.store.file(id, entry.hash);
+					if (!bytes) throw new Error(`dataset ${id}: snapshot of ${table} missing`);
+					await engine.appendToTable(table, bytes);
+				}
+				return { engine, contents: await readContents(engine), published: manifest };
+			}
 			await importPublished(engine, manifest, {
 				fetchBytes: options.fetchBytes,
 				decodeCp949: options.decodeCp949,
@@ -120,7 +156,8 @@ export function createDatasetEngines(options: DatasetEngineOptions) {
 
 		/**
 		 * Imports the files as a published dataset would be, into an engine of its own that is
-		 * closed after: a file that would not import on every view of its link is refused now.
+		 * closed after: a file that would not import on every view of its link is refused now,
+		 * and the tables of one that does are handed back to be stored with it.
 		 */
 		async check(files: CandidateFile[]): Promise<PublishCheck> {
 			const engine = await options.createEngine();
@@ -141,7 +178,11 @@ export function createDatasetEngines(options: DatasetEngineOptions) {
 					decodeCp949: options.decodeCp949,
 					fileBytes: async (index) => files[Number(index)]!.bytes
 				});
-				return { ok: true };
+				const tables = [];
+				for (const table of DATA_TABLES) {
+					tables.push({ table, bytes: await engine.exportTable(table) });
+				}
+				return { ok: true, snapshot: { key: await options.snapshotKey(), tables } };
 			} catch (error) {
 				if (error instanceof PublishedImportError) {
 					return { ok: false, file: error.file, issue: error.issue };
@@ -155,3 +196,20 @@ export function createDatasetEngines(options: DatasetEngineOptions) {
 }
 
 export type DatasetEngines = ReturnType<typeof createDatasetEngines>;
+
+/**
+ * The key snapshots are made and loaded under: this build's version and the SHA-256 of each
+ * shipped sample file (a snapshot holds the sample's rows too). Computed once.
+ */
+export function snapshotKeyOf(buildVersion: string, fetchBytes: FetchBytes): () => Promise<string> {
+	let key: Promise<string> | undefined;
+	const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+	return () =>
+		(key ??= (async () => {
+			const parts = [buildVersion];
+			for (const name of ['districts.csv', ...SAMPLE_EXPORTS]) {
+				parts.push(sha256(await fetchBytes(name)));
+			}
+			return sha256(parts.join('\n'));
+		})());
+}

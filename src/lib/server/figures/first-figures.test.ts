@@ -35,7 +35,7 @@ function fakeRunner() {
 					asked.push(state);
 					waiting.push({ state, resolve, reject });
 				}),
-			check: async () => ({ ok: true as const })
+			check: async () => ({ ok: true as const, snapshot: { key: '', tables: [] } })
 		},
 		answerAll() {
 			for (const task of waiting.splice(0)) task.resolve(computed(task.state));

@@ -9,7 +9,8 @@ import {
 	type CandidateFile,
 	type ComputedFigures,
 	type DatasetEngines,
-	type PublishCheck
+	type PublishCheck,
+	snapshotKeyOf
 } from './dataset-engines';
 import type { WorkerPool, WorkerReply } from './pool';
 
@@ -29,6 +30,8 @@ export interface FigureWorkerConfig {
 	dataDir: string;
 	/** The published datasets' store folder. */
 	storeRoot: string;
+	/** This build's version: snapshots made by another build are not loaded. */
+	buildVersion: string;
 	/** Datasets each worker keeps loaded. */
 	maxDatasets?: number;
 }
@@ -57,9 +60,11 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
 
 /** The engines of one thread, opened from the config's paths. */
 export function openDatasetEngines(config: FigureWorkerConfig): DatasetEngines {
+	const fetchBytes = sampleFiles(config.dataDir);
 	return createDatasetEngines({
 		createEngine: createNodeEngine,
-		fetchBytes: sampleFiles(config.dataDir),
+		fetchBytes,
+		snapshotKey: snapshotKeyOf(config.buildVersion, fetchBytes),
 		store: createFolderStore(config.storeRoot),
 		decodeCp949: nodeCp949,
 		maxDatasets: config.maxDatasets

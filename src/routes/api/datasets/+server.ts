@@ -11,8 +11,11 @@ import type { RequestHandler } from './$types';
 /** The longest file name accepted, whichever field it comes from. */
 const MAX_NAME = 200;
 
+// Every answer here depends on who asks (the editor's session or token): never kept by a cache.
+const NO_STORE = { 'cache-control': 'no-store' };
+
 function refuse(status: number, ko: string, en: string) {
-	return json({ error: { ko, en } }, { status });
+	return json({ error: { ko, en } }, { status, headers: NO_STORE });
 }
 
 /**
@@ -29,7 +32,7 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 		);
 	}
 	const publishing = await getPublishing();
-	if (!isEditor(publishing, request, cookies.get(EDITOR_COOKIE))) {
+	if (!(await isEditor(publishing, request, cookies.get(EDITOR_COOKIE)))) {
 		return refuse(
 			401,
 			'게시하려면 편집자 로그인이 필요합니다.',
@@ -129,6 +132,10 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 			`Not published: a file does not import. ${why('en')}`
 		);
 	}
-	const manifest = await publishing.store.publish(candidates, { title });
-	return json({ id: manifest.id }, { status: 201 });
+	// Stored with the import's tables, so the link's first view on the server reads those.
+	const manifest = await publishing.store.publish(candidates, {
+		title,
+		snapshot: checked.snapshot
+	});
+	return json({ id: manifest.id }, { status: 201, headers: NO_STORE });
 };

@@ -5,20 +5,23 @@ import { EDITOR_COOKIE } from '$lib/server/publishing';
 import type { RequestHandler } from './$types';
 
 /**
- * The sign-in link the server prints at start: it turns the token into an HttpOnly, SameSite
- * cookie and sends the editor on to the dashboard, so the token never stays in an address.
+ * The sign-in link the server prints at first start: the token is exchanged for a session (a
+ * random id in an HttpOnly, SameSite=Strict cookie, Secure when the public address is https,
+ * for `EDITOR_SESSION_HOURS`), and the editor is sent on to the dashboard, so the token never
+ * stays in an address or a cookie.
  */
 export const GET: RequestHandler = async ({ url, cookies }) => {
 	const publishing = await getPublishing();
 	if (!tokenMatches(publishing.editor.token, url.searchParams.get('token'))) {
 		error(403, '편집자 토큰이 맞지 않습니다. / The editor token does not match.');
 	}
-	cookies.set(EDITOR_COOKIE, publishing.editor.token, {
+	const session = await publishing.sessions.create();
+	cookies.set(EDITOR_COOKIE, session.id, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'strict',
-		secure: url.protocol === 'https:',
-		maxAge: 60 * 60 * 24 * 30
+		secure: publishing.secureCookies,
+		maxAge: session.maxAgeSeconds
 	});
 	// Not kept by any cache: the address held the token.
 	return new Response(null, {
