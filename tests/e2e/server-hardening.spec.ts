@@ -2,7 +2,7 @@
 // far larger than the sample, its own static files removed under it), and as more than one
 // process on one store.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -140,6 +140,26 @@ test('a precompressed static file deleted under a running server is a 404, and t
 	}
 	const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
 	expect(back.status).toBe(200);
+});
+
+test('a sample file or a published file gone from disk is a 500, and the server stays up', async () => {
+	const data = path.join(store, 'sample');
+	await cp(path.join(ROOT, 'data'), data, { recursive: true });
+	server = await startServer(store, { DATA_DIR: data }, PORT);
+	await ready(server.base);
+	const id = await publish(server.base, [{ name: 'one.csv', bytes: evaluations(100, 2038).bytes }]);
+	const manifest = (await (await fetch(`${server.base}/api/datasets/${id}`)).json()) as {
+		files: { hash: string }[];
+	};
+	await rm(path.join(data, 'budget.csv'));
+	await rm(path.join(store, 'blobs', manifest.files[0]!.hash));
+	expect((await fetch(`${server.base}/data/budget.csv`)).status).toBe(500);
+	expect(
+		(await fetch(`${server.base}/api/datasets/${id}/files/${manifest.files[0]!.hash}`)).status
+	).toBe(500);
+	expect(server.child.exitCode).toBeNull();
+	expect((await fetch(`${server.base}/data/evaluations.csv`)).status).toBe(200);
+	expect((await page(server.base, '/')).charts).toBe(true);
 });
 
 test.describe('two server processes on one store', () => {
