@@ -580,7 +580,7 @@ export async function runLoadTest(options = {}) {
 	await checkPrerequisites(o, base);
 	const server = startLoadServer(o, base);
 	try {
-		await waitForServer(`${base}/api/editor`, 30_000, { child: server.child, everyMs: 100 });
+		await waitForServer(`${base}/api/health`, 60_000, { child: server.child, everyMs: 100 });
 		const paths = await linkedPaths(base, await seedDatasets(server));
 		const split = shareConnections(o.connections);
 		await warmUp(base, paths);

@@ -405,7 +405,7 @@ async function main() {
 	const proxies = await startProxies();
 	let browser;
 	try {
-		await waitForServer(`http://127.0.0.1:${PORT}/`, 60_000);
+		await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 60_000);
 		await logPreloads(proxies);
 		browser = await chromium.launch({
 			executablePath: executablePath || undefined,

@@ -529,7 +529,8 @@ async function main() {
 	const server = startServer({ root, port: PORT, store });
 	let browser;
 	try {
-		await waitForServer(BASE + '/', 30_000);
+		// Ready once the sample's first figures are: first loads are measured as a visitor meets them.
+		await waitForServer(BASE + '/api/health', 60_000);
 		log('generating CSVs in', tmp);
 		const files = writeImportFiles(tmp);
 		browser = await chromium.launch(LAUNCH);
