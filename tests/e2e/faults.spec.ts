@@ -255,10 +255,12 @@ test.describe.serial('the server killed during a publish', () => {
 			},
 			{ name: '2032.csv', bytes: evaluations(6_000, 2032, 7).bytes, choices: { mode: 'add' } }
 		];
-		// Four distinct 9 MB files: writing their blobs takes long enough to be killed in.
+		// Four distinct 9 MB files: writing their blobs takes long enough to be killed in. A long
+		// 비고 on each of 12,000 rows makes the size; the publish's import check stays quick.
+		const note = '비고'.repeat(110);
 		big = [2040, 2041, 2042, 2043].map((year) => ({
 			name: `${year}.csv`,
-			bytes: evaluations(100_000, year, year).bytes
+			bytes: evaluations(12_000, year, year, note).bytes
 		}));
 		sent = [earlier, big];
 	});

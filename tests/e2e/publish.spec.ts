@@ -234,8 +234,8 @@ test.describe('the publish API', () => {
 		const noise = Uint8Array.from({ length: 8192 }, (_, i) => (i * 2654435761) % 251);
 		const plain = JSON.stringify([{ name: 'x.csv', choices: {} }]);
 		const cases: [string, () => ReturnType<typeof publish>, string][] = [
-			['an ELF file', () => publish(plain, elf), '게시할 수 없습니다'],
-			['random bytes', () => publish(plain, noise), '게시할 수 없습니다'],
+			['an ELF file', () => publish(plain, elf), '가져올 수 없는 파일이 있습니다'],
+			['random bytes', () => publish(plain, noise), '가져올 수 없는 파일이 있습니다'],
 			[
 				'__proto__',
 				() => publish('[{"name":"x.csv","choices":{"__proto__":{"mode":"add"}}}]'),
@@ -323,4 +323,40 @@ test('on a phone too, publishing ends with a link and a 복사 button that copie
 			() => document.documentElement.scrollWidth <= document.documentElement.clientWidth
 		)
 	).toBe(true);
+});
+
+test('a publish the server refuses says why, in the page’s language', async ({ page }) => {
+	await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
+	await page.goto('/?lang=en');
+	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
+		timeout: 45_000
+	});
+	await openOwnData(page);
+	await page.getByTestId('file-input').setInputFiles({
+		name: '2033.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(year2031(7).replaceAll('2031,', '2033,'))
+	});
+	await expect(page.getByTestId('import-results')).toContainText('2033.csv');
+	// The server's answer to a file its import check refuses, in both languages as it sends it.
+	await page.route('**/api/datasets', (route) =>
+		route.fulfill({
+			status: 400,
+			contentType: 'application/json',
+			body: JSON.stringify({
+				error: {
+					ko: '가져올 수 없는 파일이 있습니다. 2033.csv 파일 전체: CSV 파일이 아닙니다',
+					en: 'A file does not import. 2033.csv, the whole file: This is not a CSV file'
+				}
+			})
+		})
+	);
+	const step = page.getByTestId('publish');
+	await step.getByRole('button', { name: 'Publish…' }).click();
+	await step.getByRole('textbox', { name: 'Title (colleagues see it)' }).fill('refused');
+	await step.getByRole('button', { name: 'Publish', exact: true }).click();
+	await expect(step).toContainText(
+		'Could not publish: A file does not import. 2033.csv, the whole file'
+	);
+	await expect(step).not.toContainText('가져올 수 없는');
 });

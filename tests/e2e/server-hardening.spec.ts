@@ -50,8 +50,8 @@ test('a page never waits on another page’s DuckDB work', async () => {
 	test.setTimeout(120_000);
 	server = await startServer(store, { FIGURE_WORKERS: '1', FIGURES_BUDGET_MS: '300' }, PORT);
 	await ready(server.base);
-	// 300,000 rows: the publish's import check holds the one worker for seconds.
-	const big = evaluations(300_000, 2030);
+	// 150,000 rows: the publish's import check holds the one worker for a second or two.
+	const big = evaluations(150_000, 2030);
 	let publishedAt = Infinity;
 	const publishing = publish(server.base, [{ name: 'big.csv', bytes: big.bytes }]).then((id) => {
 		publishedAt = performance.now();
@@ -87,10 +87,10 @@ test('no page is much over a megabyte, whatever the dataset', async () => {
 	test.setTimeout(120_000);
 	server = await startServer(store, { FIGURE_WORKERS: '1', FIGURES_BUDGET_MS: '60000' }, PORT);
 	await ready(server.base);
-	// 4,000 indicators, each scored by all three sources in one district: every per-indicator
-	// table and chart of this dataset is 4,000 rows long.
+	// 3,000 indicators, each scored by all three sources in one district: every per-indicator
+	// table and chart of this dataset is 3,000 rows long.
 	const lines = ['\uFEFF' + HEADER];
-	for (let i = 0; i < 4_000; i++) {
+	for (let i = 0; i < 3_000; i++) {
 		for (const [type, who] of [
 			['자체', ''],
 			['공무원', '공무원A'],
@@ -193,7 +193,7 @@ test.describe('two server processes on one store', () => {
 		const env = { FIGURES_BUDGET_MS: '60000' };
 		server = await startServer(store, env, PORT);
 		second = await startServer(store, env, SECOND_PORT);
-		const one = evaluations(20_000, 2034, 1);
+		const one = evaluations(3_000, 2034, 1);
 		const id = await publish(server.base, [{ name: 'one.csv', bytes: one.bytes }]);
 		const manifest = await (await fetch(`${second.base}/api/datasets/${id}`)).json();
 		expect(manifest.files[0].name).toBe('one.csv');
@@ -201,8 +201,8 @@ test.describe('two server processes on one store', () => {
 		expect(page).toContain('data-server-chart');
 
 		// Two different publishes, one on each process, at the same moment.
-		const a = evaluations(30_000, 2035, 2);
-		const b = evaluations(30_000, 2036, 3);
+		const a = evaluations(5_000, 2035, 2);
+		const b = evaluations(5_000, 2036, 3);
 		const [idA, idB] = await Promise.all([
 			publish(server.base, [{ name: 'a.csv', bytes: a.bytes }]),
 			publish(second.base, [{ name: 'b.csv', bytes: b.bytes }])

@@ -168,9 +168,11 @@ export class DatasetState {
 	 */
 	async publish(
 		title: string
-	): Promise<{ ok: true; id: string } | { ok: false; status: number; message: string }> {
+	): Promise<
+		{ ok: true; id: string } | { ok: false; status: number; message: Record<'ko' | 'en', string> }
+	> {
 		const store = this.#store;
-		if (!store) return { ok: false, status: 0, message: 'no-store' };
+		if (!store) return { ok: false, status: 0, message: { ko: 'no-store', en: 'no-store' } };
 		const form = new FormData();
 		const described: { name: string; choices: Record<string, unknown> }[] = [];
 		for (const upload of await store.list()) {
@@ -187,10 +189,11 @@ export class DatasetState {
 			error?: { ko: string; en: string };
 		};
 		if (response.ok && body.id) return { ok: true, id: body.id };
+		// The server says why in both languages; the page shows the one it is in.
 		return {
 			ok: false,
 			status: response.status,
-			message: body.error?.ko ?? String(response.status)
+			message: body.error ?? { ko: String(response.status), en: String(response.status) }
 		};
 	}
 

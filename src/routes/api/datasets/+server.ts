@@ -128,8 +128,8 @@ export const POST: RequestHandler = async ({ request, url, cookies }) => {
 			issue ? `${locateIssue(issue, locale)}: ${describeIssue(issue, locale)}` : file;
 		return refuse(
 			400,
-			`게시할 수 없습니다. 가져올 수 없는 파일이 있습니다. ${why('ko')}`,
-			`Not published: a file does not import. ${why('en')}`
+			`가져올 수 없는 파일이 있습니다. ${why('ko')}`,
+			`A file does not import. ${why('en')}`
 		);
 	}
 	// Stored with the import's tables, so the link's first view on the server reads those.
