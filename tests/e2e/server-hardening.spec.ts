@@ -258,3 +258,16 @@ test('a generated editor token is printed once, at the start that made it', asyn
 	await expect.poll(() => server.stdout()).toContain('Editor sign-in:');
 	expect(server.stdout()).not.toContain(token);
 });
+
+test('a SIGTERM ends the server, DuckDB workers and all', async () => {
+	server = await startServer(store, { FIGURE_WORKERS: '2' }, PORT);
+	await ready(server.base);
+	expect((await fetch(`${server.base}/?v=budget`)).status).toBe(200);
+	server.child.kill('SIGTERM');
+	const ended = await Promise.race([
+		server.exited.then(() => 'exited'),
+		new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))
+	]);
+	expect(ended).toBe('exited');
+	expect(server.child.signalCode ?? server.child.exitCode).not.toBe('SIGKILL');
+});

@@ -48,8 +48,6 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 
 	function start(): void {
 		const worker = options.spawn();
-		// The server's own handles keep the process alive; a pool left open must not.
-		worker.unref();
 		worker.on('message', (reply: WorkerReply) => {
 			const task = running.get(worker);
 			running.delete(worker);
@@ -79,6 +77,9 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 			start();
 			next();
 		});
+		// The server's own handles keep the process alive; a pool left open must not (so a
+		// SIGTERM's graceful shutdown ends it). After the listeners: adding one refs it again.
+		worker.unref();
 		idle.push(worker);
 	}
 

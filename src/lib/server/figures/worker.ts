@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { createNodeEngine } from '$lib/engine/node';
-import type { UrlState } from '$lib/url-state/url-state';
+import { DEFAULT_URL_STATE, type UrlState } from '$lib/url-state/url-state';
 import { nodeCp949 } from '../cp949';
 import { createFolderStore } from '../dataset-store';
 import { sampleFiles } from '../sample-data';
@@ -77,6 +77,9 @@ function runTask(engines: DatasetEngines, task: FigureTask): Promise<unknown> {
 
 function serveTasks(config: FigureWorkerConfig): void {
 	const engines = openDatasetEngines(config);
+	// Every worker, a replacement too, loads the sample as it starts: its first page is not
+	// the one to wait for that. A failure here shows again on the first task that needs it.
+	engines.figures(DEFAULT_URL_STATE).catch(() => {});
 	const port = parentPort!;
 	port.on('message', (task: FigureTask) => {
 		runTask(engines, task).then(
