@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,9 @@ export default defineConfig({
 		environment: 'node',
 		// The Node DuckDB engine takes about a second to start; one per test file is plenty.
 		testTimeout: 30_000,
+		// Vitest's default leaves a core to the main process: on the 2 CPUs of CI that is one
+		// file at a time. The files mostly wait on DuckDB, so two at once take about half as long.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		hookTimeout: 60_000
 	}
 });

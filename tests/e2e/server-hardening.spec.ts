@@ -15,21 +15,28 @@ const PORT = 4192;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 manageServers();
 
-let store: string;
-let server: Server;
-test.beforeEach(async () => {
-	store = await mkdtemp(path.join(tmpdir(), 'hardening-store-'));
-});
-test.afterEach(async () => {
-	if (server) await kill(server);
-	await rm(store, { recursive: true, force: true });
-});
+/** A store folder of its own, removed after the describe block that made it. */
+async function freshStore(): Promise<string> {
+	return mkdtemp(path.join(tmpdir(), 'hardening-store-'));
+}
 
 /** Waits until the server's sample figures are ready; its DuckDB load from then on. */
 async function ready(base: string) {
 	await expect
 		.poll(async () => (await fetch(`${base}/api/health`)).status, { timeout: 30_000 })
 		.toBe(200);
+}
+
+/**
+ * A page as it is once its figures are computed: asked once, the worker left to finish (a page
+ * waits only 300 ms for them here), then asked again.
+ */
+async function computed(base: string, address: string) {
+	await page(base, address);
+	await expect
+		.poll(async () => Object.values(await workLoad(base)).join(), { timeout: 60_000 })
+		.toBe('0,0');
+	return page(base, address);
 }
 
 async function workLoad(base: string): Promise<{ running: number; waiting: number }> {
@@ -46,128 +53,173 @@ async function page(base: string, address: string) {
 	};
 }
 
-test('a page never waits on another page’s DuckDB work', async () => {
-	test.setTimeout(120_000);
-	server = await startServer(store, { FIGURE_WORKERS: '1', FIGURES_BUDGET_MS: '300' }, PORT);
-	await ready(server.base);
-	// 150,000 rows: the publish's import check holds the one worker for a second or two.
-	const big = evaluations(150_000, 2030);
-	let publishedAt = Infinity;
-	const publishing = publish(server.base, [{ name: 'big.csv', bytes: big.bytes }]).then((id) => {
-		publishedAt = performance.now();
-		return id;
+test.describe.serial('one server, one DuckDB worker', () => {
+	let store: string;
+	let server: Server;
+	let data: string;
+
+	test.beforeAll(async () => {
+		store = await freshStore();
+		// Its own copy of the sample, so that a test can take a file away.
+		data = path.join(store, 'sample');
+		await cp(path.join(ROOT, 'data'), data, { recursive: true });
+		server = await startServer(
+			store,
+			{ FIGURE_WORKERS: '1', FIGURES_BUDGET_MS: '300', DATA_DIR: data },
+			PORT
+		);
+		await ready(server.base);
 	});
-	await expect.poll(async () => (await workLoad(server.base)).running, { timeout: 30_000 }).toBe(1);
-	const asked = performance.now();
-	const [cached, queued] = await Promise.all([
-		page(server.base, '/'),
-		page(server.base, '/?v=trend&y=2019&lv=area')
-	]);
-	const id = await publishing;
-	console.log(
-		`worker busy: cached page in ${Math.round(cached.at - asked)} ms, uncached in ` +
-			`${Math.round(queued.at - asked)} ms; the busy work ended after ${Math.round(publishedAt - asked)} ms`
-	);
-	// Both answered while the worker was still busy, the cached one with its figures.
-	expect(cached.at).toBeLessThan(publishedAt);
-	expect(queued.at).toBeLessThan(publishedAt);
-	expect(cached.charts).toBe(true);
-	expect(queued.charts).toBe(false);
-	// The first view of the big dataset holds the worker in turn; a sample page still answers.
-	const firstView = page(server.base, `/?ds=${id}`);
-	await expect.poll(async () => (await workLoad(server.base)).running, { timeout: 30_000 }).toBe(1);
-	expect((await page(server.base, '/')).charts).toBe(true);
-	await firstView;
-	// Once the worker is done, its figures are kept: the same view now comes with them.
-	await expect.poll(async () => (await workLoad(server.base)).running, { timeout: 60_000 }).toBe(0);
-	expect((await page(server.base, `/?ds=${id}`)).charts).toBe(true);
-});
+	test.afterAll(async () => {
+		await kill(server);
+		await rm(store, { recursive: true, force: true });
+	});
 
-test('no page is much over a megabyte, whatever the dataset', async () => {
-	test.setTimeout(120_000);
-	server = await startServer(store, { FIGURE_WORKERS: '1', FIGURES_BUDGET_MS: '60000' }, PORT);
-	await ready(server.base);
-	// 3,000 indicators, each scored by all three sources in one district: every per-indicator
-	// table and chart of this dataset is 3,000 rows long.
-	const lines = ['\uFEFF' + HEADER];
-	for (let i = 0; i < 3_000; i++) {
-		for (const [type, who] of [
-			['자체', ''],
-			['공무원', '공무원A'],
-			['외부전문가', '전문가A']
-		]) {
-			lines.push(`2030,성북구,${type},${who},영역${i % 40},지표 ${i},${(i % 10) + 1},10`);
+	test('a page never waits on another page’s DuckDB work', async () => {
+		test.setTimeout(120_000);
+		// 150,000 rows: the publish's import check holds the one worker for a second or two.
+		const big = evaluations(150_000, 2030);
+		let publishedAt = Infinity;
+		const publishing = publish(server.base, [{ name: 'big.csv', bytes: big.bytes }]).then((id) => {
+			publishedAt = performance.now();
+			return id;
+		});
+		await expect
+			.poll(async () => (await workLoad(server.base)).running, { timeout: 30_000 })
+			.toBe(1);
+		const asked = performance.now();
+		const [cached, queued] = await Promise.all([
+			page(server.base, '/'),
+			page(server.base, '/?v=trend&y=2019&lv=area')
+		]);
+		const id = await publishing;
+		console.log(
+			`worker busy: cached page in ${Math.round(cached.at - asked)} ms, uncached in ` +
+				`${Math.round(queued.at - asked)} ms; the busy work ended after ${Math.round(publishedAt - asked)} ms`
+		);
+		// Both answered while the worker was still busy, the cached one with its figures.
+		expect(cached.at).toBeLessThan(publishedAt);
+		expect(queued.at).toBeLessThan(publishedAt);
+		expect(cached.charts).toBe(true);
+		expect(queued.charts).toBe(false);
+		// The first view of the big dataset holds the worker in turn; a sample page still answers.
+		const firstView = page(server.base, `/?ds=${id}`);
+		await expect
+			.poll(async () => (await workLoad(server.base)).running, { timeout: 30_000 })
+			.toBe(1);
+		expect((await page(server.base, '/')).charts).toBe(true);
+		await firstView;
+		// Once the worker is done, its figures are kept: the same view now comes with them.
+		await expect
+			.poll(async () => (await workLoad(server.base)).running, { timeout: 60_000 })
+			.toBe(0);
+		expect((await page(server.base, `/?ds=${id}`)).charts).toBe(true);
+	});
+
+	test('no page is much over a megabyte, whatever the dataset', async () => {
+		test.setTimeout(120_000);
+		// 3,000 indicators, each scored by all three sources in one district: every per-indicator
+		// table and chart of this dataset is 3,000 rows long.
+		const lines = ['\uFEFF' + HEADER];
+		for (let i = 0; i < 3_000; i++) {
+			for (const [type, who] of [
+				['자체', ''],
+				['공무원', '공무원A'],
+				['외부전문가', '전문가A']
+			]) {
+				lines.push(`2030,성북구,${type},${who},영역${i % 40},지표 ${i},${(i % 10) + 1},10`);
+			}
 		}
-	}
-	const id = await publish(server.base, [
-		{ name: 'wide.csv', bytes: Buffer.from(lines.join('\r\n')) }
-	]);
-	const sizes: Record<string, number> = {};
-	for (const address of [
-		`/?ds=${id}`,
-		`/?ds=${id}&lv=area`,
-		`/?ds=${id}&lv=indicator`,
-		`/?ds=${id}&v=trend`,
-		`/?ds=${id}&v=budget`
-	]) {
-		sizes[address] = (await page(server.base, address)).bytes;
-	}
-	console.log('page sizes (bytes):', JSON.stringify(sizes));
-	for (const [address, bytes] of Object.entries(sizes)) {
-		expect(bytes, address).toBeLessThan(1_100_000);
-	}
-	// The sample's own pages still come with their figures.
-	expect((await page(server.base, '/?lv=indicator')).charts).toBe(true);
-});
+		const id = await publish(server.base, [
+			{ name: 'wide.csv', bytes: Buffer.from(lines.join('\r\n')) }
+		]);
+		const sizes: Record<string, number> = {};
+		for (const address of [
+			`/?ds=${id}`,
+			`/?ds=${id}&lv=area`,
+			`/?ds=${id}&lv=indicator`,
+			`/?ds=${id}&v=trend`,
+			`/?ds=${id}&v=budget`
+		]) {
+			sizes[address] = (await computed(server.base, address)).bytes;
+		}
+		console.log('page sizes (bytes):', JSON.stringify(sizes));
+		for (const [address, bytes] of Object.entries(sizes)) {
+			expect(bytes, address).toBeLessThan(1_100_000);
+		}
+		// The sample's own pages still come with their figures.
+		expect((await computed(server.base, '/?lv=indicator')).charts).toBe(true);
+	});
 
-test('a precompressed static file deleted under a running server is a 404, and the server stays up', async () => {
-	server = await startServer(store, {}, PORT);
-	const assets = path.join(ROOT, 'build/client/_app/immutable/chunks');
-	const compressed = readdirSync(assets).find((name) => name.endsWith('.js.br'))!;
-	const address = `/_app/immutable/chunks/${compressed.slice(0, -'.br'.length)}`;
-	// Moved aside, not deleted, and put back: the shared test server serves the same build.
-	const aside = path.join(assets, `.aside-${compressed}`);
-	await rename(path.join(assets, compressed), aside);
-	try {
-		const gone = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
-		expect(gone.status).toBe(404);
-		expect(gone.headers.get('x-content-type-options')).toBe('nosniff');
+	test('a sample file or a published file gone from disk is a 500, and the server stays up', async () => {
+		const id = await publish(server.base, [
+			{ name: 'one.csv', bytes: evaluations(100, 2038).bytes }
+		]);
+		const manifest = (await (await fetch(`${server.base}/api/datasets/${id}`)).json()) as {
+			files: { hash: string }[];
+		};
+		await rm(path.join(data, 'budget.csv'));
+		await rm(path.join(store, 'blobs', manifest.files[0]!.hash));
+		expect((await fetch(`${server.base}/data/budget.csv`)).status).toBe(500);
+		expect(
+			(await fetch(`${server.base}/api/datasets/${id}/files/${manifest.files[0]!.hash}`)).status
+		).toBe(500);
 		expect(server.child.exitCode).toBeNull();
-		expect((await fetch(server.base + '/')).status).toBe(200);
-		expect(server.stderr()).toContain(`static file gone since start: ${address}`);
-	} finally {
-		await rename(aside, path.join(assets, compressed));
-	}
-	const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
-	expect(back.status).toBe(200);
+		expect((await fetch(`${server.base}/data/evaluations.csv`)).status).toBe(200);
+		expect((await page(server.base, '/')).charts).toBe(true);
+	});
+
+	test('a precompressed static file deleted under a running server is a 404, and the server stays up', async () => {
+		const assets = path.join(ROOT, 'build/client/_app/immutable/chunks');
+		const compressed = readdirSync(assets).find((name) => name.endsWith('.js.br'))!;
+		const address = `/_app/immutable/chunks/${compressed.slice(0, -'.br'.length)}`;
+		// Moved aside, not deleted, and put back: the shared test server serves the same build.
+		const aside = path.join(assets, `.aside-${compressed}`);
+		await rename(path.join(assets, compressed), aside);
+		try {
+			const gone = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
+			expect(gone.status).toBe(404);
+			expect(gone.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(server.child.exitCode).toBeNull();
+			expect((await fetch(server.base + '/')).status).toBe(200);
+			expect(server.stderr()).toContain(`static file gone since start: ${address}`);
+		} finally {
+			await rename(aside, path.join(assets, compressed));
+		}
+		const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
+		expect(back.status).toBe(200);
+	});
+
+	test('a SIGTERM ends the server, DuckDB workers and all', async () => {
+		expect((await fetch(`${server.base}/?v=budget`)).status).toBe(200);
+		server.child.kill('SIGTERM');
+		const ended = await Promise.race([
+			server.exited.then(() => 'exited'),
+			new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))
+		]);
+		expect(ended).toBe('exited');
+		expect(server.child.signalCode ?? server.child.exitCode).not.toBe('SIGKILL');
+	});
 });
 
-test('a sample file or a published file gone from disk is a 500, and the server stays up', async () => {
-	const data = path.join(store, 'sample');
-	await cp(path.join(ROOT, 'data'), data, { recursive: true });
-	server = await startServer(store, { DATA_DIR: data }, PORT);
-	await ready(server.base);
-	const id = await publish(server.base, [{ name: 'one.csv', bytes: evaluations(100, 2038).bytes }]);
-	const manifest = (await (await fetch(`${server.base}/api/datasets/${id}`)).json()) as {
-		files: { hash: string }[];
-	};
-	await rm(path.join(data, 'budget.csv'));
-	await rm(path.join(store, 'blobs', manifest.files[0]!.hash));
-	expect((await fetch(`${server.base}/data/budget.csv`)).status).toBe(500);
-	expect(
-		(await fetch(`${server.base}/api/datasets/${id}/files/${manifest.files[0]!.hash}`)).status
-	).toBe(500);
-	expect(server.child.exitCode).toBeNull();
-	expect((await fetch(`${server.base}/data/evaluations.csv`)).status).toBe(200);
-	expect((await page(server.base, '/')).charts).toBe(true);
-});
-
-test.describe('two server processes on one store', () => {
+test.describe.serial('two server processes on one store', () => {
 	const SECOND_PORT = 4193;
-	let second: Server | undefined;
-	test.afterEach(async () => {
-		if (second) await kill(second);
-		second = undefined;
+	let store: string;
+	let first: Server;
+	let second: Server;
+
+	test.beforeAll(async () => {
+		store = await freshStore();
+		// Pages wait for their figures here: each process computes them on its own.
+		const env = { FIGURES_BUDGET_MS: '60000' };
+		[first, second] = await Promise.all([
+			startServer(store, env, PORT),
+			startServer(store, env, SECOND_PORT)
+		]);
+	});
+	test.afterAll(async () => {
+		await Promise.all([kill(first), kill(second)]);
+		await rm(store, { recursive: true, force: true });
 	});
 
 	/** Signs in as a browser does; the session cookie's value. */
@@ -189,12 +241,8 @@ test.describe('two server processes on one store', () => {
 
 	test('a publish on one is viewable on the other, and publishes on both at once both land whole', async () => {
 		test.setTimeout(120_000);
-		// Pages wait for their figures here: the other process computes them on its own.
-		const env = { FIGURES_BUDGET_MS: '60000' };
-		server = await startServer(store, env, PORT);
-		second = await startServer(store, env, SECOND_PORT);
 		const one = evaluations(3_000, 2034, 1);
-		const id = await publish(server.base, [{ name: 'one.csv', bytes: one.bytes }]);
+		const id = await publish(first.base, [{ name: 'one.csv', bytes: one.bytes }]);
 		const manifest = await (await fetch(`${second.base}/api/datasets/${id}`)).json();
 		expect(manifest.files[0].name).toBe('one.csv');
 		const page = await (await fetch(`${second.base}/?ds=${id}&y=2034`)).text();
@@ -204,12 +252,12 @@ test.describe('two server processes on one store', () => {
 		const a = evaluations(5_000, 2035, 2);
 		const b = evaluations(5_000, 2036, 3);
 		const [idA, idB] = await Promise.all([
-			publish(server.base, [{ name: 'a.csv', bytes: a.bytes }]),
+			publish(first.base, [{ name: 'a.csv', bytes: a.bytes }]),
 			publish(second.base, [{ name: 'b.csv', bytes: b.bytes }])
 		]);
 		for (const [base, dataset, bytes] of [
 			[second.base, idA, a.bytes],
-			[server.base, idB, b.bytes]
+			[first.base, idB, b.bytes]
 		] as const) {
 			const listed = (await (await fetch(`${base}/api/datasets/${dataset}`)).json()) as {
 				files: { hash: string }[];
@@ -221,53 +269,41 @@ test.describe('two server processes on one store', () => {
 		}
 	});
 
-	test('a sign-in on one is honoured by the other; sign-out and a new token end it everywhere', async () => {
-		server = await startServer(store, {}, PORT);
-		second = await startServer(store, {}, SECOND_PORT);
-		const session = await signIn(server.base, TEST_EDITOR_TOKEN);
+	test('a sign-in on one is honoured by the other; sign-out and a new token end it', async () => {
+		const session = await signIn(first.base, TEST_EDITOR_TOKEN);
 		expect(await isEditor(second.base, session)).toBe(true);
 		const out = await fetch(`${second.base}/api/editor`, {
 			method: 'DELETE',
 			headers: { cookie: `editor_session=${session}`, origin: second.base }
 		});
 		expect(out.status).toBe(200);
-		expect(await isEditor(server.base, session)).toBe(false);
+		expect(await isEditor(first.base, session)).toBe(false);
 
-		// Rotating the token: both restarted with the new one; the old sessions are worthless.
-		const kept = await signIn(server.base, TEST_EDITOR_TOKEN);
+		// Rotating the token: restarted with the new one, the old sessions are worthless.
+		const kept = await signIn(first.base, TEST_EDITOR_TOKEN);
 		expect(await isEditor(second.base, kept)).toBe(true);
-		await kill(server);
-		await kill(second);
+		await kill(first);
 		const rotated = `${TEST_EDITOR_TOKEN}-rotated`;
-		server = await startServer(store, { EDITOR_TOKEN: rotated }, PORT);
-		second = await startServer(store, { EDITOR_TOKEN: rotated }, SECOND_PORT);
-		expect(await isEditor(server.base, kept)).toBe(false);
-		expect(await isEditor(second.base, kept)).toBe(false);
-		expect(await isEditor(second.base, await signIn(server.base, rotated))).toBe(true);
+		first = await startServer(store, { EDITOR_TOKEN: rotated }, PORT);
+		expect(await isEditor(first.base, kept)).toBe(false);
+		expect(await isEditor(first.base, await signIn(first.base, rotated))).toBe(true);
 	});
 });
 
 test('a generated editor token is printed once, at the start that made it', async () => {
+	const store = await freshStore();
 	const env = { EDITOR_TOKEN: '' };
-	server = await startServer(store, env, PORT);
-	const token = (await readFile(path.join(store, 'editor-token'), 'utf8')).trim();
-	await expect.poll(() => server.stdout()).toContain(`/editor/sign-in?token=${token}`);
-	expect(server.stdout()).toContain('keep it private');
-	await kill(server);
-	server = await startServer(store, env, PORT);
-	await expect.poll(() => server.stdout()).toContain('Editor sign-in:');
-	expect(server.stdout()).not.toContain(token);
-});
-
-test('a SIGTERM ends the server, DuckDB workers and all', async () => {
-	server = await startServer(store, { FIGURE_WORKERS: '2' }, PORT);
-	await ready(server.base);
-	expect((await fetch(`${server.base}/?v=budget`)).status).toBe(200);
-	server.child.kill('SIGTERM');
-	const ended = await Promise.race([
-		server.exited.then(() => 'exited'),
-		new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))
-	]);
-	expect(ended).toBe('exited');
-	expect(server.child.signalCode ?? server.child.exitCode).not.toBe('SIGKILL');
+	try {
+		let server = await startServer(store, env, PORT);
+		const token = (await readFile(path.join(store, 'editor-token'), 'utf8')).trim();
+		await expect.poll(() => server.stdout()).toContain(`/editor/sign-in?token=${token}`);
+		expect(server.stdout()).toContain('keep it private');
+		await kill(server);
+		server = await startServer(store, env, PORT);
+		await expect.poll(() => server.stdout()).toContain('Editor sign-in:');
+		expect(server.stdout()).not.toContain(token);
+		await kill(server);
+	} finally {
+		await rm(store, { recursive: true, force: true });
+	}
 });
