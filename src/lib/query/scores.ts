@@ -47,7 +47,7 @@ const COMPLETE_UNIT = 'count(*) = (SELECT count(DISTINCT evaluator_type) FROM fi
  * that lacks a source which the filtered data has elsewhere is left out, so that the sources'
  * totals side by side always cover the same indicators.
  */
-function matchedUnitsSql(where: string): string {
+export function matchedUnitsSql(where: string): string {
 	return `filtered AS (
 			SELECT e.year, e.district_code, e.area, e.indicator, e.evaluator_type,
 				e.score_sum / e.row_count AS score, e.max_score, e.first_line
