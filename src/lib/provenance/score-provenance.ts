@@ -1,7 +1,7 @@
 import type { EvaluatorType } from '$lib/domain/evaluation';
 import type { Engine, SqlParam } from '$lib/engine/types';
-import { buildWhere, EVALUATION_FILTER_KEYS, type DashboardFilters } from './filters';
-import { matchedUnitsSql } from './scores';
+import { buildWhere, EVALUATION_FILTER_KEYS, type DashboardFilters } from '$lib/query/filters';
+import { matchedUnitsSql } from '$lib/query/scores';
 
 /**
  * Which score total a provenance is asked for: one source's total under the page's filters,
@@ -38,6 +38,8 @@ export interface ProvenanceRow {
 	line: number;
 	year: number;
 	district_code: string;
+	name_ko: string;
+	name_en: string;
 	evaluator_type: EvaluatorType;
 	evaluator_id: string | null;
 	area: string;
@@ -120,9 +122,11 @@ export async function queryScoreProvenance(
 		)`;
 	const rows = await engine.query<ProvenanceRow>(
 		`${rowsSql}
-		SELECT file_id, line, year, district_code, evaluator_type, evaluator_id, area, indicator,
-			score::DOUBLE AS score, max_score::DOUBLE AS max_score
-		FROM source_rows ORDER BY file_id, line LIMIT ?`,
+		SELECT r.file_id, r.line, r.year, r.district_code, d.name_ko, d.name_en, r.evaluator_type,
+			r.evaluator_id, r.area, r.indicator, r.score::DOUBLE AS score,
+			r.max_score::DOUBLE AS max_score
+		FROM source_rows r JOIN districts d ON d.code = r.district_code
+		ORDER BY r.file_id, r.line LIMIT ?`,
 		[...units.params, rowLimit]
 	);
 	const byFile = await engine.query<{ file_id: string; rows: number }>(

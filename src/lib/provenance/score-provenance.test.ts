@@ -7,8 +7,8 @@ import type { EvaluatorType } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import { createNodeEngine } from '$lib/engine/node';
 import { nodeCp949, repoFile } from '$lib/testing/node-engine';
-import { NO_FILTERS } from './filters';
-import { queryScoreProvenance, type ProvenanceRow } from './provenance';
+import { NO_FILTERS } from '$lib/query/filters';
+import { queryScoreProvenance, type ProvenanceRow } from './score-provenance';
 
 // Check values from the independent Python script (tests/fixtures/expected/compute_expected.py).
 const expected = JSON.parse(
