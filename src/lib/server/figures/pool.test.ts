@@ -80,4 +80,19 @@ describe('worker pool', () => {
 		await expect(pool.run({ sleep: 2_000 })).rejects.toThrow(/ran over 100 ms/);
 		expect(((await pool.run({ echo: 'fresh' })) as Answer).echo).toBe('fresh');
 	});
+
+	it('does not restart a worker that cannot start in a tight loop', async () => {
+		let spawned = 0;
+		pool = createWorkerPool({
+			size: 1,
+			maxQueue: 4,
+			spawn: () => {
+				spawned++;
+				return new Worker('process.exit(1)', { eval: true });
+			}
+		});
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		// Without the pause this is in the dozens or hundreds.
+		expect(spawned).toBeLessThanOrEqual(2);
+	});
 });

@@ -27,6 +27,9 @@ export interface WorkerPoolOptions {
 	onExit?: (error: Error) => void;
 }
 
+/** A worker that stopped within this long of its start is replaced only after as long again. */
+const RESTART_PAUSE_MS = 1000;
+
 interface Task {
 	message: unknown;
 	timer?: ReturnType<typeof setTimeout>;
@@ -47,6 +50,7 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 	let closed = false;
 
 	function start(): void {
+		const startedAt = Date.now();
 		const worker = options.spawn();
 		worker.on('message', (reply: WorkerReply) => {
 			const task = running.get(worker);
@@ -74,8 +78,14 @@ export function createWorkerPool(options: WorkerPoolOptions) {
 			lastErrors.delete(worker);
 			task?.reject(error);
 			options.onExit?.(error);
-			start();
-			next();
+			// A worker that cannot even start (a broken build) is not restarted in a tight loop.
+			const replace = () => {
+				if (closed) return;
+				start();
+				next();
+			};
+			if (Date.now() - startedAt < RESTART_PAUSE_MS) setTimeout(replace, RESTART_PAUSE_MS).unref();
+			else replace();
 		});
 		// The server's own handles keep the process alive; a pool left open must not (so a
 		// SIGTERM's graceful shutdown ends it). After the listeners: adding one refs it again.
