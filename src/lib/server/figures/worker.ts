@@ -108,6 +108,6 @@ export function pooledRunner(pool: WorkerPool): FigureRunner {
 
 /** The runner in this thread: for the dev server and tests, and with FIGURE_WORKERS=0. */
 export function inThreadRunner(config: FigureWorkerConfig): FigureRunner {
-	const engines = openDatasetEngines(config);
-	return { figures: (state) => engines.figures(state), check: (files) => engines.check(files) };
+	// The engines answer both tasks themselves: no message to route here.
+	return openDatasetEngines(config);
 }
