@@ -173,3 +173,19 @@ for (const locale of ['ko', 'en'] as const) {
 		await colleague.screenshot({ path: `tests/screenshots/colleague-${locale}.png` });
 	});
 }
+
+// 출처: a table cell's source (one district, one year) and the headline gap's (every district).
+for (const locale of ['ko', 'en'] as const) {
+	for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+		test(`provenance ${locale} ${size}`, async ({ page }) => {
+			await page.setViewportSize({ ...viewport, height: size === 'wide' ? 1000 : 844 });
+			await openDashboard(page, `?y=2019${locale === 'en' ? '&lang=en' : ''}`);
+			const name = locale === 'ko' ? /출처 보기/ : /Show the source/;
+			await page.getByTestId('headline-gap').getByRole('button', { name }).click();
+			const dialog = page.getByTestId('provenance-dialog');
+			await dialog.getByTestId('provenance-rows').waitFor();
+			await page.evaluate(() => document.fonts.ready);
+			await page.screenshot({ path: `tests/screenshots/provenance-${locale}-${size}.png` });
+		});
+	}
+}

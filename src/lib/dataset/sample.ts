@@ -32,7 +32,10 @@ export async function importSample(
 			const first = result.issues[0];
 			throw new Error(`${name}: ${first?.code ?? 'not imported'} at line ${first?.line ?? '?'}`);
 		}
-		await engine.query('INSERT INTO sample_files VALUES (?) ON CONFLICT DO NOTHING', [result.hash]);
+		await engine.query('INSERT INTO sample_files VALUES (?, ?) ON CONFLICT DO NOTHING', [
+			result.hash,
+			name
+		]);
 		results.push(result);
 	}
 	return results;

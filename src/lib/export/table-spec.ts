@@ -1,6 +1,7 @@
 // A table as data: one column spec that the page renders (DataTable.svelte) and the CSV download
 // exports (tableCsv), so what is shown and what is downloaded cannot drift apart.
 import { roundAsShown } from '$lib/i18n/format';
+import type { ProvenanceRequest } from '$lib/provenance/request';
 import type { CsvCell } from './csv';
 
 /** How a value is exported: its heading's unit and the decimals the page shows it with. */
@@ -34,6 +35,8 @@ export interface TableColumn<Row> extends Exported {
 	note?: (row: Row) => string | null;
 	/** Makes the cell a button that does what a click on its mark in the chart does. */
 	action?: (row: Row) => void;
+	/** The figure the cell shows, whose 출처 its button opens (not with `action`); null for none. */
+	source?: (row: Row) => ProvenanceRequest | null;
 	/** When one cell stands for several numbers (an interval's two ends), the CSV gets each. */
 	csv?: readonly CsvColumn<Row>[];
 }

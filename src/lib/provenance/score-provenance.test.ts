@@ -8,7 +8,8 @@ import type { Engine } from '$lib/engine/types';
 import { createNodeEngine } from '$lib/engine/node';
 import { nodeCp949, repoFile } from '$lib/testing/node-engine';
 import { NO_FILTERS } from '$lib/query/filters';
-import { queryScoreProvenance, type ProvenanceRow } from './score-provenance';
+import { queryBudgetProvenance, type BudgetSourceRow } from './budget-provenance';
+import { queryGapProvenance, queryScoreProvenance, type ProvenanceRow } from './score-provenance';
 
 // Check values from the independent Python script (tests/fixtures/expected/compute_expected.py).
 const expected = JSON.parse(
@@ -21,6 +22,12 @@ const expected = JSON.parse(
 	year_2019: Record<string, Record<EvaluatorType, number>>;
 	headline_all_years: Record<EvaluatorType, number>;
 	district_codes: Record<string, string>;
+	gap_self_minus_official_all_years: Record<string, number>;
+	gap_self_minus_mean_2019: Record<string, number>;
+	bias_all_years: Record<'mean' | 'official', { mean: number }>;
+	budget_by_district_all_years: Record<string, { planned: number; spent: number }>;
+	budget_by_district_year: Record<string, Record<string, { planned: number; spent: number }>>;
+	budget_districts_all_years: { planned: number; spent: number; execution_rate_pct: number };
 };
 
 /**
@@ -115,6 +122,79 @@ describe('where a score total comes from', () => {
 		expect(headline.rows).toHaveLength(50);
 		expect(headline.rowCount).toBeGreaterThan(50);
 		expect(headline.byFile.reduce((sum, file) => sum + file.rows, 0)).toBe(headline.rowCount);
+	});
+});
+
+describe('where a gap comes from', () => {
+	it('each district’s gap and their mean equal the independent figures, and the rows make them', async () => {
+		const official = await queryGapProvenance(engine, NO_FILTERS, {}, 'official', 100_000);
+		expect(official.value).toBeCloseTo(expected.bias_all_years.official.mean, 9);
+		for (const district of official.districts) {
+			expect(district.gap).toBeCloseTo(
+				expected.gap_self_minus_official_all_years[district.name_ko]!,
+				9
+			);
+		}
+		// Only self and the officials' rows: the experts take no part in this gap.
+		expect(new Set(official.rows.map((row) => row.evaluator_type))).toEqual(
+			new Set(['self', 'official'])
+		);
+		const seongbuk = expected.district_codes['성북구']!;
+		const own = (type: string) =>
+			official.rows.filter((row) => row.district_code === seongbuk && row.evaluator_type === type);
+		expect(fromRows(own('self')) - fromRows(own('official'))).toBeCloseTo(
+			expected.gap_self_minus_official_all_years['성북구']!,
+			9
+		);
+	});
+
+	it('one district, one year, against the mean of both external sources', async () => {
+		const code = expected.district_codes['도봉구']!;
+		const found = await queryGapProvenance(
+			engine,
+			{ ...NO_FILTERS, years: [2019] },
+			{ district: code },
+			'mean'
+		);
+		expect(found.districts).toHaveLength(1);
+		expect(found.value).toBeCloseTo(expected.gap_self_minus_mean_2019['도봉구']!, 9);
+		const part = (type: string) =>
+			fromRows(found.rows.filter((row) => row.evaluator_type === type));
+		expect(part('self') - (part('official') + part('expert')) / 2).toBeCloseTo(found.value!, 9);
+	});
+});
+
+describe('where a budget figure comes from', () => {
+	const sums = (rows: readonly BudgetSourceRow[]) => ({
+		planned: rows.reduce((sum, row) => sum + row.planned, 0),
+		spent: rows.reduce((sum, row) => sum + row.spent, 0)
+	});
+
+	it('the lines listed add up to the district’s and the headline’s sums', async () => {
+		const all = await queryBudgetProvenance(engine, NO_FILTERS, {}, 100_000);
+		expect(sums(all.rows)).toEqual({
+			planned: expected.budget_districts_all_years.planned,
+			spent: expected.budget_districts_all_years.spent
+		});
+		expect(all.rate! * 100).toBeCloseTo(expected.budget_districts_all_years.execution_rate_pct, 9);
+		// The city's own lines fund no district and are not behind any district figure.
+		expect(all.rows.some((row) => row.district_code === '11000')).toBe(false);
+		const code = expected.district_codes['구로구']!;
+		const year = await queryBudgetProvenance(engine, NO_FILTERS, { district: code, year: 2018 });
+		expect(expected.budget_by_district_year['구로구']!['2018']).toMatchObject(sums(year.rows));
+		expect(year.rowCount).toBe(year.rows.length);
+		expect(new Set(year.rows.map((row) => row.file_id)).size).toBe(1);
+	});
+
+	it('counts every line by file when it lists only the first', async () => {
+		const code = expected.district_codes['성북구']!;
+		const found = await queryBudgetProvenance(engine, NO_FILTERS, { district: code }, 3);
+		expect(found.rows).toHaveLength(3);
+		expect(found.rowCount).toBeGreaterThan(3);
+		expect(expected.budget_by_district_all_years['성북구']).toMatchObject({
+			planned: found.planned,
+			spent: found.spent
+		});
 	});
 });
 

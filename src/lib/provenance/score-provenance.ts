@@ -1,22 +1,28 @@
-import type { EvaluatorType } from '$lib/domain/evaluation';
+import { externalScore } from '$lib/analysis/totals';
+import type { EvaluatorType, ExternalSource } from '$lib/domain/evaluation';
 import type { Engine, SqlParam } from '$lib/engine/types';
 import { buildWhere, EVALUATION_FILTER_KEYS, type DashboardFilters } from '$lib/query/filters';
 import { matchedUnitsSql } from '$lib/query/scores';
 
 /**
- * Which score total a provenance is asked for: one source's total under the page's filters,
- * narrowed to the figure's own district, year, area or indicator (none: the headline's).
+ * The part of the page's data a figure covers, within the page's filters: its own district,
+ * year, area or indicator (none: the headline's, over everything the filters keep).
  */
-export interface ScoreScope {
-	source: EvaluatorType;
+export interface FigureScope {
 	district?: string;
 	year?: number;
 	area?: string;
 	indicator?: string;
 }
 
-/** One district × year of a total: Σ(unit means) ÷ Σ배점 × 100 over its matched units. */
+/** Which score total a provenance is asked for: one source's total over a scope. */
+export interface ScoreScope extends FigureScope {
+	source: EvaluatorType;
+}
+
+/** One district × year of one source's total: Σ(unit means) ÷ Σ배점 × 100 over its matched units. */
 export interface ProvenanceCell {
+	evaluator_type: EvaluatorType;
 	district_code: string;
 	name_ko: string;
 	name_en: string;
@@ -70,11 +76,12 @@ export const PROVENANCE_ROW_LIMIT = 1000;
  */
 function scopedUnits(
 	filters: DashboardFilters,
-	scope: ScoreScope
+	sources: readonly EvaluatorType[],
+	scope: FigureScope
 ): { sql: string; params: SqlParam[] } {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
-	const conditions = ['evaluator_type = ?'];
-	const params: SqlParam[] = [...where.params, scope.source];
+	const conditions = [`evaluator_type IN (${sources.map(() => '?').join(', ')})`];
+	const params: SqlParam[] = [...where.params, ...sources];
 	for (const [column, value] of [
 		['district_code', scope.district],
 		['year', scope.year],
@@ -100,17 +107,30 @@ function scopedUnits(
 export async function queryScoreProvenance(
 	engine: Engine,
 	filters: DashboardFilters,
-	scope: ScoreScope,
+	{ source, ...scope }: ScoreScope,
 	rowLimit = PROVENANCE_ROW_LIMIT
 ): Promise<ScoreProvenance> {
-	const units = scopedUnits(filters, scope);
+	const traced = await traceSources(engine, filters, [source], scope, rowLimit);
+	return { ...traced, value: combineCells(traced.cells) };
+}
+
+/** The cells and rows of several sources' totals over one scope. */
+async function traceSources(
+	engine: Engine,
+	filters: DashboardFilters,
+	sources: readonly EvaluatorType[],
+	scope: FigureScope,
+	rowLimit: number
+): Promise<Omit<ScoreProvenance, 'value'>> {
+	const units = scopedUnits(filters, sources, scope);
 	const cells = await engine.query<ProvenanceCell>(
 		`${units.sql}
-		SELECT s.district_code, any_value(d.name_ko) AS name_ko, any_value(d.name_en) AS name_en,
+		SELECT s.evaluator_type, s.district_code, any_value(d.name_ko) AS name_ko, any_value(d.name_en) AS name_en,
 			s.year, sum(s.score)::DOUBLE AS score_sum, sum(s.max_score)::DOUBLE AS max_sum,
 			count(*)::INTEGER AS units, (sum(s.score) / sum(s.max_score) * 100)::DOUBLE AS value
 		FROM scoped s JOIN districts d ON d.code = s.district_code
-		GROUP BY s.district_code, s.year ORDER BY s.district_code, s.year`,
+		GROUP BY s.evaluator_type, s.district_code, s.year
+		ORDER BY s.evaluator_type, s.district_code, s.year`,
 		units.params
 	);
 	// The raw rows of exactly those units and that source.
@@ -136,24 +156,89 @@ export async function queryScoreProvenance(
 	);
 	return {
 		cells,
-		value: combineCells(cells),
 		rows,
 		rowCount: byFile.reduce((sum, file) => sum + file.rows, 0),
 		byFile
 	};
 }
 
-/** The total the cells make: each district's mean over its years, then the mean over districts. */
-export function combineCells(cells: readonly ProvenanceCell[]): number | null {
+/** Each district's figure from one source's cells: the mean over its years. */
+export function districtMeans(cells: readonly ProvenanceCell[]): Map<string, number> {
 	const byDistrict = new Map<string, number[]>();
 	for (const cell of cells) {
 		const values = byDistrict.get(cell.district_code) ?? [];
 		values.push(cell.value);
 		byDistrict.set(cell.district_code, values);
 	}
-	if (byDistrict.size === 0) return null;
-	const districtValues = [...byDistrict.values()].map(
-		(values) => values.reduce((sum, value) => sum + value, 0) / values.length
+	return new Map([...byDistrict].map(([code, values]) => [code, meanOf(values)!]));
+}
+
+/** The total one source's cells make: each district's mean over its years, then over districts. */
+export function combineCells(cells: readonly ProvenanceCell[]): number | null {
+	return meanOf([...districtMeans(cells).values()]);
+}
+
+function meanOf(values: readonly number[]): number | null {
+	return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** One district's part in a gap: each source's figure, the external one, and self minus it. */
+export interface GapDistrict {
+	district_code: string;
+	name_ko: string;
+	name_en: string;
+	scores: Record<EvaluatorType, number | null>;
+	external: number | null;
+	gap: number | null;
+}
+
+export interface GapProvenance extends Omit<ScoreProvenance, 'value'> {
+	districts: GapDistrict[];
+	/** The mean of the districts' gaps, over the districts that have one. */
+	value: number | null;
+}
+
+/** The sources an external score is made of. */
+const EXTERNAL_PARTS: Record<ExternalSource, readonly EvaluatorType[]> = {
+	mean: ['official', 'expert'],
+	official: ['official'],
+	expert: ['expert']
+};
+
+/**
+ * Where a gap comes from (self − external over a scope): each district's source figures and its
+ * gap, then the mean over districts, as the headline gap and the bias are formed (WEIGHTING.md 6),
+ * with the rows of self and the external sources.
+ */
+export async function queryGapProvenance(
+	engine: Engine,
+	filters: DashboardFilters,
+	scope: FigureScope,
+	external: ExternalSource,
+	rowLimit = PROVENANCE_ROW_LIMIT
+): Promise<GapProvenance> {
+	const sources: EvaluatorType[] = ['self', ...EXTERNAL_PARTS[external]];
+	const traced = await traceSources(engine, filters, sources, scope, rowLimit);
+	const bySource = new Map(
+		sources.map((source) => [
+			source,
+			districtMeans(traced.cells.filter((cell) => cell.evaluator_type === source))
+		])
 	);
-	return districtValues.reduce((sum, value) => sum + value, 0) / districtValues.length;
+	const names = new Map(traced.cells.map((cell) => [cell.district_code, cell]));
+	const districts = [...names.values()].map(({ district_code, name_ko, name_en }): GapDistrict => {
+		const score = (source: EvaluatorType) => bySource.get(source)?.get(district_code) ?? null;
+		const scores = { self: score('self'), official: score('official'), expert: score('expert') };
+		const other = externalScore(scores, external);
+		return {
+			district_code,
+			name_ko,
+			name_en,
+			scores,
+			external: other,
+			gap: scores.self === null || other === null ? null : scores.self - other
+		};
+	});
+	const gaps = districts.flatMap((district) => (district.gap === null ? [] : [district.gap]));
+	return { ...traced, districts, value: meanOf(gaps) };
 }

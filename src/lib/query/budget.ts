@@ -5,7 +5,7 @@ import { buildWhere, type DashboardFilters, type SqlFragment } from './filters';
 // year and district filters apply to them.
 
 /** `WHERE` for district lines (never the city's own) under the year and district filters. */
-function districtLinesWhere(filters: DashboardFilters): SqlFragment {
+export function districtLinesWhere(filters: DashboardFilters): SqlFragment {
 	const where = buildWhere(filters, ['years', 'districts'], 'b');
 	const notCity = 'b.district_code <> ?';
 	return {

@@ -62,9 +62,9 @@ const SCHEMA_STATEMENTS: readonly string[] = [
 		area VARCHAR NOT NULL, indicator VARCHAR NOT NULL,
 		score_sum DOUBLE NOT NULL, max_score_sum DOUBLE NOT NULL, max_score DOUBLE NOT NULL,
 		row_count INTEGER NOT NULL, first_line INTEGER NOT NULL)`,
-	// The shipped sample's files (their SHA-256), so staff's own files can take their place and
-	// the page can say whether any made-up rows are still shown.
-	`CREATE TABLE sample_files (file_id VARCHAR PRIMARY KEY)`,
+	// The shipped sample's files (their SHA-256 and name), so staff's own files can take their
+	// place, the page can say whether any made-up rows are still shown, and 출처 can name them.
+	`CREATE TABLE sample_files (file_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL)`,
 	`CREATE TABLE budget (
 		file_id VARCHAR NOT NULL, line INTEGER NOT NULL,
 		year INTEGER NOT NULL, district_code VARCHAR NOT NULL,

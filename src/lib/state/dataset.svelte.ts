@@ -7,6 +7,7 @@ import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sampl
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
 import type { FileKind } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
+import { loadedFiles, type SourceFile } from '$lib/provenance/source-files';
 import { clearData } from '$lib/query/schema';
 import type { FilterOptionRows } from '$lib/query/scores';
 
@@ -149,17 +150,43 @@ export class DatasetState {
 		await importPublished(engine, manifest, {
 			fetchBytes: this.#sources.fetchBytes,
 			prepare: this.#sources.prepare,
-			// Immutable and named by content: the browser cache answers a dataset seen before.
-			fileBytes: async (hash) => {
-				const url = `/api/datasets/${encodeURIComponent(id)}/files/${hash}`;
-				const response = await this.#sources.fetch(url);
-				if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-				return new Uint8Array(await response.arrayBuffer());
-			}
+			fileBytes: (hash) => this.#publishedBytes(id, hash)
 		});
 		this.published = manifest;
 		await this.#refresh(engine);
 		this.engine = engine;
+	}
+
+	/** One file of a published dataset. Immutable and named by content: the browser cache answers a file seen before. */
+	async #publishedBytes(id: string, hash: string): Promise<Uint8Array> {
+		const url = `/api/datasets/${encodeURIComponent(id)}/files/${hash}`;
+		const response = await this.#sources.fetch(url);
+		if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+		return new Uint8Array(await response.arrayBuffer());
+	}
+
+	/** The files whose rows are loaded now, named and described (for 출처). */
+	async sourceFiles(): Promise<SourceFile[]> {
+		const engine = this.engine;
+		if (!engine) return [];
+		return loadedFiles(engine, { uploads: this.uploads, published: this.published });
+	}
+
+	/** A loaded file's bytes, to show its lines as written; null where they are not at hand. */
+	async fileBytes(file: SourceFile): Promise<Uint8Array | null> {
+		try {
+			switch (file.origin) {
+				case 'sample':
+					return await this.#sources.fetchBytes(file.name);
+				case 'published':
+					return this.published ? await this.#publishedBytes(this.published.id, file.hash) : null;
+				case 'upload':
+					return this.#atHand.get(file.hash) ?? (await this.#store?.get(file.hash)) ?? null;
+			}
+		} catch {
+			// Offline, or the file is gone from the store: the rows are shown without their text.
+			return null;
+		}
 	}
 
 	/**

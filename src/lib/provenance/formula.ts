@@ -1,0 +1,133 @@
+import { intlLocale, translate, type Locale } from '$lib/i18n';
+import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
+import { districtMeans } from './score-provenance';
+import type { Provenance } from './request';
+
+const upTo2 = new Map<Locale, Intl.NumberFormat>();
+
+/** A sum as it is (up to two decimals: unit means are halves, thirds, quarters). */
+function sumText(value: number, locale: Locale): string {
+	let format = upTo2.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 });
+		upTo2.set(locale, format);
+	}
+	return format.format(value).replace('-', '\u2212');
+}
+
+const score = (value: number | null, locale: Locale) =>
+	value === null ? translate(locale, 'units.missing') : formatNumber(value, locale, 1);
+
+/** "(a + b + c) ÷ 3 = m", the terms as the page shows them. */
+function meanText(values: readonly number[], mean: number | null, locale: Locale): string {
+	const terms = values.map((value) => score(value, locale)).join(' + ');
+	return `(${terms}) ÷ ${values.length} = ${score(mean, locale)}`;
+}
+
+/**
+ * The formula of a traced figure with its numbers, as lines of text in the page's language:
+ * the sums that make a single cell, then how cells make the figure (years averaged within a
+ * district, then districts averaged), or the rate of two sums. Terms are rounded as the page
+ * shows them; the figure is computed from the unrounded values.
+ */
+export function formulaLines(provenance: Provenance, locale: Locale): string[] {
+	const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+		translate(locale, key, values);
+	switch (provenance.kind) {
+		case 'score': {
+			const { cells, value } = provenance.trace;
+			if (cells.length === 0) return [t('provenance.formula.none')];
+			const lines: string[] = [];
+			if (cells.length === 1) {
+				const [cell] = cells;
+				lines.push(
+					t('provenance.formula.cell', {
+						score: sumText(cell!.score_sum, locale),
+						max: sumText(cell!.max_sum, locale),
+						value: score(cell!.value, locale)
+					})
+				);
+				return lines;
+			}
+			const means = districtMeans(cells);
+			// Some district has several years: its figure is their mean first.
+			if (cells.length > means.size) lines.push(t('provenance.formula.yearsMean'));
+			if (means.size === 1) {
+				lines.push(
+					meanText(
+						cells.map((cell) => cell.value),
+						value,
+						locale
+					)
+				);
+			} else {
+				lines.push(
+					t('provenance.formula.districtsMean', {
+						count: means.size,
+						formula: meanText([...means.values()], value, locale)
+					})
+				);
+			}
+			return lines;
+		}
+		case 'gap':
+		case 'external': {
+			const { districts } = provenance.trace;
+			const gap = provenance.kind === 'gap';
+			const values = districts.flatMap((district) => {
+				const value = gap ? district.gap : district.external;
+				return value === null ? [] : [value];
+			});
+			if (values.length === 0) return [t('provenance.formula.none')];
+			const external = provenance.request.external;
+			const lines = districts.length > 1 ? [] : districtLines();
+			if (districts.length > 1) {
+				const mean = values.reduce((a, b) => a + b, 0) / values.length;
+				lines.push(
+					t(gap ? 'provenance.formula.gapMean' : 'provenance.formula.externalMean', {
+						count: values.length,
+						formula: meanText(values, mean, locale)
+					})
+				);
+			}
+			return lines;
+
+			/** One district: how its external score is formed, then its gap. */
+			function districtLines(): string[] {
+				const { scores, external: other, gap: difference } = districts[0]!;
+				const externalLine =
+					external === 'mean'
+						? t('provenance.formula.externalOfBoth', {
+								official: score(scores.official, locale),
+								expert: score(scores.expert, locale),
+								value: score(other, locale)
+							})
+						: t('provenance.formula.externalIs', {
+								source: t(`evaluator.${external}`),
+								value: score(other, locale)
+							});
+				const gapLine = t('provenance.formula.gap', {
+					self: score(scores.self, locale),
+					external: score(other, locale),
+					value: score(difference, locale)
+				});
+				return gap ? [externalLine, gapLine] : [externalLine];
+			}
+		}
+		case 'budget': {
+			const { planned, spent, rate, rowCount } = provenance.trace;
+			return [
+				t('provenance.formula.budgetSums', {
+					planned: formatWon(planned, locale),
+					spent: formatWon(spent, locale),
+					count: rowCount
+				}),
+				t('provenance.formula.rate', {
+					spent: formatWon(spent, locale),
+					planned: formatWon(planned, locale),
+					value: formatPercent(rate, locale)
+				})
+			];
+		}
+	}
+}
