@@ -3,7 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
+import { readFileSync } from 'node:fs';
 import { openDashboard, openOwnData } from '../e2e/helpers';
+import { publish } from '../e2e/server-process';
 
 const VIEWPORTS = {
 	wide: { width: 1280, height: 900 },
@@ -189,3 +191,33 @@ for (const locale of ['ko', 'en'] as const) {
 		});
 	}
 }
+
+// 변경 비교 between the fixture pair, published as two versions.
+test.describe('compare', () => {
+	let before = '';
+	let after = '';
+	test.beforeAll(async ({ baseURL }) => {
+		const fixture = (name: string) =>
+			readFileSync(fileURLToPath(new URL(`../fixtures/versions/${name}`, import.meta.url)));
+		const choices = { mode: 'add', setAsideSample: true };
+		before = await publish(baseURL!, [
+			{ name: 'before.csv', bytes: fixture('before.csv'), choices }
+		]);
+		after = await publish(baseURL!, [{ name: 'after.csv', bytes: fixture('after.csv'), choices }]);
+	});
+	for (const locale of ['ko', 'en'] as const) {
+		for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+			test(`compare ${locale} ${size}`, async ({ page }) => {
+				await page.setViewportSize(viewport);
+				const lang = locale === 'en' ? '&lang=en' : '';
+				await openDashboard(page, `?ds=${after}&v=diff&vs=${before}${lang}`);
+				await page.getByTestId('moved-figures').waitFor();
+				await page.evaluate(() => document.fonts.ready);
+				await page.screenshot({
+					path: `tests/screenshots/compare-${locale}-${size}.png`,
+					fullPage: true
+				});
+			});
+		}
+	}
+});

@@ -22,7 +22,12 @@ export function browserEngine(): Promise<Engine> {
 	return started;
 }
 
-async function startBrowserEngine(): Promise<Engine> {
+/** An engine apart from the page's (another version of the data), which its owner closes. */
+export async function separateBrowserEngine(): Promise<Engine & { close(): Promise<void> }> {
+	return startBrowserEngine();
+}
+
+async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	// A classic worker script: duckdb-wasm's worker files are not ES modules.
 	const worker = new Worker(bundle.mainWorker!);
@@ -45,6 +50,10 @@ async function startBrowserEngine(): Promise<Engine> {
 		},
 		async dropFile(path: UploadPath) {
 			await db.dropFile(path);
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
 		}
 	};
 }

@@ -9,6 +9,8 @@ import type { FileKind } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
 import { loadedFiles, type SourceFile } from '$lib/provenance/source-files';
 import { clearData } from '$lib/query/schema';
+import { readBeforeImport, recordBeforeImport } from '$lib/versions/before-import';
+import type { VersionProblem, VersionRef } from '$lib/versions/version-ref';
 import type { FilterOptionRows } from '$lib/query/scores';
 
 export type { ImportChoices, PublishedDataset };
@@ -42,6 +44,21 @@ export interface DatasetSources {
 	fetch: typeof fetch;
 	/** Where uploads are decoded and scanned: a worker in the browser. */
 	prepare?: Preparer;
+	/** Starts an engine apart from the page's, for another version of the data (변경 비교). */
+	startSeparateEngine?: () => Promise<SeparateEngine>;
+	/** Where the uploads before the last import are recorded: localStorage in the browser. */
+	storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+}
+
+/** An engine of its own, closed by whoever asked for it. */
+export type SeparateEngine = Engine & { close(): void | Promise<void> };
+
+/** Another version of the data, loaded in an engine of its own. */
+export interface LoadedVersion {
+	engine: SeparateEngine;
+	files: SourceFile[];
+	/** A published version's title and time. */
+	published: PublishedDataset | null;
 }
 
 /**
@@ -190,6 +207,58 @@ export class DatasetState {
 	}
 
 	/**
+	 * Loads another version of the data in an engine of its own, for 변경 비교: the sample alone, a
+	 * published dataset, or this browser's uploads as they were before its last import. The page's
+	 * own data is not touched; the caller closes the engine.
+	 */
+	async loadVersion(
+		ref: VersionRef
+	): Promise<LoadedVersion | { problem: VersionProblem; detail?: string }> {
+		const start = this.#sources.startSeparateEngine;
+		if (!start) return { problem: 'unavailable' };
+		const before = ref.kind === 'before' ? readBeforeImport(this.#sources.storage ?? null) : null;
+		if (ref.kind === 'before' && !before) return { problem: 'no-before' };
+		const engine = await start();
+		try {
+			await prepareEngine(engine, this.#sources.fetchBytes);
+			let published: PublishedDataset | null = null;
+			if (ref.kind === 'published') {
+				const response = await this.#sources.fetch(`/api/datasets/${encodeURIComponent(ref.id)}`);
+				if (response.status === 404) {
+					await engine.close();
+					return { problem: 'unknown' };
+				}
+				if (!response.ok) throw new Error(`HTTP ${response.status}`);
+				published = (await response.json()) as PublishedDataset;
+				await importPublished(engine, published, {
+					fetchBytes: this.#sources.fetchBytes,
+					prepare: this.#sources.prepare,
+					fileBytes: (hash) => this.#publishedBytes(ref.id, hash)
+				});
+			} else {
+				await importSample(engine, this.#sources.fetchBytes);
+				for (const upload of before ?? []) {
+					const bytes = await this.#store?.get(upload.hash);
+					if (!bytes) throw new Error(upload.name);
+					for (const step of replaySteps(upload.choices)) {
+						const result = await importCsv(
+							engine,
+							{ name: upload.name, bytes },
+							{ ...step, prepare: this.#sources.prepare }
+						);
+						if (!result.imported) throw new Error(upload.name);
+					}
+				}
+			}
+			const files = await loadedFiles(engine, { uploads: before ?? [], published });
+			return { engine, files, published };
+		} catch (error) {
+			await engine.close();
+			return { problem: 'unavailable', detail: messageOf(error) };
+		}
+	}
+
+	/**
 	 * Sends this browser's kept uploads to the server as a new immutable dataset and answers its
 	 * id; the server refuses without the editor sign-in.
 	 */
@@ -247,6 +316,9 @@ export class DatasetState {
 				choices.mode === 'add'
 					? { ...choices, setAsideSample: choices.setAsideSample ?? true }
 					: { ...choices, setAsideSample: false };
+			// The state before this import, kept for 변경 비교 once a file of it is in.
+			const before = this.uploads;
+			let added = false;
 			for (const [index, file] of files.entries()) {
 				this.progress = { file: file.name, index, total: files.length };
 				const result = await importCsv(engine, file, {
@@ -267,6 +339,8 @@ export class DatasetState {
 				else this.#atHand.delete(result.hash);
 				// The sheet read is kept by name, so a reload reads the same one.
 				const sheet = result.workbook?.sheet ?? undefined;
+				if (!added) recordBeforeImport(this.#sources.storage ?? null, before);
+				added = true;
 				await this.#keep(engine, file, result, sheet ? { ...kept, sheet } : kept);
 				if (signal.aborted) break;
 			}

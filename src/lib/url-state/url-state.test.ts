@@ -209,6 +209,7 @@ describe('fast-check: any valid state survives encode → decode', () => {
 			agreement: fc.constantFrom(...AGREEMENT_CHOICES),
 			trendSource: fc.constantFrom(...TREND_SOURCES),
 			dataset: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { nil: null }),
+			compare: fc.constantFrom(null, null, '', 'sample', 'before', 'AbCdEfGhIjKlMnOpQrStUv'),
 			filters: fc.record({
 				years: fc
 					.array(fc.integer({ min: 2000, max: 2100 }), { maxLength: 5 })
@@ -227,10 +228,33 @@ describe('fast-check: any valid state survives encode → decode', () => {
 					new URLSearchParams(encodeUrlState(input).toString())
 				);
 				expect(errors).toEqual([]);
-				expect(decoded).toEqual(input);
+				// The comparison names no analysis view: it shows in their place.
+				expect(decoded).toEqual(
+					input.compare === null ? input : { ...input, view: DEFAULT_URL_STATE.view }
+				);
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('the comparison’s address', () => {
+	it('reads v=diff with its version, and writes it back without an analysis view', () => {
+		const { state, errors } = decodeUrlState(
+			new URLSearchParams('ds=AbCdEfGhIjKlMnOpQrStUv&v=diff&vs=before&y=2019')
+		);
+		expect(errors).toEqual([]);
+		expect(state).toMatchObject({
+			compare: 'before',
+			view: 'gap',
+			dataset: 'AbCdEfGhIjKlMnOpQrStUv'
+		});
+		expect(encodeUrlState(state).toString()).toBe(
+			'ds=AbCdEfGhIjKlMnOpQrStUv&v=diff&vs=before&y=2019'
+		);
+		// Without v=diff a vs means nothing; v=diff alone is the comparison before a choice.
+		expect(decodeUrlState(new URLSearchParams('vs=sample')).state.compare).toBeNull();
+		expect(decodeUrlState(new URLSearchParams('v=diff')).state.compare).toBe('');
 	});
 });
 

@@ -35,6 +35,12 @@ export interface UrlState {
 	trendSource: TrendSource;
 	/** A published dataset to show instead of this browser's own uploads; null for none. */
 	dataset: string | null;
+	/**
+	 * 변경 비교 (`v=diff`): the version the loaded data is compared with, as the address names it
+	 * (`vs`: a published dataset's id, `sample` or `before`; checked by the view, which says what
+	 * is wrong with it); '' before one is chosen; null when not comparing.
+	 */
+	compare: string | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -45,8 +51,12 @@ export const DEFAULT_URL_STATE: UrlState = {
 	level: 'district',
 	agreement: 'sources',
 	trendSource: 'external',
-	dataset: null
+	dataset: null,
+	compare: null
 };
+
+/** The `v` value of the comparison, which shows in place of the analysis views. */
+export const COMPARE_VIEW = 'diff';
 
 /** The form of a published dataset's id: 128 random bits, base64url. */
 
@@ -69,7 +79,8 @@ export const PARAM = {
 	level: 'lv',
 	agreement: 'ag',
 	trendSource: 'ts',
-	dataset: 'ds'
+	dataset: 'ds',
+	compare: 'vs'
 } as const;
 
 const MAX_LIST_VALUES = 50;
@@ -132,16 +143,18 @@ export function decodeUrlState(params: URLSearchParams): {
 		indicators: texts(PARAM.indicators)
 	};
 
+	const comparing = params.get(PARAM.view) === COMPARE_VIEW;
 	return {
 		state: canonicalUrlState({
 			locale: single<Locale>(PARAM.locale, LOCALES, DEFAULT_LOCALE),
-			view: single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
+			view: comparing ? DEFAULT_URL_STATE.view : single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
 			filters,
 			external: single(PARAM.external, EXTERNAL_SOURCES, DEFAULT_URL_STATE.external),
 			level: single(PARAM.level, LEVELS, DEFAULT_URL_STATE.level),
 			agreement: single(PARAM.agreement, AGREEMENT_CHOICES, DEFAULT_URL_STATE.agreement),
 			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource),
-			dataset: datasetId(params.get(PARAM.dataset), report)
+			dataset: datasetId(params.get(PARAM.dataset), report),
+			compare: comparing ? (params.get(PARAM.compare) ?? '').slice(0, MAX_TEXT_LENGTH) : null
 		}),
 		errors
 	};
@@ -156,6 +169,8 @@ export function canonicalUrlState(state: UrlState): UrlState {
 	const { years, districts, evaluatorTypes } = state.filters;
 	return {
 		...state,
+		// The comparison takes the analysis view's place: its address names no view.
+		view: state.compare === null ? state.view : DEFAULT_URL_STATE.view,
 		filters: {
 			...state.filters,
 			years: [...new Set(years)].sort((a, b) => a - b),
@@ -196,7 +211,10 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 		if (state[key] !== DEFAULT_URL_STATE[key]) params.set(PARAM[key], state[key]);
 	};
 	setIfChanged('locale');
-	setIfChanged('view');
+	if (state.compare !== null) {
+		params.set(PARAM.view, COMPARE_VIEW);
+		if (state.compare) params.set(PARAM.compare, state.compare);
+	} else setIfChanged('view');
 	const { years, districts, evaluatorTypes, areas, indicators } = canonicalUrlState(state).filters;
 	if (years.length) params.set(PARAM.years, years.join(','));
 	if (districts.length) params.set(PARAM.districts, districts.join(','));
