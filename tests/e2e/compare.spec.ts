@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openDashboard, signedPoints } from './helpers';
 import { publish } from './server-process';
@@ -52,6 +53,11 @@ test('two published versions: the rows that changed and the figures that moved, 
 			signedPoints(figure.difference)
 		]);
 	}
+	const axe = await new AxeBuilder({ page })
+		.include('[data-testid=compare-view]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
 	// The comparison is a view of its own: the link opens it again.
 	await expect(page).toHaveURL(new RegExp(`ds=${after}&v=diff&vs=${before}`));
 });

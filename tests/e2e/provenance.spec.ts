@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { expected, openDashboard, openOwnData, points } from './helpers';
+import { publish } from './server-process';
 
 // 출처: any figure opens the rows behind it. The figure is recomputed here from the rows the
 // dialog lists (its CSV), by the written rule (WEIGHTING.md), and compared with the independent
@@ -68,6 +69,18 @@ function scoreOf(rows: readonly Record<string, string>[]): number {
 	return mean([...byDistrict.values()].map(mean));
 }
 
+/** A CP949 export by hand: its official total is (6.5 + 10) ÷ 30 × 100 = 55. */
+const SEONGBUK_2033 = [
+	'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점',
+	'2033,성북구,자체,,추진체계,똠방 운영,4,10',
+	'2033,성북구,공무원,공무원A,추진체계,똠방 운영,6,10',
+	'2033,성북구,공무원,공무원B,추진체계,똠방 운영,7,10',
+	'2033,성북구,외부전문가,전문가A,추진체계,똠방 운영,８,10',
+	'2033,성북구,자체,,추진체계,햏 점검,9,20',
+	'2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20',
+	'2033,성북구,외부전문가,전문가A,추진체계,햏 점검,12,20'
+].join('\r\n');
+
 async function axeViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
 		.include('[data-testid=provenance-dialog]')
@@ -129,6 +142,17 @@ test('a headline figure’s 출처 by keyboard: formula, files, rows that make i
 	await expect(dialog.getByTestId('provenance-formula')).toContainText(
 		`자치구 10곳 격차의 평균: (`
 	);
+	await page.keyboard.press('Escape');
+
+	// The bias sentence's interval: its observations and inputs, t from a published table.
+	await page
+		.getByTestId('bias')
+		.getByRole('button', { name: /출처 보기/ })
+		.click();
+	await expect(dialog.getByTestId('provenance-formula')).toContainText(
+		'95% 구간 = −5.4 ± t(0.975, 자유도 9) 2.262 × 3.62 ÷ √10 = [−8.0, −2.8]'
+	);
+	await expect(dialog.getByTestId('provenance-clusters').locator('tbody tr')).toHaveCount(10);
 });
 
 test('a table cell’s 출처: one district’s score in one year, its sums in the formula', async ({
@@ -140,7 +164,7 @@ test('a table cell’s 출처: one district’s score in one year, its sums in t
 		.getByRole('button', { name: /데이터 표 보기/ })
 		.click();
 	const table = page.getByTestId('score-gap-table');
-	await table.getByRole('button', { name: /성북구 · 공무원평가의 출처 보기/ }).click();
+	await table.getByRole('button', { name: /성북구 · 공무원평가, 출처 보기/ }).click();
 	const dialog = page.getByTestId('provenance-dialog');
 	const official = expected.year_2019['성북구']!.official;
 	await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('출처: 성북구 · 공무원평가');
@@ -160,16 +184,7 @@ test('an uploaded CP949 file’s figure traces to its lines, as written, and the
 }) => {
 	await openDashboard(page);
 	await openOwnData(page);
-	const csv = [
-		'연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점',
-		'2033,성북구,자체,,추진체계,똠방 운영,4,10',
-		'2033,성북구,공무원,공무원A,추진체계,똠방 운영,6,10',
-		'2033,성북구,공무원,공무원B,추진체계,똠방 운영,7,10',
-		'2033,성북구,외부전문가,전문가A,추진체계,똠방 운영,８,10',
-		'2033,성북구,자체,,추진체계,햏 점검,9,20',
-		'2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20',
-		'2033,성북구,외부전문가,전문가A,추진체계,햏 점검,12,20'
-	].join('\r\n');
+	const csv = SEONGBUK_2033;
 	await page.getByTestId('file-input').setInputFiles({
 		name: '성북구-2033.csv',
 		mimeType: 'text/csv',
@@ -211,7 +226,7 @@ test('the budget headline’s 출처 in English: the rate of the two sums, every
 	await openDashboard(page, '?lang=en');
 	await page
 		.getByTestId('headline-budget')
-		.getByRole('button', { name: /Show the source/ })
+		.getByRole('button', { name: /Source of/ })
 		.click();
 	const dialog = page.getByTestId('provenance-dialog');
 	await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Source: Execution');
@@ -225,4 +240,34 @@ test('the budget headline’s 출처 in English: the rate of the two sums, every
 	expect(sum('planned(KRW)')).toBe(planned);
 	expect(sum('spent(KRW)')).toBe(spent);
 	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a published dataset’s figure traces to the published file, its lines read from the server', async ({
+	page,
+	baseURL
+}) => {
+	const id = await publish(baseURL!, [
+		{
+			name: '성북구-2033.csv',
+			bytes: iconv.encode(SEONGBUK_2033, 'cp949'),
+			choices: { mode: 'add' }
+		}
+	]);
+	await openDashboard(page, `?ds=${id}&y=2033`);
+	await page
+		.getByTestId('headline-official')
+		.getByRole('button', { name: /출처 보기/ })
+		.click();
+	const dialog = page.getByTestId('provenance-dialog');
+	await expect(dialog.getByTestId('provenance-formula')).toContainText(
+		'Σ점수 16.5 ÷ Σ배점 30 × 100 = 55.0'
+	);
+	const files = dialog.getByTestId('provenance-files');
+	await expect(files).toContainText('성북구-2033.csv');
+	await expect(files).toContainText('게시된 데이터');
+	const rows = dialog.getByTestId('provenance-rows').locator('tbody tr');
+	await expect(rows).toHaveCount(3);
+	await expect(rows.nth(2)).toContainText('2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20');
+	const found = await downloadRows(page);
+	expect(scoreOf(found.rows)).toBeCloseTo(55, 12);
 });

@@ -182,7 +182,7 @@ for (const locale of ['ko', 'en'] as const) {
 		test(`provenance ${locale} ${size}`, async ({ page }) => {
 			await page.setViewportSize({ ...viewport, height: size === 'wide' ? 1000 : 844 });
 			await openDashboard(page, `?y=2019${locale === 'en' ? '&lang=en' : ''}`);
-			const name = locale === 'ko' ? /출처 보기/ : /Show the source/;
+			const name = locale === 'ko' ? /출처 보기/ : /Source of/;
 			await page.getByTestId('headline-gap').getByRole('button', { name }).click();
 			const dialog = page.getByTestId('provenance-dialog');
 			await dialog.getByTestId('provenance-rows').waitFor();

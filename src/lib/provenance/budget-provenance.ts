@@ -1,7 +1,7 @@
 import type { Engine, SqlParam } from '$lib/engine/types';
 import { districtLinesWhere } from '$lib/query/budget';
 import type { DashboardFilters } from '$lib/query/filters';
-import { PROVENANCE_ROW_LIMIT } from './score-provenance';
+import { PROVENANCE_ROW_LIMIT, scopeConditions } from './score-provenance';
 
 /** The budget lines a figure covers, within the page's filters: a district, a year, an item. */
 export interface BudgetScope {
@@ -47,17 +47,13 @@ export async function queryBudgetProvenance(
 	rowLimit = PROVENANCE_ROW_LIMIT
 ): Promise<BudgetProvenance> {
 	const where = districtLinesWhere(filters);
-	const conditions = [where.sql];
-	const params: SqlParam[] = [...where.params];
-	for (const [column, value] of [
+	const narrowed = scopeConditions([
 		['b.district_code', scope.district],
 		['b.year', scope.year],
 		['b.item', scope.item]
-	] as const) {
-		if (value === undefined) continue;
-		conditions.push(`${column} = ?`);
-		params.push(value);
-	}
+	]);
+	const conditions = [where.sql, ...narrowed.conditions];
+	const params: SqlParam[] = [...where.params, ...narrowed.params];
 	const lines = `scoped AS (SELECT b.* FROM budget b ${conditions.join(' AND ')})`;
 	const rows = await engine.query<BudgetSourceRow>(
 		`WITH ${lines}

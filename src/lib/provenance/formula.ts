@@ -1,6 +1,8 @@
 import { intlLocale, translate, type Locale } from '$lib/i18n';
 import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
-import { districtMeans } from './score-provenance';
+import { meanWithTInterval } from '$lib/analysis/agreement';
+import { tQuantile } from '$lib/analysis/distributions';
+import { biasClusters, districtMeans } from './score-provenance';
 import type { Provenance } from './request';
 
 const upTo2 = new Map<Locale, Intl.NumberFormat>();
@@ -69,6 +71,35 @@ export function formulaLines(provenance: Provenance, locale: Locale): string[] {
 				);
 			}
 			return lines;
+		}
+		case 'bias': {
+			const clusters = biasClusters(provenance.trace, provenance.request.external);
+			const interval = meanWithTInterval(clusters.map((cluster) => cluster.gap));
+			if (!interval) return [t('provenance.formula.biasNone')];
+			const df = interval.n - 1;
+			return [
+				t(
+					clusters[0]?.year === null
+						? 'provenance.formula.biasDistricts'
+						: 'provenance.formula.biasYears',
+					{
+						count: interval.n
+					}
+				),
+				t('provenance.formula.biasMean', {
+					mean: score(interval.mean, locale),
+					sd: formatNumber(interval.sd, locale, 2)
+				}),
+				t('provenance.formula.biasInterval', {
+					mean: score(interval.mean, locale),
+					df,
+					t: formatNumber(tQuantile(0.975, df), locale, 3),
+					sd: formatNumber(interval.sd, locale, 2),
+					n: interval.n,
+					lower: score(interval.lower, locale),
+					upper: score(interval.upper, locale)
+				})
+			];
 		}
 		case 'gap':
 		case 'external': {

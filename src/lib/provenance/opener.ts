@@ -4,8 +4,12 @@ import type { ProvenanceRequest } from './request';
 /** The dashboard's 출처 dialog, as the figures below it reach it. */
 export interface ProvenanceOpener {
 	open: (request: ProvenanceRequest) => void;
-	/** What a figure's 출처 button is called for a screen reader, in the page's language. */
-	label: (request: ProvenanceRequest) => string;
+	/**
+	 * What a 출처 button is called for a screen reader, in the page's language. It begins with
+	 * what the button shows (WCAG 2.5.3, label in name): the figure itself in a table, the word
+	 * 출처 elsewhere.
+	 */
+	label: (request: ProvenanceRequest, shows: 'figure' | 'action') => string;
 }
 
 const KEY = Symbol('provenance');

@@ -33,6 +33,8 @@ export type ProvenanceRequest = Shown &
 		| { kind: 'gap'; scope: FigureScope; external: ExternalSource }
 		/** The external score alone (the mean of officials and experts, or one of them). */
 		| { kind: 'external'; scope: FigureScope; external: ExternalSource }
+		/** The gap with its 95% interval, over clusters (the bias figure). */
+		| { kind: 'bias'; scope: FigureScope; external: ExternalSource }
 		| { kind: 'budget'; scope: BudgetScope; figure: 'planned' | 'spent' | 'rate' }
 	);
 
@@ -40,8 +42,8 @@ export type ProvenanceRequest = Shown &
 export type Provenance =
 	| { kind: 'score'; request: ProvenanceRequest & { kind: 'score' }; trace: ScoreProvenance }
 	| {
-			kind: 'gap' | 'external';
-			request: ProvenanceRequest & { kind: 'gap' | 'external' };
+			kind: 'gap' | 'external' | 'bias';
+			request: ProvenanceRequest & { kind: 'gap' | 'external' | 'bias' };
 			trace: GapProvenance;
 	  }
 	| { kind: 'budget'; request: ProvenanceRequest & { kind: 'budget' }; trace: BudgetProvenance };
@@ -62,6 +64,7 @@ export async function traceFigure(
 			};
 		case 'gap':
 		case 'external':
+		case 'bias':
 			return {
 				kind: request.kind,
 				request,
@@ -73,25 +76,5 @@ export async function traceFigure(
 				request,
 				trace: await queryBudgetProvenance(engine, filters, request.scope, rowLimit)
 			};
-	}
-}
-
-/** The figure the trace makes, in the page's unit (점, or a rate as a fraction); null for none. */
-export function tracedValue(provenance: Provenance): number | null {
-	switch (provenance.kind) {
-		case 'score':
-			return provenance.trace.value;
-		case 'gap':
-			return provenance.trace.value;
-		case 'external': {
-			const values = provenance.trace.districts.flatMap((district) =>
-				district.external === null ? [] : [district.external]
-			);
-			return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-		}
-		case 'budget': {
-			const { trace, request } = provenance;
-			return request.figure === 'rate' ? trace.rate : trace[request.figure];
-		}
 	}
 }

@@ -9,7 +9,14 @@ import { createNodeEngine } from '$lib/engine/node';
 import { nodeCp949, repoFile } from '$lib/testing/node-engine';
 import { NO_FILTERS } from '$lib/query/filters';
 import { queryBudgetProvenance, type BudgetSourceRow } from './budget-provenance';
-import { queryGapProvenance, queryScoreProvenance, type ProvenanceRow } from './score-provenance';
+import { meanWithTInterval } from '$lib/analysis/agreement';
+import { formulaLines } from './formula';
+import {
+	biasClusters,
+	queryGapProvenance,
+	queryScoreProvenance,
+	type ProvenanceRow
+} from './score-provenance';
 
 // Check values from the independent Python script (tests/fixtures/expected/compute_expected.py).
 const expected = JSON.parse(
@@ -24,7 +31,7 @@ const expected = JSON.parse(
 	district_codes: Record<string, string>;
 	gap_self_minus_official_all_years: Record<string, number>;
 	gap_self_minus_mean_2019: Record<string, number>;
-	bias_all_years: Record<'mean' | 'official', { mean: number }>;
+	bias_all_years: Record<'mean' | 'official', { mean: number; lower: number; upper: number }>;
 	budget_by_district_all_years: Record<string, { planned: number; spent: number }>;
 	budget_by_district_year: Record<string, Record<string, { planned: number; spent: number }>>;
 	budget_districts_all_years: { planned: number; spent: number; execution_rate_pct: number };
@@ -161,6 +168,50 @@ describe('where a gap comes from', () => {
 		const part = (type: string) =>
 			fromRows(found.rows.filter((row) => row.evaluator_type === type));
 		expect(part('self') - (part('official') + part('expert')) / 2).toBeCloseTo(found.value!, 9);
+	});
+});
+
+describe('where the gap’s interval comes from', () => {
+	it('its observations are the districts’ mean yearly gaps, and make the independent interval', async () => {
+		const trace = await queryGapProvenance(engine, NO_FILTERS, {}, 'mean');
+		const clusters = biasClusters(trace, 'mean');
+		expect(clusters).toHaveLength(10);
+		expect(clusters.every((cluster) => cluster.year === null && cluster.gaps.length === 4)).toBe(
+			true
+		);
+		const interval = meanWithTInterval(clusters.map((cluster) => cluster.gap))!;
+		const want = expected.bias_all_years.mean;
+		expect(interval.mean).toBeCloseTo(want.mean, 9);
+		expect(interval.lower).toBeCloseTo(want.lower, 9);
+		expect(interval.upper).toBeCloseTo(want.upper, 9);
+		const lines = formulaLines(
+			{
+				kind: 'bias',
+				request: { kind: 'bias', scope: {}, external: 'mean', label: '', text: '' },
+				trace
+			},
+			'ko'
+		);
+		// t(0.975, 9) = 2.262 (a published table's value).
+		expect(lines.at(-1)).toBe(
+			`95% 구간 = −5.4 ± t(0.975, 자유도 9) 2.262 × ${interval.sd.toFixed(2)} ÷ √10 = [−8.0, −2.8]`
+		);
+	});
+
+	it('with one district shown, its years are the observations', async () => {
+		const code = expected.district_codes['성북구']!;
+		const trace = await queryGapProvenance(
+			engine,
+			{ ...NO_FILTERS, districts: [code] },
+			{},
+			'official'
+		);
+		const clusters = biasClusters(trace, 'official');
+		expect(clusters.map((cluster) => cluster.year)).toEqual([2017, 2018, 2019, 2020]);
+		expect(meanWithTInterval(clusters.map((c) => c.gap))!.mean).toBeCloseTo(
+			expected.gap_self_minus_official_all_years['성북구']!,
+			9
+		);
 	});
 });
 

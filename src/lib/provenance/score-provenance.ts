@@ -80,22 +80,37 @@ function scopedUnits(
 	scope: FigureScope
 ): { sql: string; params: SqlParam[] } {
 	const where = buildWhere(filters, EVALUATION_FILTER_KEYS, 'e');
-	const conditions = [`evaluator_type IN (${sources.map(() => '?').join(', ')})`];
-	const params: SqlParam[] = [...where.params, ...sources];
-	for (const [column, value] of [
+	const narrowed = scopeConditions([
 		['district_code', scope.district],
 		['year', scope.year],
 		['area', scope.area],
 		['indicator', scope.indicator]
-	] as const) {
-		if (value === undefined) continue;
-		conditions.push(`${column} = ?`);
-		params.push(value);
-	}
+	]);
+	const conditions = [
+		`evaluator_type IN (${sources.map(() => '?').join(', ')})`,
+		...narrowed.conditions
+	];
+	const params: SqlParam[] = [...where.params, ...sources, ...narrowed.params];
 	return {
 		sql: `WITH ${matchedUnitsSql(where.sql)},
 		scoped AS (SELECT * FROM matched WHERE ${conditions.join(' AND ')})`,
 		params
+	};
+}
+
+/**
+ * `column = ?` for each part of a scope that is given, with its value bound: a figure's district,
+ * year, area or indicator (column names are the callers' constants, never input).
+ */
+export function scopeConditions(
+	parts: readonly (readonly [column: string, value: string | number | undefined])[]
+): { conditions: string[]; params: SqlParam[] } {
+	const given = parts.filter(
+		(part): part is readonly [string, string | number] => part[1] !== undefined
+	);
+	return {
+		conditions: given.map(([column]) => `${column} = ?`),
+		params: given.map(([, value]) => value)
 	};
 }
 
@@ -241,4 +256,56 @@ export async function queryGapProvenance(
 	});
 	const gaps = districts.flatMap((district) => (district.gap === null ? [] : [district.gap]));
 	return { ...traced, districts, value: meanOf(gaps) };
+}
+
+/** One cluster of the gap's interval: a district (or, with one district, a year) and its gap. */
+export interface BiasCluster {
+	district_code: string;
+	name_ko: string;
+	name_en: string;
+	/** The year, where the clusters are one district's years; null for a district. */
+	year: number | null;
+	/** Its yearly gaps (self − external), one per year with both. */
+	gaps: number[];
+	/** Their mean: the cluster's one observation. */
+	gap: number;
+}
+
+/**
+ * The observations the gap's 95% interval is formed from, as the bias figure forms them
+ * (WEIGHTING.md 6): each district's mean yearly gap, or, with one district shown, its years.
+ */
+export function biasClusters(trace: GapProvenance, external: ExternalSource): BiasCluster[] {
+	const cells = new Map<
+		string,
+		{ cell: ProvenanceCell; scores: Record<EvaluatorType, number | null> }
+	>();
+	for (const cell of trace.cells) {
+		const key = `${cell.district_code}:${cell.year}`;
+		const entry = cells.get(key) ?? { cell, scores: { self: null, official: null, expert: null } };
+		entry.scores[cell.evaluator_type] = cell.value;
+		cells.set(key, entry);
+	}
+	const yearly = [...cells.values()].flatMap(({ cell, scores }) => {
+		const other = externalScore(scores, external);
+		return scores.self === null || other === null ? [] : [{ cell, gap: scores.self - other }];
+	});
+	const districts = new Set(yearly.map(({ cell }) => cell.district_code));
+	const byCluster = new Map<string, BiasCluster>();
+	for (const { cell, gap } of yearly) {
+		const year = districts.size === 1 ? cell.year : null;
+		const key = `${cell.district_code}:${year}`;
+		const cluster = byCluster.get(key) ?? {
+			district_code: cell.district_code,
+			name_ko: cell.name_ko,
+			name_en: cell.name_en,
+			year,
+			gaps: [],
+			gap: 0
+		};
+		cluster.gaps.push(gap);
+		cluster.gap = meanOf(cluster.gaps)!;
+		byCluster.set(key, cluster);
+	}
+	return [...byCluster.values()];
 }

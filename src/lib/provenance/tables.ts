@@ -1,11 +1,12 @@
 // The dialog's tables as data (TableSpec): the page renders them with DataTable and the rows'
 // CSV download exports the same spec, so what is shown and what is downloaded cannot drift.
 import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
+import { localName } from '$lib/domain/district';
 import type { TableColumn, TableSpec } from '$lib/export/table-spec';
 import { intlLocale, translator, type Locale } from '$lib/i18n';
 import { formatNumber, formatPoints, formatSignedPoints, formatWon } from '$lib/i18n/format';
 import type { BudgetSourceRow } from './budget-provenance';
-import type { GapDistrict, ProvenanceCell, ProvenanceRow } from './score-provenance';
+import type { BiasCluster, GapDistrict, ProvenanceCell, ProvenanceRow } from './score-provenance';
 import type { SourceFile } from './source-files';
 
 /** How the rows' files are named, and the original text of their lines where it is at hand. */
@@ -15,8 +16,9 @@ export interface RowSources {
 	original: (fileId: string, line: number) => string | undefined;
 }
 
+/** A row's district in the page's language. */
 const districtName = (row: { name_ko: string; name_en: string }, locale: Locale) =>
-	locale === 'ko' ? row.name_ko : row.name_en;
+	localName(locale, row.name_ko, row.name_en);
 
 /** The district × year cells of a score: the sums that make each. */
 export function cellsTable(
@@ -92,6 +94,39 @@ export function gapDistrictsTable(
 		rows: districts,
 		key: (district) => district.district_code,
 		testid: 'provenance-districts'
+	};
+}
+
+/** The observations of the gap's interval: each district (or year) and its mean yearly gap. */
+export function clustersTable(
+	clusters: readonly BiasCluster[],
+	locale: Locale
+): TableSpec<BiasCluster> {
+	const t = translator(locale);
+	const byYear = clusters[0]?.year !== null && clusters.length > 0;
+	return {
+		caption: t('provenance.clustersTitle'),
+		columns: [
+			byYear
+				? { label: t('table.year'), value: (cluster) => cluster.year }
+				: { label: t('table.district'), value: (cluster) => districtName(cluster, locale) },
+			{
+				label: t('provenance.yearlyGaps'),
+				value: (cluster) => cluster.gaps.join(' '),
+				text: (cluster) => cluster.gaps.map((gap) => formatSignedPoints(gap, locale)).join(', '),
+				words: true
+			},
+			{
+				label: t('provenance.gap'),
+				unit: t('unit.points'),
+				digits: 1,
+				value: (cluster) => cluster.gap,
+				text: (cluster) => formatSignedPoints(cluster.gap, locale)
+			}
+		],
+		rows: clusters,
+		key: (cluster) => `${cluster.district_code}:${cluster.year}`,
+		testid: 'provenance-clusters'
 	};
 }
 

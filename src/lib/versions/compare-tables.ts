@@ -1,13 +1,15 @@
 // The comparison's tables as data (TableSpec): rendered by DataTable, downloadable as CSV by the
 // same spec.
 import type { EvaluatorType } from '$lib/domain/evaluation';
+import { localName } from '$lib/domain/district';
 import type { TableColumn, TableSpec } from '$lib/export/table-spec';
 import { translator, type Locale } from '$lib/i18n';
 import { formatPercent, formatPoints, formatSignedPoints, formatWon } from '$lib/i18n/format';
 import type { ChangedRow, ComparedRow, MovedFigure } from './compare';
 
+/** A row's district in the page's language. */
 const districtName = (row: { name_ko: string; name_en: string }, locale: Locale) =>
-	locale === 'ko' ? row.name_ko : row.name_en;
+	localName(locale, row.name_ko, row.name_en);
 
 /** The figures that moved: district, year, which figure, before → after, the difference. */
 export function movedFiguresTable(
