@@ -1,5 +1,6 @@
 import { UPLOADS_COOKIE } from '$lib/dataset/uploads-cookie';
 import { getFigureServer } from '$lib/server/context';
+import { COMPARE_VIEW, PARAM } from '$lib/url-state/url-state';
 import type { ServerFigures } from '$lib/views/figures';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +16,9 @@ export const load: PageServerLoad = async ({ url, untrack, cookies }) => {
 	// would be shown as if they were the user's until DuckDB replaced them. None are sent.
 	const keepsUploads = cookies.get(UPLOADS_COOKIE) === '1';
 	const ownData = !params.has('ds') && keepsUploads;
-	if (ownData) return { first: null, ownData, keepsUploads };
+	// A comparison loads two versions in the browser and shows no first figures of either.
+	const comparing = params.get(PARAM.view) === COMPARE_VIEW;
+	if (ownData || comparing) return { first: null, ownData, keepsUploads };
 	let first: ServerFigures | null = null;
 	try {
 		first = await getFigureServer().figuresFor(params);

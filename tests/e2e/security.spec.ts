@@ -76,7 +76,7 @@ test('hostile labels render as text in filters, axes, tooltips, tables and expor
 	await expect(page.getByTestId('score-gap-table')).toContainText(FORMULA);
 
 	// Indicator names (at the next level) too.
-	await page.getByTestId('score-gap-table').getByRole('button', { name: IMG }).click();
+	await page.getByTestId('score-gap-table').getByRole('button', { name: IMG, exact: true }).click();
 	await expect(page).toHaveURL(/lv=indicator/);
 	await expect(page.getByTestId('score-gap-table')).toContainText(SVG);
 

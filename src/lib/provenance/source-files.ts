@@ -38,7 +38,7 @@ function modeOf(choices: object): ImportMode {
 /**
  * The files whose rows are loaded in `engine`, each with its kind (the table its rows are in),
  * name, origin, import time and mode; a workbook whose sheets went to both tables is listed once
- * per kind. Ordered as loaded: the sample, then the other files by their first appearance.
+ * per kind. Ordered as loaded: the sample, then the files in the order their records list them.
  */
 export async function loadedFiles(engine: Engine, records: FileRecords): Promise<SourceFile[]> {
 	const found = await engine.query<{
@@ -57,7 +57,15 @@ export async function loadedFiles(engine: Engine, records: FileRecords): Promise
 	);
 	const uploads = new Map(records.uploads.map((upload) => [upload.hash, upload]));
 	const published = new Map(records.published?.files.map((file) => [file.hash, file]) ?? []);
-	return found.map(({ file_id, kind, rows, sample_name }): SourceFile => {
+	// A file's place in its record's list; the sample's files come first, unknown ones last.
+	const listed = [...(records.published?.files ?? []), ...records.uploads].map((file) => file.hash);
+	const place = (row: (typeof found)[number]) =>
+		row.sample_name !== null ? -1 : listed.indexOf(row.file_id) + 1 || listed.length + 1;
+	const ordered = found
+		.map((row, index) => ({ row, index }))
+		.sort((a, b) => place(a.row) - place(b.row) || a.index - b.index)
+		.map(({ row }) => row);
+	return ordered.map(({ file_id, kind, rows, sample_name }): SourceFile => {
 		const base = { hash: file_id, kind, rows };
 		if (sample_name !== null) {
 			return { ...base, name: sample_name, origin: 'sample', importedAt: null, mode: 'add' };

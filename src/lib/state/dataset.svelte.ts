@@ -174,7 +174,10 @@ export class DatasetState {
 		this.engine = engine;
 	}
 
-	/** One file of a published dataset. Immutable and named by content: the browser cache answers a file seen before. */
+	/**
+	 * One file of a published dataset. Immutable and named by content: the browser cache answers
+	 * a file seen before.
+	 */
 	async #publishedBytes(id: string, hash: string): Promise<Uint8Array> {
 		const url = `/api/datasets/${encodeURIComponent(id)}/files/${hash}`;
 		const response = await this.#sources.fetch(url);

@@ -192,3 +192,85 @@ describe('DatasetState', () => {
 		});
 	});
 });
+
+describe('versions and 출처 files', () => {
+	/** localStorage as a map: what the page records between imports. */
+	function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+		const items = new Map<string, string>();
+		return {
+			getItem: (key) => items.get(key) ?? null,
+			setItem: (key, value) => void items.set(key, value)
+		};
+	}
+	const SECOND = csvBytes(
+		[
+			HEADER,
+			'2032,성북구,자체,,추진체계,운영,7,10',
+			'2032,성북구,공무원,A,추진체계,운영,6,10'
+		].join('\n')
+	);
+
+	it('rebuilds the state before the last import, apart from the page’s data', async () => {
+		const storage = memoryStorage();
+		const state = new DatasetState(
+			sources(freshStore(), { storage, startSeparateEngine: () => createNodeEngine() })
+		);
+		await state.load();
+		expect(await state.loadVersion({ kind: 'before' })).toEqual({ problem: 'no-before' });
+		await state.importFiles([{ name: 'own.csv', bytes: OWN }], { mode: 'add', validOnly: false });
+		await state.importFiles([{ name: 'second.csv', bytes: SECOND }], {
+			mode: 'add',
+			validOnly: false
+		});
+		const engine = await ready(state);
+		const before = await state.loadVersion({ kind: 'before' });
+		if ('problem' in before) throw new Error(before.problem);
+		// Before the second file: the first alone (it took the sample's place), and the sample's budget.
+		const years = async (of: Engine) =>
+			(await of.query<{ year: number }>('SELECT DISTINCT year FROM evaluations ORDER BY year')).map(
+				(row) => row.year
+			);
+		expect(await years(before.engine)).toEqual([2031]);
+		expect(await years(engine)).toEqual([2031, 2032]);
+		expect(before.files.map((file) => [file.name, file.kind, file.origin, file.rows])).toEqual([
+			['budget.csv', 'budget', 'sample', SAMPLE.budget],
+			['own.csv', 'evaluations', 'upload', 2]
+		]);
+		await before.engine.close();
+		// The page's files, named and described for 출처.
+		const files = await state.sourceFiles();
+		expect(files.map((file) => [file.name, file.origin, file.mode])).toEqual([
+			['budget.csv', 'sample', 'add'],
+			['own.csv', 'upload', 'add'],
+			['second.csv', 'upload', 'add']
+		]);
+		const bytes = await state.fileBytes(files[1]!);
+		expect(bytes && new TextDecoder().decode(bytes)).toContain('2031,성북구,자체');
+	});
+
+	it('says a published version the server does not have is unknown, and closes its engine', async () => {
+		let closed = 0;
+		const state = new DatasetState(
+			sources(freshStore(), {
+				startSeparateEngine: async () => {
+					const engine = await createNodeEngine();
+					return {
+						...engine,
+						query: engine.query.bind(engine),
+						registerFile: engine.registerFile.bind(engine),
+						dropFile: engine.dropFile.bind(engine),
+						close: () => {
+							closed++;
+							engine.close();
+						}
+					};
+				}
+			})
+		);
+		await state.load();
+		expect(await state.loadVersion({ kind: 'published', id: 'AbCdEfGhIjKlMnOpQrStUv' })).toEqual({
+			problem: 'unknown'
+		});
+		expect(closed).toBe(1);
+	});
+});
