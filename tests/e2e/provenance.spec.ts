@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { expected, openDashboard, openOwnData, points } from './helpers';
+import { expected, openDashboard, openOwnData, points, readDataTable } from './helpers';
 import { publish } from './server-process';
 
 // 출처: any figure opens the rows behind it. The figure is recomputed here from the rows the
@@ -80,6 +80,11 @@ const SEONGBUK_2033 = [
 	'2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20',
 	'2033,성북구,외부전문가,전문가A,추진체계,햏 점검,12,20'
 ].join('\r\n');
+
+/** The number in a figure's text as the page writes it: "−4.0점", "+1.3점", "72.5". */
+function numberIn(text: string): number {
+	return Number(text.replace('\u2212', '-').replace(/[^\d.+-]/g, ''));
+}
 
 async function axeViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
@@ -177,6 +182,47 @@ test('a table cell’s 출처: one district’s score in one year, its sums in t
 	expect(scoreOf(csv.rows)).toBeCloseTo(official, 9);
 	await dialog.getByRole('button', { name: '닫기' }).click();
 	await expect(dialog).toBeHidden();
+
+	// A Bland–Altman point (one unit's self − external gap) traces to that unit's rows.
+	await readDataTable(page, 'bland-altman', 'bland-altman-table');
+	const difference = page
+		.getByTestId('bland-altman-table')
+		.locator('tbody tr')
+		.first()
+		.locator('td button');
+	const shownGap = numberIn((await difference.textContent())!);
+	await difference.click();
+	const gapLine = dialog.getByTestId('provenance-formula').locator('li').last();
+	await expect(gapLine).toHaveText(/^자체 [\d.]+ − 외부 [\d.]+ = /);
+	expect(numberIn((await gapLine.textContent())!.split('= ').at(-1)!)).toBe(shownGap);
+	await page.keyboard.press('Escape');
+
+	// The agreement between the sources: its mean squares and each form, over the rows it is measured on.
+	await page
+		.getByTestId('icc')
+		.getByRole('button', { name: /출처 보기/ })
+		.first()
+		.click();
+	await expect(dialog.getByTestId('provenance-formula')).toContainText(
+		'ICC(2,1) = (MSR − MSE) ÷ (MSR + (k − 1)·MSE + k·(MSC − MSE) ÷ n) = '
+	);
+	await expect(dialog.getByTestId('provenance-formula')).toContainText('평가자 k = 3');
+	await page.keyboard.press('Escape');
+
+	// Score against money: the external total of a district-year.
+	await page.goto('/?v=budget&y=2019');
+	await readDataTable(page, 'score-money', 'score-money-table');
+	const score = page
+		.getByTestId('score-money-table')
+		.locator('tbody tr')
+		.first()
+		.locator('td button')
+		.last();
+	const shownScore = numberIn((await score.textContent())!);
+	await score.click();
+	const scoreLine = dialog.getByTestId('provenance-formula').locator('li').last();
+	await expect(scoreLine).toHaveText(/^외부 = \(공무원 [\d.]+ \+ 전문가 [\d.]+\) ÷ 2 = /);
+	expect(numberIn((await scoreLine.textContent())!.split('= ').at(-1)!)).toBe(shownScore);
 });
 
 test('an uploaded CP949 file’s figure traces to its lines, as written, and the rows make it', async ({

@@ -231,7 +231,7 @@ test('the ICC table has the six Shrout–Fleiss forms; officials agree year by y
 	await expect(yearly.locator('caption')).toHaveText(
 		'공무원 평가자 사이: 연도별 ICC(2,1) (그해의 단위와 평가자로 계산)'
 	);
-	// Year, ICC(2,1), n, k and what was left out.
+	// Year, ICC(2,1), n, k, what was left out, and the year's 출처.
 	await expect
 		.poll(withoutInterval(yearly))
 		.toEqual(
@@ -240,7 +240,8 @@ test('the ICC table has the six Shrout–Fleiss forms; officials agree year by y
 				result.estimates['ICC(2,1)']!.toFixed(3),
 				String(result.n),
 				String(result.k),
-				String(result.excluded)
+				String(result.excluded),
+				'출처'
 			])
 		);
 	for (const result of Object.values(official)) expect(result.excluded).toBe(0);

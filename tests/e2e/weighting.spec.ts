@@ -113,7 +113,8 @@ test('an unbalanced export: one weighting rule, matched units, one gap, agreemen
 				expect.any(String),
 				String(icc.n),
 				String(icc.k),
-				String(icc.excluded)
+				String(icc.excluded),
+				'출처'
 			])
 		);
 

@@ -21,6 +21,8 @@ export interface IccResult {
 	n: number;
 	k: number;
 	excluded: number;
+	/** The mean squares every form is made of: targets (rows), raters (columns), residual, within. */
+	meanSquares: { rows: number; columns: number; error: number; within: number };
 }
 
 /** Returns the six Shrout–Fleiss ICCs with CIs (as psych::ICC), or null for < 2 targets or raters. */
@@ -112,7 +114,13 @@ export function computeIcc(
 		},
 		{ form: 'ICC(3,k)', value: icc3k, lower: average(b3.low), upper: average(b3.high), ...test23 }
 	];
-	return { estimates, n, k, excluded };
+	return {
+		estimates,
+		n,
+		k,
+		excluded,
+		meanSquares: { rows: msr, columns: msc, error: mse, within: msw }
+	};
 }
 
 function sum(values: readonly number[]): number {

@@ -543,6 +543,14 @@ export const ko = {
 	'provenance.formula.biasInterval':
 		'95% 구간 = {mean} ± t(0.975, 자유도 {df}) {t} × {sd} ÷ √{n} = [{lower}, {upper}]',
 	'provenance.formula.biasNone': '관측이 하나뿐이라 구간을 낼 수 없습니다.',
+	'provenance.formula.iccTargets':
+		'표적 n = {n}개(자치구 × 지표 × 연도), 평가자 k = {k}; 점수가 빠진 표적 {excluded}개는 뺐습니다.',
+	'provenance.formula.iccMeanSquares':
+		'평균제곱: 표적 MSR = {msr}, 평가자 MSC = {msc}, 잔차 MSE = {mse}, 표적 안 MSW = {msw}',
+	'provenance.formula.iccForm':
+		'{form} = {expression} = {value}, 95% 구간 [{lower}, {upper}], F = {f} (자유도 {df1}, {df2})',
+	'provenance.formula.iccInterval':
+		'구간은 Shrout & Fleiss(1979)의 F 분포 식이며, ICC(2,1)과 ICC(2,k)는 Satterthwaite 자유도를 씁니다(psych::ICC와 같은 식).',
 	'provenance.formula.budgetSums': '예산 줄 {count}개: Σ예산액 {planned}, Σ집행액 {spent}',
 	'provenance.formula.rate': 'Σ집행액 {spent} ÷ Σ예산액 {planned} = {value}',
 	'provenance.formula.rounded':
@@ -1177,6 +1185,14 @@ export const en: Record<MessageKey, string> = {
 	'provenance.formula.biasInterval':
 		'95% interval = {mean} ± t(0.975, {df} df) {t} × {sd} ÷ √{n} = [{lower}, {upper}]',
 	'provenance.formula.biasNone': 'With one observation there is no interval.',
+	'provenance.formula.iccTargets':
+		'Targets n = {n} (district × indicator × year), raters k = {k}; {excluded} {excluded|target/targets} with a missing score left out.',
+	'provenance.formula.iccMeanSquares':
+		'Mean squares: targets MSR = {msr}, raters MSC = {msc}, residual MSE = {mse}, within targets MSW = {msw}',
+	'provenance.formula.iccForm':
+		'{form} = {expression} = {value}, 95% interval [{lower}, {upper}], F = {f} ({df1}, {df2} df)',
+	'provenance.formula.iccInterval':
+		'Intervals are Shrout & Fleiss’s (1979) F-based formulas; ICC(2,1) and ICC(2,k) use Satterthwaite degrees of freedom (as psych::ICC).',
 	'provenance.formula.budgetSums':
 		'{count} budget {count|line/lines}: Σplanned {planned}, Σspent {spent}',
 	'provenance.formula.rate': 'Σspent {spent} ÷ Σplanned {planned} = {value}',

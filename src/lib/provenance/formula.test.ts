@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeIcc } from '$lib/analysis/icc';
 import { formulaLines } from './formula';
 import type { Provenance } from './request';
 import type { GapDistrict, ProvenanceCell } from './score-provenance';
@@ -71,5 +72,48 @@ describe('formulaLines', () => {
 			'예산 줄 1개: Σ예산액 900,000원, Σ집행액 808,120원',
 			'Σ집행액 808,120원 ÷ Σ예산액 900,000원 = 89.8%'
 		]);
+	});
+});
+
+describe('an agreement’s formula', () => {
+	it('gives the mean squares and each form as Shrout & Fleiss’s worked example does', () => {
+		// Shrout & Fleiss (1979), Table 2: six targets, four judges; their Table 4 gives
+		// BMS 11.24, WMS 6.26, JMS 32.49, EMS 1.02 and the six ICCs below.
+		const result = computeIcc([
+			[9, 2, 5, 8],
+			[6, 1, 3, 2],
+			[8, 4, 6, 8],
+			[7, 1, 2, 6],
+			[10, 5, 6, 9],
+			[6, 2, 4, 7]
+		])!;
+		const lines = formulaLines(
+			{
+				kind: 'icc',
+				request: { ...shown, kind: 'icc', result, among: 'sources' },
+				trace: { rows: [], rowCount: 0, byFile: [] }
+			},
+			'en'
+		);
+		expect(lines[0]).toBe(
+			'Targets n = 6 (district × indicator × year), raters k = 4; 0 targets with a missing score left out.'
+		);
+		const squares = lines[1]!.match(/[\d.]+/g)!.map(Number);
+		expect(squares.map((value) => value.toFixed(2))).toEqual(['11.24', '32.49', '1.02', '6.26']);
+		const published = {
+			'ICC(1,1)': 0.17,
+			'ICC(2,1)': 0.29,
+			'ICC(3,1)': 0.71,
+			'ICC(1,k)': 0.44,
+			'ICC(2,k)': 0.62,
+			'ICC(3,k)': 0.91
+		};
+		for (const [form, value] of Object.entries(published)) {
+			const line = lines.find((text) => text.startsWith(`${form} = `))!;
+			expect(Number(line.match(/ = ([\d.]+), 95%/)![1]).toFixed(2)).toBe(value.toFixed(2));
+		}
+		expect(lines.find((text) => text.startsWith('ICC(2,1)'))).toContain(
+			'(MSR − MSE) ÷ (MSR + (k − 1)·MSE + k·(MSC − MSE) ÷ n)'
+		);
 	});
 });

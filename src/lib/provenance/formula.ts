@@ -1,6 +1,7 @@
 import { intlLocale, translate, type Locale } from '$lib/i18n';
 import { formatNumber, formatPercent, formatWon } from '$lib/i18n/format';
 import { meanWithTInterval } from '$lib/analysis/agreement';
+import type { IccForm } from '$lib/analysis/icc';
 import { tQuantile } from '$lib/analysis/distributions';
 import { biasClusters, districtMeans } from './score-provenance';
 import type { Provenance } from './request';
@@ -16,6 +17,19 @@ function sumText(value: number, locale: Locale): string {
 	}
 	return format.format(value).replace('-', '\u2212');
 }
+
+/**
+ * Each Shrout–Fleiss form in mean squares (Shrout & Fleiss 1979): notation, the same in every
+ * language. MSR targets, MSC raters, MSE residual, MSW within targets.
+ */
+const ICC_EXPRESSIONS: Record<IccForm, string> = {
+	'ICC(1,1)': '(MSR − MSW) ÷ (MSR + (k − 1)·MSW)',
+	'ICC(2,1)': '(MSR − MSE) ÷ (MSR + (k − 1)·MSE + k·(MSC − MSE) ÷ n)',
+	'ICC(3,1)': '(MSR − MSE) ÷ (MSR + (k − 1)·MSE)',
+	'ICC(1,k)': '(MSR − MSW) ÷ MSR',
+	'ICC(2,k)': '(MSR − MSE) ÷ (MSR + (MSC − MSE) ÷ n)',
+	'ICC(3,k)': '(MSR − MSE) ÷ MSR'
+};
 
 const score = (value: number | null, locale: Locale) =>
 	value === null ? translate(locale, 'units.missing') : formatNumber(value, locale, 1);
@@ -144,6 +158,37 @@ export function formulaLines(provenance: Provenance, locale: Locale): string[] {
 				});
 				return gap ? [externalLine, gapLine] : [externalLine];
 			}
+		}
+		case 'icc': {
+			const { result } = provenance.request;
+			const { rows: msr, columns: msc, error: mse, within: msw } = result.meanSquares;
+			const three = (value: number) => formatNumber(value, locale, 3);
+			return [
+				t('provenance.formula.iccTargets', {
+					n: formatNumber(result.n, locale),
+					k: result.k,
+					excluded: formatNumber(result.excluded, locale)
+				}),
+				t('provenance.formula.iccMeanSquares', {
+					msr: three(msr),
+					msc: three(msc),
+					mse: three(mse),
+					msw: three(msw)
+				}),
+				...result.estimates.map((estimate) =>
+					t('provenance.formula.iccForm', {
+						form: estimate.form,
+						expression: ICC_EXPRESSIONS[estimate.form],
+						value: three(estimate.value),
+						lower: three(estimate.lower),
+						upper: three(estimate.upper),
+						f: formatNumber(estimate.f, locale, 2),
+						df1: formatNumber(estimate.df1, locale),
+						df2: formatNumber(estimate.df2, locale)
+					})
+				),
+				t('provenance.formula.iccInterval')
+			];
 		}
 		case 'budget': {
 			const { planned, spent, rate, rowCount } = provenance.trace;

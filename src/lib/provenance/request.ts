@@ -1,4 +1,5 @@
-import type { ExternalSource } from '$lib/domain/evaluation';
+import type { IccResult } from '$lib/analysis/icc';
+import type { EvaluatorType, ExternalSource } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import type { DashboardFilters } from '$lib/query/filters';
 import {
@@ -10,6 +11,7 @@ import {
 	PROVENANCE_ROW_LIMIT,
 	queryGapProvenance,
 	queryScoreProvenance,
+	querySourceRows,
 	type FigureScope,
 	type GapProvenance,
 	type ScoreProvenance,
@@ -36,6 +38,11 @@ export type ProvenanceRequest = Shown &
 		/** The gap with its 95% interval, over clusters (the bias figure). */
 		| { kind: 'bias'; scope: FigureScope; external: ExternalSource }
 		| { kind: 'budget'; scope: BudgetScope; figure: 'planned' | 'spent' | 'rate' }
+		/**
+		 * An agreement (ICC) as computed: between the three sources (their matched units' rows) or
+		 * among one source's evaluators (that source's rows), over all years shown or one.
+		 */
+		| { kind: 'icc'; result: IccResult; among: 'sources' | EvaluatorType; year?: number }
 	);
 
 /** A figure traced: the request, and the sums and rows that make it. */
@@ -46,7 +53,12 @@ export type Provenance =
 			request: ProvenanceRequest & { kind: 'gap' | 'external' | 'bias' };
 			trace: GapProvenance;
 	  }
-	| { kind: 'budget'; request: ProvenanceRequest & { kind: 'budget' }; trace: BudgetProvenance };
+	| { kind: 'budget'; request: ProvenanceRequest & { kind: 'budget' }; trace: BudgetProvenance }
+	| {
+			kind: 'icc';
+			request: ProvenanceRequest & { kind: 'icc' };
+			trace: Pick<ScoreProvenance, 'rows' | 'rowCount' | 'byFile'>;
+	  };
 
 /** Traces a figure under the page's filters; `rowLimit` rows are listed (all are counted). */
 export async function traceFigure(
@@ -76,5 +88,16 @@ export async function traceFigure(
 				request,
 				trace: await queryBudgetProvenance(engine, filters, request.scope, rowLimit)
 			};
+		case 'icc': {
+			const { among, year } = request;
+			return {
+				kind: 'icc',
+				request,
+				trace:
+					among === 'sources'
+						? await queryGapProvenance(engine, filters, { year }, 'mean', rowLimit)
+						: await querySourceRows(engine, filters, among, year, rowLimit)
+			};
+		}
 	}
 }

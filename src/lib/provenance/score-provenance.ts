@@ -309,3 +309,34 @@ export function biasClusters(trace: GapProvenance, external: ExternalSource): Bi
 	}
 	return [...byCluster.values()];
 }
+
+/** The raw rows of one source under the filters (and a year): what its evaluators' agreement is measured on. */
+export async function querySourceRows(
+	engine: Engine,
+	filters: DashboardFilters,
+	source: EvaluatorType,
+	year: number | undefined,
+	rowLimit = PROVENANCE_ROW_LIMIT
+): Promise<Pick<ScoreProvenance, 'rows' | 'rowCount' | 'byFile'>> {
+	const where = buildWhere({ ...filters, evaluatorTypes: [source] }, EVALUATION_FILTER_KEYS, 'e');
+	const narrowed = scopeConditions([['e.year', year]]);
+	// The filters always name the source, so there is a WHERE to add the year to.
+	const sql = `source_rows AS (SELECT e.* FROM evaluations e
+		${[where.sql, ...narrowed.conditions].join(' AND ')})`;
+	const params = [...where.params, ...narrowed.params];
+	const rows = await engine.query<ProvenanceRow>(
+		`WITH ${sql}
+		SELECT r.file_id, r.line, r.year, r.district_code, d.name_ko, d.name_en, r.evaluator_type,
+			r.evaluator_id, r.area, r.indicator, r.score::DOUBLE AS score,
+			r.max_score::DOUBLE AS max_score
+		FROM source_rows r JOIN districts d ON d.code = r.district_code
+		ORDER BY r.file_id, r.line LIMIT ?`,
+		[...params, rowLimit]
+	);
+	const byFile = await engine.query<{ file_id: string; rows: number }>(
+		`WITH ${sql}
+		SELECT file_id, count(*)::INTEGER AS rows FROM source_rows GROUP BY file_id ORDER BY file_id`,
+		params
+	);
+	return { rows, rowCount: byFile.reduce((sum, file) => sum + file.rows, 0), byFile };
+}
