@@ -221,3 +221,39 @@ test.describe('compare', () => {
 		}
 	}
 });
+
+// 자치구별 보고서: two districts' pages on screen, and the whole print as a PDF to read back.
+for (const locale of ['ko', 'en'] as const) {
+	for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+		test(`report ${locale} ${size}`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			const lang = locale === 'en' ? '&lang=en' : '';
+			await openDashboard(page, `?v=report&d=11290,11320${lang}`);
+			await page.getByTestId('report-page').nth(1).waitFor();
+			await page.evaluate(() => document.fonts.ready);
+			await page.screenshot({
+				path: `tests/screenshots/report-${locale}-${size}.png`,
+				fullPage: true
+			});
+			if (size === 'wide') {
+				await page.emulateMedia({ media: 'print' });
+				await page.pdf({
+					path: `test-results/report-${locale}.pdf`,
+					format: 'A4',
+					printBackground: true,
+					preferCSSPageSize: true
+				});
+			}
+		});
+	}
+}
+
+// The reports as printed: A4's width at 96 dpi, print styles on (the sheets run on, unbroken).
+test('report print ko', async ({ page }) => {
+	await page.setViewportSize({ width: 794, height: 1123 });
+	await openDashboard(page, '?v=report&d=11290,11320');
+	await page.getByTestId('report-page').nth(1).waitFor();
+	await page.emulateMedia({ media: 'print' });
+	await page.evaluate(() => document.fonts.ready);
+	await page.screenshot({ path: 'tests/screenshots/report-print-ko.png', fullPage: true });
+});

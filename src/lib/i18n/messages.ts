@@ -167,6 +167,46 @@ export const ko = {
 	'views.gap': '평가 격차',
 	'views.budget': '예산 집행',
 	'views.trend': '연도별 추이',
+	'report.finding.rank':
+		'{district}의 외부평가 총점은 {score}으로 자치구 {count}곳 가운데 {rank}위입니다.',
+	'report.finding.noScores': '{district}에는 지금 필터에서 평가 점수가 없습니다.',
+	'report.finding.selfLower':
+		'자체평가가 외부평가보다 {size} 낮습니다(95% 구간 {lower} ~ {upper}, 연도를 관측으로).',
+	'report.finding.selfHigher':
+		'자체평가가 외부평가보다 {size} 높습니다(95% 구간 {lower} ~ {upper}, 연도를 관측으로).',
+	'report.finding.gapUnclear':
+		'자체평가와 외부평가의 차이는 0과 구별되지 않습니다(95% 구간 {lower} ~ {upper}).',
+	'report.finding.gapOneYear':
+		'자체평가와 외부평가의 차이는 {gap}입니다(한 해뿐이라 구간은 없습니다).',
+	'report.finding.areas':
+		'외부평가가 가장 낮은 영역은 {weakest}({weakestScore}), 가장 높은 영역은 {strongest}({strongestScore})입니다.',
+	'report.finding.budget': '예산 {planned} 가운데 {spent}을 집행해 집행률은 {rate}입니다.',
+	'report.finding.budgetFlagged':
+		'예산 {planned} 가운데 {spent}을 집행해 집행률은 {rate}이며, 집행률이 80% 미만이거나 100%를 넘는 예산 줄이 {flagged}개 있습니다.',
+	'report.finding.noBudget': '지금 필터에서 이 자치구의 예산 줄이 없습니다.',
+	'report.finding.missingYears': '{years}년에는 이 자치구의 평가 점수가 없습니다.',
+	'views.report': '자치구별 보고서',
+	'report.title': '{district} 시민협력플랫폼 평가 보고서',
+	'report.intro':
+		'자치구마다 A4 한 쪽입니다. 지금 필터(연도, 평가주체, 외부 점수)를 따르며, 인쇄 단추로 보이는 자치구를 한 번에 인쇄합니다(자치구마다 새 쪽).',
+	'report.onlyThis': '이 자치구만 보기',
+	'report.all': '모든 자치구 보기',
+	'report.printAll': '보고서 인쇄',
+	'report.filters': '필터: {filters} · 외부 = {external}',
+	'report.headline': '주요 수치',
+	'report.rank': '{rank}위 / {count}곳',
+	'report.byYear': '평가주체별 연도별 총점',
+	'report.noYear': '자료 없음',
+	'report.gapTitle': '자체 − 외부 격차',
+	'report.gapInterval': '{gap} (95% 구간 {lower} ~ {upper}, 연도 {n}개를 관측으로)',
+	'report.gapNoInterval': '{gap} (한 해뿐이라 구간 없음)',
+	'report.areasTitle': '영역별 점수 (외부평가가 낮은 순)',
+	'report.budgetTitle': '예산 집행',
+	'report.flaggedTitle': '집행률이 80% 미만이거나 100%를 넘는 예산 줄',
+	'report.noFlagged': '집행률이 80~100%를 벗어난 예산 줄은 없습니다.',
+	'report.findingsTitle': '주요 내용',
+	'report.methods':
+		'계산 방법: 단위(자치구 × 연도 × 지표)마다 평가자 평균을 쓰고, 모든 평가주체가 채점한 단위만 셉니다. 연도 총점은 Σ점수 ÷ Σ배점 × 100, 여러 해는 연도 총점의 평균입니다. 순위는 자치구 필터와 관계없이 모든 자치구 사이에서 매기며(1위가 가장 높음), 격차의 구간은 이 자치구의 연도별 격차를 관측으로 한 t 구간입니다. 집행률은 Σ집행액 ÷ Σ예산액입니다.',
 	'views.compare': '변경 비교',
 	'compare.title': '변경 비교',
 	'compare.intro':
@@ -801,6 +841,48 @@ export const en: Record<MessageKey, string> = {
 	'views.gap': 'Score gaps',
 	'views.budget': 'Budget use',
 	'views.trend': 'Year over year',
+	'report.finding.rank':
+		'{district}’s external total is {score}, ranked {rank} of {count} {count|district/districts} (1 = highest).',
+	'report.finding.noScores': '{district} has no scores under the current filters.',
+	'report.finding.selfLower':
+		'The self-evaluation is {size} lower than the external one (95% interval {lower} to {upper}, years as observations).',
+	'report.finding.selfHigher':
+		'The self-evaluation is {size} higher than the external one (95% interval {lower} to {upper}, years as observations).',
+	'report.finding.gapUnclear':
+		'The difference between self and external evaluation is not distinguishable from zero (95% interval {lower} to {upper}).',
+	'report.finding.gapOneYear':
+		'The difference between self and external evaluation is {gap} (one year only, so no interval).',
+	'report.finding.areas':
+		'The lowest area by external score is {weakest} ({weakestScore}); the highest is {strongest} ({strongestScore}).',
+	'report.finding.budget':
+		'Of a budget of {planned}, {spent} was spent: an execution rate of {rate}.',
+	'report.finding.budgetFlagged':
+		'Of a budget of {planned}, {spent} was spent: an execution rate of {rate}, with {flagged} budget {flagged|line/lines} under 80% or over 100%.',
+	'report.finding.noBudget': 'This district has no budget lines under the current filters.',
+	'report.finding.missingYears': 'This district has no scores for {years}.',
+	'views.report': 'District reports',
+	'report.title': '{district}: citizen cooperation platform evaluation',
+	'report.intro':
+		'One A4 page per district, following the current filters (years, sources, external score). The print button prints every district shown at once, each on a new page.',
+	'report.onlyThis': 'Show only this district',
+	'report.all': 'Show every district',
+	'report.printAll': 'Print the reports',
+	'report.filters': 'Filters: {filters} · external = {external}',
+	'report.headline': 'Key figures',
+	'report.rank': '{rank} of {count}',
+	'report.byYear': 'Totals by source and year',
+	'report.noYear': 'no data',
+	'report.gapTitle': 'Self − external gap',
+	'report.gapInterval':
+		'{gap} (95% interval {lower} to {upper}, {n} {n|year/years} as observations)',
+	'report.gapNoInterval': '{gap} (one year only, no interval)',
+	'report.areasTitle': 'Scores by area (lowest external first)',
+	'report.budgetTitle': 'Budget use',
+	'report.flaggedTitle': 'Budget lines under 80% or over 100% executed',
+	'report.noFlagged': 'No budget line is outside 80–100% executed.',
+	'report.findingsTitle': 'Main findings',
+	'report.methods':
+		'Method: within a unit (district × year × indicator) evaluators are averaged, and only units every source scored count. A year’s total is Σscore ÷ Σmax × 100; over several years, the mean of the yearly totals. Ranks are among all districts, whatever the district filter (1 = highest); the gap’s interval is a t interval over this district’s yearly gaps. Execution is Σspent ÷ Σplanned.',
 	'views.compare': 'What changed',
 	'compare.title': 'What changed',
 	'compare.intro':

@@ -68,3 +68,11 @@ export function buildWhere(
 		params
 	};
 }
+
+/**
+ * The filters with every district: for figures that place the chosen districts among all the
+ * others (the trend's lines, a report's ranks), computed over all of them.
+ */
+export function withEveryDistrict(filters: DashboardFilters): DashboardFilters {
+	return { ...filters, districts: [] };
+}

@@ -210,6 +210,7 @@ describe('fast-check: any valid state survives encode → decode', () => {
 			trendSource: fc.constantFrom(...TREND_SOURCES),
 			dataset: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), { nil: null }),
 			compare: fc.constantFrom(null, null, '', 'sample', 'before', 'AbCdEfGhIjKlMnOpQrStUv'),
+			report: fc.boolean(),
 			filters: fc.record({
 				years: fc
 					.array(fc.integer({ min: 2000, max: 2100 }), { maxLength: 5 })
@@ -229,12 +230,20 @@ describe('fast-check: any valid state survives encode → decode', () => {
 				);
 				expect(errors).toEqual([]);
 				// The comparison names no analysis view: it shows in their place.
-				expect(decoded).toEqual(
-					input.compare === null ? input : { ...input, view: DEFAULT_URL_STATE.view }
-				);
+				expect(decoded).toEqual(canonicalUrlState(input));
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('the reports’ address', () => {
+	it('reads v=report with the filters, and writes it back without an analysis view', () => {
+		const { state, errors } = decodeUrlState(new URLSearchParams('v=report&y=2019&lang=en'));
+		expect(errors).toEqual([]);
+		expect(state).toMatchObject({ report: true, view: 'gap', compare: null });
+		expect(encodeUrlState(state).toString()).toBe('lang=en&v=report&y=2019');
+		expect(canonicalUrlState({ ...state, view: 'trend' }).view).toBe('gap');
 	});
 });
 

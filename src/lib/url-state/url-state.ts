@@ -41,6 +41,8 @@ export interface UrlState {
 	 * is wrong with it); '' before one is chosen; null when not comparing.
 	 */
 	compare: string | null;
+	/** 자치구별 보고서 (`v=report`): one printable page per district, in place of the views. */
+	report: boolean;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -52,11 +54,14 @@ export const DEFAULT_URL_STATE: UrlState = {
 	agreement: 'sources',
 	trendSource: 'external',
 	dataset: null,
-	compare: null
+	compare: null,
+	report: false
 };
 
 /** The `v` value of the comparison, which shows in place of the analysis views. */
 export const COMPARE_VIEW = 'diff';
+/** The `v` value of the district reports, which show in place of the analysis views. */
+export const REPORT_VIEW = 'report';
 
 /** The form of a published dataset's id: 128 random bits, base64url. */
 
@@ -144,17 +149,22 @@ export function decodeUrlState(params: URLSearchParams): {
 	};
 
 	const comparing = params.get(PARAM.view) === COMPARE_VIEW;
+	const reporting = params.get(PARAM.view) === REPORT_VIEW;
 	return {
 		state: canonicalUrlState({
 			locale: single<Locale>(PARAM.locale, LOCALES, DEFAULT_LOCALE),
-			view: comparing ? DEFAULT_URL_STATE.view : single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
+			view:
+				comparing || reporting
+					? DEFAULT_URL_STATE.view
+					: single(PARAM.view, VIEWS, DEFAULT_URL_STATE.view),
 			filters,
 			external: single(PARAM.external, EXTERNAL_SOURCES, DEFAULT_URL_STATE.external),
 			level: single(PARAM.level, LEVELS, DEFAULT_URL_STATE.level),
 			agreement: single(PARAM.agreement, AGREEMENT_CHOICES, DEFAULT_URL_STATE.agreement),
 			trendSource: single(PARAM.trendSource, TREND_SOURCES, DEFAULT_URL_STATE.trendSource),
 			dataset: datasetId(params.get(PARAM.dataset), report),
-			compare: comparing ? (params.get(PARAM.compare) ?? '').slice(0, MAX_TEXT_LENGTH) : null
+			compare: comparing ? (params.get(PARAM.compare) ?? '').slice(0, MAX_TEXT_LENGTH) : null,
+			report: reporting
 		}),
 		errors
 	};
@@ -169,8 +179,10 @@ export function canonicalUrlState(state: UrlState): UrlState {
 	const { years, districts, evaluatorTypes } = state.filters;
 	return {
 		...state,
-		// The comparison takes the analysis view's place: its address names no view.
-		view: state.compare === null ? state.view : DEFAULT_URL_STATE.view,
+		// The comparison and the reports take the analysis view's place: their address names none.
+		view: state.compare === null && !state.report ? state.view : DEFAULT_URL_STATE.view,
+		// One at a time: the comparison wins, as its address says v=diff.
+		report: state.compare === null && state.report,
 		filters: {
 			...state.filters,
 			years: [...new Set(years)].sort((a, b) => a - b),
@@ -214,7 +226,8 @@ export function encodeUrlState(state: UrlState): URLSearchParams {
 	if (state.compare !== null) {
 		params.set(PARAM.view, COMPARE_VIEW);
 		if (state.compare) params.set(PARAM.compare, state.compare);
-	} else setIfChanged('view');
+	} else if (state.report) params.set(PARAM.view, REPORT_VIEW);
+	else setIfChanged('view');
 	const { years, districts, evaluatorTypes, areas, indicators } = canonicalUrlState(state).filters;
 	if (years.length) params.set(PARAM.years, years.join(','));
 	if (districts.length) params.set(PARAM.districts, districts.join(','));

@@ -2,17 +2,9 @@ import { buildDistrictTrends } from '$lib/analysis/district-trends';
 import { findRubricChanges } from '$lib/analysis/rubric';
 import type { Engine } from '$lib/engine/types';
 import { buildRubricQuery, queryTotals, type RubricRow } from '$lib/query/scores';
-import type { DashboardFilters } from '$lib/query/filters';
+import { withEveryDistrict } from '$lib/query/filters';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { TrendView } from './models';
-
-/**
- * The filters the trend's figures are computed under: the page's, but every district (the
- * chosen ones are highlighted, see below).
- */
-export function trendFilters(filters: DashboardFilters): DashboardFilters {
-	return { ...filters, districts: [] };
-}
 
 /**
  * Everything the trend view shows. Every district is loaded, whatever the district filter:
@@ -20,7 +12,7 @@ export function trendFilters(filters: DashboardFilters): DashboardFilters {
  * The other filters (years, evaluators, areas, indicators) apply as everywhere.
  */
 export async function loadTrendView(engine: Engine, state: UrlState): Promise<TrendView> {
-	const filters = trendFilters(state.filters);
+	const filters = withEveryDistrict(state.filters);
 	const rubric = buildRubricQuery(filters);
 	const [rows, rubricRows] = await Promise.all([
 		queryTotals(engine, filters, ['district', 'year']),
