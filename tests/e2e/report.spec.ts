@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { openDashboard } from './helpers';
 
@@ -58,4 +60,42 @@ test('one district in English: one page, ranked among all ten, the filters print
 	expect(sheets).toHaveLength(1);
 	expect(sheets[0]).toContain('Filters: Years 2019, 2020');
 	expect(sheets[0]).toContain('Main findings');
+});
+
+test('the .docx download holds the pages shown, one section per district, the same figures', async ({
+	page
+}) => {
+	await openDashboard(page, '?v=report&d=11290,11320');
+	const reports = page.getByTestId('report-page');
+	await expect(reports).toHaveCount(2);
+	const event = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Word 파일(.docx) 내려받기' }).click();
+	const download = await event;
+	expect(download.suggestedFilename()).toMatch(
+		/^자치구별 보고서 \(자치구 .+\) \d{4}-\d{2}-\d{2}\.docx$/
+	);
+	const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+	const xml = strFromU8(files['word/document.xml']!);
+	const sections = xml.split('<w:sectPr').slice(0, -1);
+	expect(sections).toHaveLength(2);
+	// Each district's chart, drawn in the browser, as a PNG.
+	const images = Object.keys(files).filter((name) => name.startsWith('word/media/'));
+	expect(images).toHaveLength(2);
+	expect(
+		[...files[images[0]!]!.slice(1, 4)].map((byte) => String.fromCharCode(byte)).join('')
+	).toBe('PNG');
+	for (const [index, report] of (await reports.all()).entries()) {
+		const text = [...sections[index]!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+			.map(([, run]) => run)
+			.join(' ');
+		expect(text).toContain((await report.locator('h3').textContent())!.trim());
+		for (const testid of ['report-headline', 'report-years', 'report-areas']) {
+			for (const cell of await report
+				.getByTestId(testid)
+				.locator('tbody th, tbody td')
+				.allTextContents()) {
+				expect(text).toContain(cell.trim());
+			}
+		}
+	}
 });
