@@ -86,6 +86,32 @@ function numberIn(text: string): number {
 	return Number(text.replace('\u2212', '-').replace(/[^\d.+-]/g, ''));
 }
 
+/**
+ * Opens the 출처 of the officials' average for SEONGBUK_2033 and checks it, its file (from
+ * `origin`) and its three rows, the original text of the cell "10점" among them; the rows' CSV.
+ */
+async function traceSeongbuk2033(page: Page, origin: string): Promise<SourceCsv> {
+	await page
+		.getByTestId('headline-official')
+		.getByRole('button', { name: /출처 보기/ })
+		.click();
+	const dialog = page.getByTestId('provenance-dialog');
+	// By hand: unit means 6.5 of 10 and 10 of 20: (6.5 + 10) ÷ 30 × 100 = 55.
+	await expect(dialog.getByTestId('provenance-formula')).toContainText(
+		'Σ점수 16.5 ÷ Σ배점 30 × 100 = 55.0'
+	);
+	const files = dialog.getByTestId('provenance-files');
+	await expect(files).toContainText('성북구-2033.csv');
+	await expect(files).toContainText(origin);
+	const rows = dialog.getByTestId('provenance-rows').locator('tbody tr');
+	await expect(rows).toHaveCount(3);
+	// The cell as the file wrote it ("10점"), before the unit was taken off.
+	await expect(rows.nth(2)).toContainText('2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20');
+	const found = await downloadRows(page);
+	expect(scoreOf(found.rows)).toBeCloseTo(55, 12);
+	return found;
+}
+
 async function axeViolations(page: Page) {
 	const results = await new AxeBuilder({ page })
 		.include('[data-testid=provenance-dialog]')
@@ -241,26 +267,9 @@ test('an uploaded CP949 file’s figure traces to its lines, as written, and the
 	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 		timeout: 45_000
 	});
-	await page
-		.getByTestId('headline-official')
-		.getByRole('button', { name: /출처 보기/ })
-		.click();
-	const dialog = page.getByTestId('provenance-dialog');
-	// By hand: unit means 6.5 of 10 and 10 of 20: (6.5 + 10) ÷ 30 × 100 = 55.
-	await expect(dialog.getByTestId('provenance-formula')).toContainText(
-		'Σ점수 16.5 ÷ Σ배점 30 × 100 = 55.0'
-	);
-	const files = dialog.getByTestId('provenance-files');
-	await expect(files).toContainText('성북구-2033.csv');
-	await expect(files).toContainText('이 브라우저에 올린 파일');
-	await expect(files).toContainText('기존 자료에 추가');
-	const rows = dialog.getByTestId('provenance-rows').locator('tbody tr');
-	await expect(rows).toHaveCount(3);
-	// The cell as the file wrote it ("10점"), before the unit was taken off.
-	await expect(rows.nth(2)).toContainText('2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20');
-	const found = await downloadRows(page);
+	const found = await traceSeongbuk2033(page, '이 브라우저에 올린 파일');
+	await expect(page.getByTestId('provenance-files')).toContainText('기존 자료에 추가');
 	expect(found.rows.map((row) => row['줄'])).toEqual(['3', '4', '7']);
-	expect(scoreOf(found.rows)).toBeCloseTo(55, 12);
 	expect(found.rows[0]!['원문 (가져오기 전 그대로)']).toBe(
 		'2033,성북구,공무원,공무원A,추진체계,똠방 운영,6,10'
 	);
@@ -300,20 +309,6 @@ test('a published dataset’s figure traces to the published file, its lines rea
 		}
 	]);
 	await openDashboard(page, `?ds=${id}&y=2033`);
-	await page
-		.getByTestId('headline-official')
-		.getByRole('button', { name: /출처 보기/ })
-		.click();
-	const dialog = page.getByTestId('provenance-dialog');
-	await expect(dialog.getByTestId('provenance-formula')).toContainText(
-		'Σ점수 16.5 ÷ Σ배점 30 × 100 = 55.0'
-	);
-	const files = dialog.getByTestId('provenance-files');
-	await expect(files).toContainText('성북구-2033.csv');
-	await expect(files).toContainText('게시된 데이터');
-	const rows = dialog.getByTestId('provenance-rows').locator('tbody tr');
-	await expect(rows).toHaveCount(3);
-	await expect(rows.nth(2)).toContainText('2033,성북구,공무원,공무원A,추진체계,햏 점검,"10점",20');
-	const found = await downloadRows(page);
+	const found = await traceSeongbuk2033(page, '게시된 데이터');
 	expect(scoreOf(found.rows)).toBeCloseTo(55, 12);
 });

@@ -15,6 +15,11 @@ export function localName(locale: Locale, ko: string, en: string): string {
 	return locale === 'ko' ? ko : en;
 }
 
+/** The district a query row names (name_ko, name_en), in the page's language. */
+export function rowDistrictName(row: { name_ko: string; name_en: string }, locale: Locale): string {
+	return localName(locale, row.name_ko, row.name_en);
+}
+
 /** A district's name in the page's language. */
 export function districtLabel(district: Pick<DistrictRef, 'labelKo' | 'labelEn'>, locale: Locale) {
 	return localName(locale, district.labelKo, district.labelEn);

@@ -1,7 +1,7 @@
 import type { Engine, SqlParam } from '$lib/engine/types';
 import { districtLinesWhere } from '$lib/query/budget';
 import type { DashboardFilters } from '$lib/query/filters';
-import { PROVENANCE_ROW_LIMIT, scopeConditions } from './score-provenance';
+import { PROVENANCE_ROW_LIMIT, scopeConditions, type TracedRow } from './score-provenance';
 
 /** The budget lines a figure covers, within the page's filters: a district, a year, an item. */
 export interface BudgetScope {
@@ -11,13 +11,7 @@ export interface BudgetScope {
 }
 
 /** One imported budget line behind a figure, where it came from and what it held. */
-export interface BudgetSourceRow {
-	file_id: string;
-	line: number;
-	year: number;
-	district_code: string;
-	name_ko: string;
-	name_en: string;
+export interface BudgetSourceRow extends TracedRow {
 	program: string;
 	item: string;
 	budget_code: string | null;

@@ -36,8 +36,8 @@ export interface ProvenanceCell {
 	value: number;
 }
 
-/** One imported row behind a figure, where it came from and what it held. */
-export interface ProvenanceRow {
+/** Where an imported row came from, and its year and district: what every source row has. */
+export interface TracedRow {
 	/** The SHA-256 of the file it was imported from. */
 	file_id: string;
 	/** Its line in that file, as a text editor counts. */
@@ -46,6 +46,10 @@ export interface ProvenanceRow {
 	district_code: string;
 	name_ko: string;
 	name_en: string;
+}
+
+/** One imported evaluation row behind a figure, where it came from and what it held. */
+export interface ProvenanceRow extends TracedRow {
 	evaluator_type: EvaluatorType;
 	evaluator_id: string | null;
 	area: string;

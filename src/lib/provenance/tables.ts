@@ -1,12 +1,18 @@
 // The dialog's tables as data (TableSpec): the page renders them with DataTable and the rows'
 // CSV download exports the same spec, so what is shown and what is downloaded cannot drift.
 import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
-import { localName } from '$lib/domain/district';
+import { rowDistrictName } from '$lib/domain/district';
 import type { TableColumn, TableSpec } from '$lib/export/table-spec';
 import { intlLocale, translator, type Locale } from '$lib/i18n';
 import { formatNumber, formatPoints, formatSignedPoints, formatWon } from '$lib/i18n/format';
 import type { BudgetSourceRow } from './budget-provenance';
-import type { BiasCluster, GapDistrict, ProvenanceCell, ProvenanceRow } from './score-provenance';
+import type {
+	BiasCluster,
+	GapDistrict,
+	ProvenanceCell,
+	ProvenanceRow,
+	TracedRow
+} from './score-provenance';
 import type { SourceFile } from './source-files';
 
 /** How the rows' files are named, and the original text of their lines where it is at hand. */
@@ -15,10 +21,6 @@ export interface RowSources {
 	/** The line's text before normalization (see sourceLines); undefined where unknown. */
 	original: (fileId: string, line: number) => string | undefined;
 }
-
-/** A row's district in the page's language. */
-const districtName = (row: { name_ko: string; name_en: string }, locale: Locale) =>
-	localName(locale, row.name_ko, row.name_en);
 
 /** The district × year cells of a score: the sums that make each. */
 export function cellsTable(
@@ -36,7 +38,7 @@ export function cellsTable(
 	return {
 		caption: t('provenance.cellsTitle'),
 		columns: [
-			{ label: t('table.district'), value: (cell) => districtName(cell, locale) },
+			{ label: t('table.district'), value: (cell) => rowDistrictName(cell, locale) },
 			{ label: t('table.year'), value: (cell) => cell.year },
 			{ label: t('provenance.scoreSum'), ...sum((cell) => cell.score_sum) },
 			{ label: t('provenance.maxSum'), ...sum((cell) => cell.max_sum) },
@@ -68,7 +70,7 @@ export function gapDistrictsTable(
 	return {
 		caption: t('provenance.districtsTitle'),
 		columns: [
-			{ label: t('table.district'), value: (district) => districtName(district, locale) },
+			{ label: t('table.district'), value: (district) => rowDistrictName(district, locale) },
 			...shown.map((type): TableColumn<GapDistrict> => ({
 				label: t(`evaluator.${type}`),
 				unit: t('unit.points'),
@@ -109,7 +111,7 @@ export function clustersTable(
 		columns: [
 			byYear
 				? { label: t('table.year'), value: (cluster) => cluster.year }
-				: { label: t('table.district'), value: (cluster) => districtName(cluster, locale) },
+				: { label: t('table.district'), value: (cluster) => rowDistrictName(cluster, locale) },
 			{
 				label: t('provenance.yearlyGaps'),
 				value: (cluster) => cluster.gaps.join(' '),
@@ -175,17 +177,11 @@ export function filesTable(
 	};
 }
 
-/** What every source row has: its file and line, year and district. */
-type SourceRow = Pick<
-	ProvenanceRow,
-	'file_id' | 'line' | 'year' | 'district_code' | 'name_ko' | 'name_en'
->;
-
 /**
  * Source rows as a table: file and line, year and district, the kind's own values as imported,
  * and the line's original text. On the page the file is named; the CSV also gives its SHA-256.
  */
-function sourceRowsTable<Row extends SourceRow>(
+function sourceRowsTable<Row extends TracedRow>(
 	rows: readonly Row[],
 	fields: readonly TableColumn<Row>[],
 	sources: RowSources,
@@ -209,7 +205,7 @@ function sourceRowsTable<Row extends SourceRow>(
 			},
 			{ label: t('provenance.line'), value: (row) => row.line },
 			{ label: t('field.year'), value: (row) => row.year },
-			{ label: t('field.district'), value: (row) => districtName(row, locale) },
+			{ label: t('field.district'), value: (row) => rowDistrictName(row, locale) },
 			...fields,
 			{
 				label: t('provenance.original'),

@@ -1,15 +1,11 @@
 // The comparison's tables as data (TableSpec): rendered by DataTable, downloadable as CSV by the
 // same spec.
 import type { EvaluatorType } from '$lib/domain/evaluation';
-import { localName } from '$lib/domain/district';
+import { rowDistrictName } from '$lib/domain/district';
 import type { TableColumn, TableSpec } from '$lib/export/table-spec';
 import { translator, type Locale } from '$lib/i18n';
 import { formatPercent, formatPoints, formatSignedPoints, formatWon } from '$lib/i18n/format';
 import type { ChangedRow, ComparedRow, MovedFigure } from './compare';
-
-/** A row's district in the page's language. */
-const districtName = (row: { name_ko: string; name_en: string }, locale: Locale) =>
-	localName(locale, row.name_ko, row.name_en);
 
 /** The figures that moved: district, year, which figure, before → after, the difference. */
 export function movedFiguresTable(
@@ -33,7 +29,7 @@ export function movedFiguresTable(
 	return {
 		caption: t('compare.figuresTitle'),
 		columns: [
-			{ label: t('table.district'), value: (figure) => districtName(figure, locale) },
+			{ label: t('table.district'), value: (figure) => rowDistrictName(figure, locale) },
 			{ label: t('table.year'), value: (figure) => figure.year },
 			{
 				label: t('compare.figure'),
@@ -75,7 +71,7 @@ function keyColumns<Row extends { key: ComparedRow['key']; name_ko: string; name
 	const t = translator(locale);
 	const text = (column: string) => (row: Row) => row.key[column] ?? null;
 	const shared: TableColumn<Row>[] = [
-		{ label: t('table.district'), value: (row) => districtName(row, locale) },
+		{ label: t('table.district'), value: (row) => rowDistrictName(row, locale) },
 		{ label: t('table.year'), value: text('year') }
 	];
 	return kind === 'evaluations'
