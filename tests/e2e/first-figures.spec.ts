@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
-import { expected, expectedTable, points, readScoreTable } from './helpers';
+import { expected, expectedTable, points, readScoreTable, serverFiguresReady } from './helpers';
 
 // The server draws the first charts and tables from the same SQL the browser runs (issue 6).
 // A page with JavaScript off shows exactly what the server sent; the same page with it on,
@@ -19,7 +19,8 @@ async function figuresOnPage(page: Page): Promise<string[]> {
 		);
 }
 
-async function serverOnly(browser: Browser, path: string) {
+async function serverOnly(browser: Browser, request: APIRequestContext, path: string) {
+	await serverFiguresReady(request, path);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(path);
@@ -84,8 +85,8 @@ test.describe('first figures from the server', () => {
 		'/?lang=en&v=budget&d=11290,11440',
 		'/?v=trend&e=self,official&ts=self'
 	]) {
-		test(`server and browser figures are identical: ${path}`, async ({ browser }) => {
-			const server = await serverOnly(browser, path);
+		test(`server and browser figures are identical: ${path}`, async ({ browser, request }) => {
+			const server = await serverOnly(browser, request, path);
 			const browserFigures = await browserComputed(browser, path);
 			expect(server.charts).toBeGreaterThan(0);
 			expect(server.figures.length).toBeGreaterThan(20);
@@ -138,6 +139,7 @@ test.describe('first figures from the server', () => {
 		expect(response.status()).toBe(201);
 		const { id } = (await response.json()) as { id: string };
 		const path = `/?ds=${id}&y=2032&lv=area`;
+		await serverFiguresReady(request, path);
 
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
@@ -149,7 +151,7 @@ test.describe('first figures from the server', () => {
 		await expect(page.locator('main img, main [onerror], main [onload]')).toHaveCount(0);
 		await context.close();
 
-		const server = await serverOnly(browser, path);
+		const server = await serverOnly(browser, request, path);
 		expect(await browserComputed(browser, path)).toEqual(server.figures);
 	});
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 type Totals = Record<string, { self: number; official: number; expert: number }>;
 
@@ -29,6 +29,21 @@ export async function openDashboard(page: Page, query = ''): Promise<void> {
 	await expect(page.getByTestId('load-status')).toHaveAttribute('data-phase', 'ready', {
 		timeout: 45_000
 	});
+}
+
+/**
+ * Waits until the test server sends the page at `path` with the figures it computed itself.
+ * The suite's workers share that server: a page asked for while another test's work holds its
+ * DuckDB worker goes without them at once (by design: the browser computes them), and the work
+ * it queued then fills the server's cache. Call before reading the server's figures of an
+ * address that no earlier page made it compute.
+ */
+export async function serverFiguresReady(request: APIRequestContext, path: string): Promise<void> {
+	await expect
+		.poll(async () => (await (await request.get(path)).text()).includes('data-figures="server"'), {
+			timeout: 30_000
+		})
+		.toBe(true);
 }
 
 /** Opens 내 자료 올리기 (the upload section) from the header, unless it is open. */

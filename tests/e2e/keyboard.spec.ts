@@ -13,6 +13,19 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const FIXTURE = fileURLToPath(
 	new URL('../fixtures/csv/good/extended-hangul-cp949.csv', import.meta.url)
 );
+
+/**
+ * Has the browser hand the page's file choosers to the test from now on. Playwright turns that
+ * on in the browser without waiting, when the first 'filechooser' listener is added: a
+ * `waitForEvent('filechooser')` made just before the key press that opens the chooser can lose
+ * the race to it (the chooser then opens unintercepted and the event never comes). Called as a
+ * test starts, it is on long before; the test's own `waitForEvent` just before the key press
+ * then receives the event.
+ */
+function interceptFileChoosers(page: Page): void {
+	page.on('filechooser', () => {});
+}
+
 /** What the fixture adds: a year and an area the sample does not have. */
 const FIXTURE_YEAR = 2021;
 const FIXTURE_AREA = '똠뷁햏 시범영역';
@@ -188,6 +201,7 @@ function paramValues(page: Page, param: string): string[] {
 }
 
 test('skip link, upload and every filter, with the keyboard alone', async ({ page }) => {
+	interceptFileChoosers(page);
 	await openDashboard(page);
 
 	// The first Tab reaches the skip link, which shows itself; Enter moves into the main part.
@@ -366,6 +380,7 @@ test('every view, every data table, a drill-down to one indicator and the view c
 // Focus kept where the page changes under it.
 
 test('the file button keeps the focus through an upload', async ({ page }) => {
+	interceptFileChoosers(page);
 	await openDashboard(page);
 	await tabTo(page, page.getByRole('button', { name: '내 자료 올리기' }), 5);
 	await page.keyboard.press('Enter');

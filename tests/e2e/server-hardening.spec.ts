@@ -7,11 +7,21 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { TEST_EDITOR_TOKEN } from '../../playwright.config';
+import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES } from '../../playwright.config';
 import { evaluations, HEADER } from './generated-evaluations';
-import { kill, manageServers, publish, ROOT, startServer, type Server } from './server-process';
+import {
+	copyBuild,
+	kill,
+	manageServers,
+	publish,
+	ROOT,
+	startServer,
+	type Server
+} from './server-process';
 
 const PORT = 4192;
+/** The server on a private copy of the build. */
+const BUILD_COPY_PORT = 4194;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 manageServers();
 
@@ -169,27 +179,6 @@ test.describe.serial('one server, one DuckDB worker', () => {
 		expect((await page(server.base, '/')).charts).toBe(true);
 	});
 
-	test('a precompressed static file deleted under a running server is a 404, and the server stays up', async () => {
-		const assets = path.join(ROOT, 'build/client/_app/immutable/chunks');
-		const compressed = readdirSync(assets).find((name) => name.endsWith('.js.br'))!;
-		const address = `/_app/immutable/chunks/${compressed.slice(0, -'.br'.length)}`;
-		// Moved aside, not deleted, and put back: the shared test server serves the same build.
-		const aside = path.join(assets, `.aside-${compressed}`);
-		await rename(path.join(assets, compressed), aside);
-		try {
-			const gone = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
-			expect(gone.status).toBe(404);
-			expect(gone.headers.get('x-content-type-options')).toBe('nosniff');
-			expect(server.child.exitCode).toBeNull();
-			expect((await fetch(server.base + '/')).status).toBe(200);
-			expect(server.stderr()).toContain(`static file gone since start: ${address}`);
-		} finally {
-			await rename(aside, path.join(assets, compressed));
-		}
-		const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
-		expect(back.status).toBe(200);
-	});
-
 	test('a SIGTERM ends the server, DuckDB workers and all', async () => {
 		expect((await fetch(`${server.base}/?v=budget`)).status).toBe(200);
 		server.child.kill('SIGTERM');
@@ -200,6 +189,50 @@ test.describe.serial('one server, one DuckDB worker', () => {
 		expect(ended).toBe('exited');
 		expect(server.child.signalCode ?? server.child.exitCode).not.toBe('SIGKILL');
 	});
+});
+
+test('a precompressed static file deleted under a running server is a 404, and the server stays up', async () => {
+	// A server of its own on its own copy of the build: the shared test server serves the shared
+	// build to the tests running beside this one, and must never lose a file.
+	const copy = await copyBuild();
+	const store = await freshStore();
+	let server: Server | undefined;
+	try {
+		const base = `http://127.0.0.1:${BUILD_COPY_PORT}`;
+		// As playwright.config.ts's webServer runs the shared build.
+		server = await startServer(
+			store,
+			{
+				ORIGIN: base,
+				PUBLISH_MAX_BYTES: String(TEST_PUBLISH_MAX_BYTES),
+				FIGURES_BUDGET_MS: '30000'
+			},
+			BUILD_COPY_PORT,
+			copy.build
+		);
+		const assets = path.join(copy.build, 'client/_app/immutable/chunks');
+		const compressed = readdirSync(assets).find((name) => name.endsWith('.js.br'))!;
+		const address = `/_app/immutable/chunks/${compressed.slice(0, -'.br'.length)}`;
+		expect(
+			(await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } })).status
+		).toBe(200);
+		// Moved aside, then put back: a file that returns is served again.
+		const aside = path.join(assets, `.aside-${compressed}`);
+		await rename(path.join(assets, compressed), aside);
+		const gone = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
+		expect(gone.status).toBe(404);
+		expect(gone.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(server.child.exitCode).toBeNull();
+		expect((await fetch(server.base + '/')).status).toBe(200);
+		expect(server.stderr()).toContain(`static file gone since start: ${address}`);
+		await rename(aside, path.join(assets, compressed));
+		const back = await fetch(server.base + address, { headers: { 'accept-encoding': 'br' } });
+		expect(back.status).toBe(200);
+	} finally {
+		if (server) await kill(server);
+		await copy.remove();
+		await rm(store, { recursive: true, force: true });
+	}
 });
 
 test.describe.serial('two server processes on one store', () => {

@@ -2,6 +2,9 @@
 // of the test's choosing), for what the shared test server cannot show: a crash, a restart, a
 // second process, another configuration.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
@@ -26,13 +29,17 @@ const running = new Set<Server>();
 /** How each server ended, attached to a failed test. */
 const serverHistory: string[] = [];
 
-/** Starts `node build` on `port` (4190–4199 are the tests' own) and waits until it answers. */
+/**
+ * Starts `node build` on `port` (4190–4199 are the tests' own) and waits until it answers.
+ * `build` is the folder to run: the shared build, or a test's own copy (`copyBuild`).
+ */
 export async function startServer(
 	store: string,
 	env: Record<string, string> = {},
-	port = 4191
+	port = 4191,
+	build = 'build'
 ): Promise<Server> {
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [build], {
 		cwd: ROOT,
 		env: {
 			...process.env,
@@ -83,6 +90,22 @@ export async function startServer(
 		if (Date.now() > deadline) throw new Error(`The server did not answer:\n${stdout}\n${stderr}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+
+/**
+ * A private copy of the build, for a test that changes files under a running server: the
+ * shared build is served to the tests running beside it (in the other worker) all along. The
+ * copy sits in a temp folder beside this project's package.json (the build is ES modules) and
+ * a link to its node_modules (the packages the build leaves external). Run it with
+ * `startServer(…, copy.build)`; `copy.remove()` when done.
+ */
+export async function copyBuild(): Promise<{ build: string; remove: () => Promise<void> }> {
+	const folder = await mkdtemp(path.join(tmpdir(), 'e2e-build-'));
+	const build = path.join(folder, 'build');
+	await cp(path.join(ROOT, 'build'), build, { recursive: true });
+	await cp(path.join(ROOT, 'package.json'), path.join(folder, 'package.json'));
+	await symlink(path.join(ROOT, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+	return { build, remove: () => rm(folder, { recursive: true, force: true }) };
 }
 
 /** SIGKILL now, as a crash or a power cut would; `await server.exited` to see it gone. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard, views, won } from './helpers';
+import { openDashboard, serverFiguresReady, views, won } from './helpers';
 
 // Each analysis view is a chunk of its own (src/lib/components/dashboard/views.ts): a page carries
 // the view it opens with, the others come when asked for, and none of it goes through the server's
@@ -88,7 +88,11 @@ test('the page carries the open view only; another view is fetched when chosen, 
 	expect(asked.filter((path) => path.endsWith('__data.json'))).toEqual([]);
 });
 
-test('a page opened on another view does not carry the score-gap view', async ({ page }) => {
+test('a page opened on another view does not carry the score-gap view', async ({
+	page,
+	request
+}) => {
+	await serverFiguresReady(request, '/?v=trend');
 	const asked = recordRequests(page);
 	await page.route('**/*.wasm', () => {
 		// Never answered: the idle prefetch waits for DuckDB, so nothing else is fetched.
