@@ -33,11 +33,15 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
 
 /** Whether the bytes are well-formed UTF-8. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
+	return strictUtf8(bytes) !== null;
+}
+
+/** The bytes as UTF-8 text, or null when they are not well-formed UTF-8 (decoded once). */
+function strictUtf8(bytes: Uint8Array): string | null {
 	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return false;
+		return null;
 	}
 }
 
@@ -48,7 +52,8 @@ export function decodeText(
 ): DecodedText {
 	const bom = encodingFromBom(bytes);
 	if (bom) return decoded(decodeUnicode(bom, bytes), bom);
-	if (isValidUtf8(bytes)) return decoded(decodeUnicode('utf-8', bytes), 'utf-8');
+	const utf8Text = strictUtf8(bytes);
+	if (utf8Text !== null) return decoded(utf8Text, 'utf-8');
 	// Not UTF-8: on a Korean Windows PC that means the ANSI code page, CP949. But a UTF-8 file
 	// with a few damaged bytes is not valid either; it decodes with far fewer U+FFFD as UTF-8.
 	const cp949 = decoded(decodeCp949(bytes), 'cp949');

@@ -299,6 +299,7 @@ function intercept(
 			return inner.query<T>(replaced, params);
 		},
 		registerFile: (path, bytes) => inner.registerFile(path, bytes),
+		fileBytes: (path) => inner.fileBytes(path),
 		dropFile: (path) => inner.dropFile(path)
 	};
 }

@@ -41,7 +41,7 @@ export function importTables(serial: number): ImportTables {
 	};
 }
 
-function columnName(index: number): string {
+export function columnName(index: number): string {
 	if (!Number.isSafeInteger(index) || index < 0) throw new Error('bad column index');
 	return `c${index}`;
 }
@@ -53,19 +53,17 @@ export interface BoundSql {
 }
 
 /**
- * Reads the registered data (the lines after the header) as text, one VARCHAR column per column
- * to read (the header's, and any past it that some line fills), with each row's line in the
- * file and whether it is a total (`total`: 'sub' for 소계, 'grand' for 합계, NULL for data). The
- * dialect is given, not sniffed: DuckDB's sniffer refuses some files papaparse already read (a
- * line of spaces). A row DuckDB cannot read goes to the rejects table instead of failing the
- * read. Rows with every cell blank (Excel writes `,,,,` for formatted empty rows) are left out.
- * Lines come from the segments of `mapRecordLines`; with one segment, a sum does.
+ * Reads the registered data as text ({@link linedReadSql}), one VARCHAR column per column to
+ * read (the header's, and any past it that some line fills), with each row's line in the file
+ * and whether it is a total (`total`: 'sub' for 소계, 'grand' for 합계, NULL for data). Rows with
+ * every cell blank (Excel writes `,,,,` for formatted empty rows) are left out.
  *
  * The long layout is staged as read (`slot` 0). A wide one is read into `wide` first, as the
  * file has it (totals are checked there), then unpivoted by DuckDB into one staged row per
  * group of each data row ({@link groupsToRows}). Either way, the values a whole table takes
  * (a crosstab's year and source) and every field a group gives stand in columns past the file's
- * * own ({@link readMapping}), and for budget files `scale_planned`, `scale_spent` say what a bare amount is worth.
+ * own ({@link readMapping}), and for budget files `scale_planned`, `scale_spent` say what a bare
+ * amount is worth.
  */
 export function buildStageSql(
 	tables: ImportTables,
@@ -78,56 +76,83 @@ export function buildStageSql(
 	}
 ): BoundSql[] {
 	const names = Array.from({ length: columnCount }, (_, i) => columnName(i));
-	const columns = names.map((name) => `'${name}': 'VARCHAR'`).join(', ');
-	const read = `SELECT (row_number() OVER ())::INTEGER - 1 AS record, *
-		FROM read_csv(?, auto_detect=false, header=false, delim=?, quote='"', escape='"',
-			new_line='\\n', columns={${columns}}, null_padding=true, parallel=false,
-			store_rejects=true, rejects_table='${tables.rejects}',
-			rejects_scan='${tables.rejectsScan}')`;
 	// Most rows start with a visible character; only the others are searched for one (\S: not
 	// tab, line feed, form feed, carriage return or space).
 	const notBlank = `(NOT list_contains([9, 10, 12, 13, 32], ord(c0))
 		OR regexp_matches(concat(${names.join(', ')}), '\\S'))`;
 	const { mapping } = source;
-	const total = totalSql(mapping);
 	const given = givenSql(mapping, columnCount);
 	const long = mapping.wide === null;
-	const target = long ? tables.staged : tables.wide;
 	// The long layout's rows are staged as read; a wide layout's are unpivoted from `wide`.
 	const extra = long ? `, 0 AS slot${given.sql}${longScalesSql(mapping)}` : '';
-	const select = `CREATE OR REPLACE TEMP TABLE ${target} AS WITH raw AS (${read})`;
-	const [first] = source.segments;
-	const readSql: BoundSql =
-		source.segments.length === 1 && first
-			? {
-					sql: `${select} SELECT (record + ?)::INTEGER AS line, ${total} AS total,
-						${names.join(', ')}${extra}
-					FROM raw WHERE ${notBlank}`,
-					params: [
-						source.path,
-						source.delimiter,
-						first[1] - first[0],
-						...(long ? given.params : [])
-					]
-				}
-			: {
-					sql: `${select}, segment AS (
-						SELECT split_part(p, ':', 1)::INTEGER AS record,
-							split_part(p, ':', 2)::INTEGER AS line
-						FROM unnest(string_split(?, ',')) AS t(p))
-					SELECT (g.line + r.record - g.record)::INTEGER AS line, ${total} AS total,
-						${names.map((name) => `r.${name}`).join(', ')}${extra}
-					FROM raw r ASOF JOIN segment g ON r.record >= g.record
-					WHERE ${notBlank}`,
-					params: [
-						source.path,
-						source.delimiter,
-						encodeSegments(source.segments),
-						...(long ? given.params : [])
-					]
-				};
+	const read = linedReadSql(tables, {
+		...source,
+		types: names.map(() => 'VARCHAR'),
+		columns: `${totalSql(mapping)} AS total, ${names.join(', ')}${extra}`,
+		where: notBlank,
+		params: long ? given.params : []
+	});
+	const readSql: BoundSql = {
+		sql: `CREATE OR REPLACE TEMP TABLE ${long ? tables.staged : tables.wide} AS ${read.sql}`,
+		params: read.params
+	};
 	if (long) return [readSql];
 	return [readSql, groupsToRows(tables, names, mapping, given)];
+}
+
+/**
+ * A query of the registered data (the lines after the header) read with the given type per
+ * column (`c0`, `c1`, …), each row with its line in the file: `SELECT line, <columns> FROM …
+ * WHERE <where>`, where `columns` and `where` name the read columns bare. The dialect is given,
+ * not sniffed: DuckDB's sniffer refuses some files papaparse already read (a line of spaces). A
+ * row DuckDB cannot read (or cast) goes to the rejects table instead of failing the read. Lines
+ * come from the segments of `mapRecordLines`; with one segment, a sum does. `thousands` reads
+ * `1,456,200` as a number, as the regular expression of `parse_number` does.
+ */
+export function linedReadSql(
+	tables: ImportTables,
+	read: {
+		path: string;
+		delimiter: string;
+		segments: LineSegments;
+		types: readonly string[];
+		columns: string;
+		where?: string;
+		thousands?: boolean;
+		/** Values for placeholders in `columns`, in order. */
+		params?: readonly SqlParam[];
+	}
+): BoundSql {
+	const columns = read.types
+		.map((type, index) => {
+			if (!/^[A-Z]+$/.test(type)) throw new Error('bad column type');
+			return `'${columnName(index)}': '${type}'`;
+		})
+		.join(', ');
+	const raw = `SELECT (row_number() OVER ())::INTEGER - 1 AS record, *
+		FROM read_csv(?, auto_detect=false, header=false, delim=?, quote='"', escape='"',
+			new_line='\\n', columns={${columns}}, null_padding=true, parallel=false,
+			${read.thousands ? "thousands=',', " : ''}store_rejects=true,
+			rejects_table='${tables.rejects}', rejects_scan='${tables.rejectsScan}')`;
+	const where = read.where ? `WHERE ${read.where}` : '';
+	const params = read.params ?? [];
+	const [first] = read.segments;
+	if (read.segments.length === 1 && first) {
+		return {
+			sql: `WITH raw AS (${raw})
+				SELECT (record + ?)::INTEGER AS line, ${read.columns} FROM raw ${where}`,
+			params: [read.path, read.delimiter, first[1] - first[0], ...params]
+		};
+	}
+	return {
+		sql: `WITH raw AS (${raw}), segment AS (
+				SELECT split_part(p, ':', 1)::INTEGER AS record,
+					split_part(p, ':', 2)::INTEGER AS line
+				FROM unnest(string_split(?, ',')) AS t(p))
+			SELECT (g.line + r.record - g.record)::INTEGER AS line, ${read.columns}
+			FROM raw r ASOF JOIN segment g ON r.record >= g.record ${where}`,
+		params: [read.path, read.delimiter, encodeSegments(read.segments), ...params]
+	};
 }
 
 /**
@@ -135,7 +160,14 @@ export function buildStageSql(
  * (영역, 지표, 사업명, 세부항목). Not the source, evaluator or 예산과목, which no export seen puts
  * one in: every column tested costs a little on every row.
  */
-const LABEL_FIELDS: readonly Field[] = ['year', 'district', 'area', 'indicator', 'program', 'item'];
+export const LABEL_FIELDS: readonly Field[] = [
+	'year',
+	'district',
+	'area',
+	'indicator',
+	'program',
+	'item'
+];
 
 /**
  * Whether a row sums others (`'sub'`, `'grand'`) or holds data (NULL): one of its label cells
@@ -184,7 +216,7 @@ function longScalesSql(mapping: ColumnMapping): string {
 	).join('');
 }
 
-const AMOUNT_FIELDS = ['planned', 'spent'] as const;
+export const AMOUNT_FIELDS = ['planned', 'spent'] as const;
 
 /**
  * The fields a staged row holds past the file's own columns, in order: those the whole table
@@ -263,7 +295,7 @@ function groupsToRows(
 }
 
 /** What a bare amount in a column is worth in won (1 unless its header or title gives a unit). */
-function scaleOf(mapping: ColumnMapping, index: number | undefined): number {
+export function scaleOf(mapping: ColumnMapping, index: number | undefined): number {
 	const scale = index === undefined ? 1 : (mapping.scales[index] ?? 1);
 	if (!Number.isFinite(scale) || scale <= 0) throw new Error('bad scale');
 	return scale;
@@ -418,7 +450,7 @@ function raw(mapping: ColumnMapping, field: Field): string {
 }
 
 /** Fields whose value is their clean text; the others are parsed from `<field>_text`. */
-const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>([
+export const TEXT_FIELDS: ReadonlySet<Field> = new Set<Field>([
 	'evaluator_id',
 	'area',
 	'indicator',
@@ -535,7 +567,7 @@ export type IssueCode =
 	| 'too-many-columns';
 
 /** What makes two rows of one file the same observation; optional parts may be NULL. */
-const DUPLICATE_KEYS: Record<FileKind, { required: string[]; optional: string[] }> = {
+export const DUPLICATE_KEYS: Record<FileKind, { required: string[]; optional: string[] }> = {
 	evaluations: {
 		required: ['year', 'district_code', 'evaluator_type', 'indicator'],
 		optional: ['evaluator_id']
@@ -729,6 +761,16 @@ export function buildOverlapSql(kind: FileKind, typed: string, setAsideSample: b
 		WHERE NOT t.invalid AND EXISTS (SELECT 1 FROM ${table} d WHERE ${kept})
 		ORDER BY t.line
 		LIMIT ?`;
+}
+
+/**
+ * Whether any loaded row of the kind would stay through the import (the sample's do not when it
+ * is set aside): when none would, no row of the file can repeat one, and the overlap query,
+ * a join of every row of the file, need not run. Returns `loaded` (a boolean).
+ */
+export function buildAnyKeptRowSql(kind: FileKind, setAsideSample: boolean): string {
+	const kept = setAsideSample ? ` WHERE file_id NOT IN (${SAMPLE_FILE_IDS})` : '';
+	return `SELECT EXISTS (SELECT 1 FROM ${DATASET_TABLES[kind]}${kept}) AS loaded`;
 }
 
 /** The ids of the shipped sample's files, as `importSample` records them. */

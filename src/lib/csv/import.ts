@@ -1,5 +1,6 @@
 import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
+import { timedStep } from '$lib/timing/step';
 import {
 	type ColumnMapping,
 	type ColumnOverrides,
@@ -7,10 +8,12 @@ import {
 	type FileKind,
 	type GivenValue
 } from './columns';
+import { mayBeClean, readCleanFile } from './clean-file';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder } from './decode';
 import { sha256Hex, sha256HexInJs } from './hash';
 import {
+	buildAnyKeptRowSql,
 	buildCountsSql,
 	buildDeleteSampleSql,
 	buildDeleteOverlapsSql,
@@ -141,6 +144,11 @@ export interface ImportOptions {
 	signal?: AbortSignal;
 	/** Where to decode and scan the file; on this thread by default (Node, tests). */
 	prepare?: Preparer;
+	/**
+	 * Read every cell as text and check it even when the file is clean, skipping the fast path
+	 * (`clean-file.ts`): the test that the two paths make the same rows sets it.
+	 */
+	checkEveryCell?: boolean;
 }
 
 export interface ImportResult {
@@ -217,6 +225,9 @@ export function importCsv(
 	return next;
 }
 
+/** One step of an import, in the performance timeline as `import:<name>`. */
+const step = <T>(name: string, run: () => Promise<T>) => timedStep(`import:${name}`, run);
+
 /** Thrown between statements when the signal has fired; turned into a 'cancelled' result. */
 class Cancelled extends Error {}
 
@@ -254,15 +265,17 @@ async function runImport(
 			sheet: options.sheet,
 			names: { file: file.name }
 		};
-		preparedFile = options.prepare
-			? await options.prepare(file.bytes, prepareOptions)
-			: {
-					hash: sha256Hex(file.bytes),
-					prepared: await prepareFile(file.bytes, {
-						...prepareOptions,
-						decodeCp949: options.decodeCp949
-					})
-				};
+		preparedFile = await step('prepare', async () =>
+			options.prepare
+				? options.prepare(file.bytes, prepareOptions)
+				: {
+						hash: sha256Hex(file.bytes),
+						prepared: await prepareFile(file.bytes, {
+							...prepareOptions,
+							decodeCp949: options.decodeCp949
+						})
+					}
+		);
 	} catch (error) {
 		const problem = {
 			encoding: 'utf-8' as const,
@@ -286,7 +299,7 @@ async function runImport(
 		});
 	}
 	try {
-		return await importPrepared(engine, unprepared, hashed, prepared, options);
+		return await importPrepared(engine, unprepared, hashed, prepared, options, file.bytes);
 	} catch (error) {
 		// Not expected (the corpus test never gets here), but a bug must not escape to the UI.
 		const problem = {
@@ -387,7 +400,9 @@ async function importPrepared(
 	unprepared: ResultBase,
 	hashed: Promise<ResultBase>,
 	prepared: PreparedText,
-	options: ImportOptions
+	options: ImportOptions,
+	/** The file's bytes, which the caller keeps. */
+	bytes: Uint8Array
 ): Promise<ImportResult> {
 	const tables = importTables(serial++);
 	const path = uploadPath(`${tables.staged}.csv`);
@@ -395,16 +410,22 @@ async function importPrepared(
 		fileIssueResult(await hashed, { ...prepared, code, detail });
 	let writing = false;
 	try {
-		await engine.registerFile(path, prepared.data);
-		const checked = await stageAndCheck(
-			engine,
-			tables,
-			path,
-			prepared,
-			issueFileName(unprepared.file, prepared.workbook),
-			options.signal
+		// The engine takes the text (the browser's moves it to DuckDB's worker, uncopied). Text
+		// that is the caller's own bytes (prepared on this thread, and needing no change) is
+		// copied, so that the caller's bytes stay whole.
+		const text = prepared.data.buffer === bytes.buffer ? prepared.data.slice() : prepared.data;
+		await step('register', () => engine.registerFile(path, text));
+		const checked = await step('read-and-check', () =>
+			stageAndCheck(
+				engine,
+				tables,
+				path,
+				prepared,
+				issueFileName(unprepared.file, prepared.workbook),
+				options
+			)
 		);
-		const base = await hashed;
+		const base = await step('hash', () => hashed);
 		if (checked.secondHeaderLine !== null) {
 			return fileIssueResult(base, {
 				...prepared,
@@ -429,12 +450,14 @@ async function importPrepared(
 		const setAsideSample = base.mode === 'add' && options.setAsideSample === true;
 		const overlaps =
 			base.mode === 'add' && !preview
-				? await findOverlaps(
-						engine,
-						tables,
-						prepared,
-						issueFileName(unprepared.file, prepared.workbook),
-						setAsideSample
+				? await step('overlaps', () =>
+						findOverlaps(
+							engine,
+							tables,
+							prepared,
+							issueFileName(unprepared.file, prepared.workbook),
+							setAsideSample
+						)
 					)
 				: null;
 		const overlapCount = overlaps?.count ?? 0;
@@ -445,11 +468,13 @@ async function importPrepared(
 			(overlapCount === 0 || options.replaceOverlaps === true);
 		writing = importable;
 		const { deleted: deletedCount, setAside: setAsideCount } = importable
-			? await writeRows(engine, tables, base, prepared, {
-					signal: options.signal,
-					replaceOverlaps: overlapCount > 0,
-					setAsideSample
-				})
+			? await step('write', () =>
+					writeRows(engine, tables, base, prepared, {
+						signal: options.signal,
+						replaceOverlaps: overlapCount > 0,
+						setAsideSample
+					})
+				)
 			: { deleted: 0, setAside: 0 };
 		// An import that replaced its overlaps reports them as replaced rows, not as problems.
 		const overlapIssues = importable ? [] : (overlaps?.issues ?? []);
@@ -482,11 +507,15 @@ async function importPrepared(
 	}
 }
 
-/** Where the records DuckDB rejected are: their indexes, and every record's start and line. */
+/**
+ * Where the records DuckDB rejected are: their indexes, and every record's start and line, in
+ * `data`, the text DuckDB read.
+ */
 interface RejectedRecords {
 	indexes: Set<number>;
 	starts: number[];
 	lines: number[];
+	data: Uint8Array;
 }
 
 /** Reads the file into the staged and typed tables and lists what is wrong with its rows. */
@@ -496,19 +525,27 @@ async function stageAndCheck(
 	path: UploadPath,
 	prepared: PreparedText,
 	fileName: string,
-	signal: AbortSignal | undefined
+	{ signal, checkEveryCell }: ImportOptions
 ): Promise<Checked> {
 	const { layout } = prepared;
 	stopIfAborted(signal);
+	if (!checkEveryCell && mayBeClean(prepared)) {
+		const rowCount = await readCleanFile(engine, tables, path, prepared);
+		const none = { rows: 0, mismatches: [] };
+		if (rowCount !== null) {
+			return { rowCount, badRows: 0, issues: [], totals: none, secondHeaderLine: null };
+		}
+		stopIfAborted(signal);
+	}
 	await stage(engine, tables, path, prepared, prepared.segments);
-	const rejected = await findRejectedRecords(engine, tables, prepared);
+	const rejected = await findRejectedRecords(engine, tables, path, prepared);
 	if (rejected) {
 		// DuckDB returns no row for a rejected record, so the rows after it are numbered one
 		// less than their records: read again with the lines mapped without those records.
 		stopIfAborted(signal);
 		const { delimiter } = layout;
 		const lines = mapRecordLines(
-			prepared.data,
+			rejected.data,
 			delimiter,
 			prepared.firstDataLine,
 			rejected.indexes
@@ -648,22 +685,23 @@ function firstCell(group: NonNullable<WideMapping['groups'][number]>): number | 
 	return Object.values(group.cells)[0];
 }
 
-/** The records DuckDB rejected, or null when it read every one. */
+/**
+ * The records DuckDB rejected, or null when it read every one. The text DuckDB read is asked
+ * back from the engine (which took it) only then: a file with a rejected row is rare.
+ */
 async function findRejectedRecords(
 	engine: Engine,
 	tables: ImportTables,
+	path: UploadPath,
 	prepared: PreparedText
 ): Promise<RejectedRecords | null> {
 	const positions = await engine.query<{ position: number }>(buildRejectPositionsSql(tables));
 	if (positions.length === 0) return null;
-	const { starts, lines } = listRecords(
-		prepared.data,
-		prepared.layout.delimiter,
-		prepared.firstDataLine
-	);
+	const data = await engine.fileBytes(path);
+	const { starts, lines } = listRecords(data, prepared.layout.delimiter, prepared.firstDataLine);
 	const indexes = new Set(positions.map(({ position }) => recordAt(starts, position)));
 	indexes.delete(-1);
-	return { indexes, starts, lines };
+	return { indexes, starts, lines, data };
 }
 
 async function listRowIssues(
@@ -748,6 +786,8 @@ async function findOverlaps(
 	setAsideSample: boolean
 ): Promise<{ count: number; issues: ImportIssue[] }> {
 	const kind = prepared.layout.mapping.kind;
+	const [kept] = await engine.query<{ loaded: boolean }>(buildAnyKeptRowSql(kind, setAsideSample));
+	if (!kept?.loaded) return { count: 0, issues: [] };
 	const field = OVERLAP_FIELD[kind];
 	const rows = await engine.query<{
 		line: number;

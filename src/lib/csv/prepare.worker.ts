@@ -29,7 +29,9 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 		self.postMessage(response, { transfer });
 	try {
 		const prepared = await prepareFile(bytes, options);
-		// The prepared UTF-8 text is moved, not copied, back to the page.
+		// The prepared UTF-8 text is moved, not copied, back to the page; when it is the upload's
+		// own bytes (UTF-8 that needed no change), a copy is, as the bytes are hashed next.
+		if (prepared.ok && prepared.data.buffer === bytes.buffer) prepared.data = prepared.data.slice();
 		answer({ id, kind: 'prepared', prepared }, prepared.ok ? [prepared.data.buffer] : []);
 	} catch (error) {
 		answer({ id, kind: 'failed', message: messageOf(error) });

@@ -55,6 +55,9 @@ export async function createNodeEngine(): Promise<NodeEngine> {
 		async registerFile(path: UploadPath, bytes: Uint8Array) {
 			db.registerFileBuffer(path, bytes);
 		},
+		async fileBytes(path: UploadPath) {
+			return db.copyFileToBuffer(path);
+		},
 		async dropFile(path: UploadPath) {
 			db.dropFile(path);
 		},

@@ -8,8 +8,14 @@ export type Row = Record<string, unknown>;
 export interface Engine {
 	/** Runs `sql` with every `?` bound to the matching entry of `params`. */
 	query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
-	/** Makes `bytes` readable by SQL at `path`, which must be an upload path. */
+	/**
+	 * Makes `bytes` readable by SQL at `path`, which must be an upload path. The engine takes
+	 * them: the browser's moves them to DuckDB's worker without a copy, which leaves `bytes`
+	 * empty here, so the caller must not read them afterwards ({@link Engine.fileBytes} can).
+	 */
 	registerFile(path: UploadPath, bytes: Uint8Array): Promise<void>;
+	/** A copy of the bytes of a file registered earlier. */
+	fileBytes(path: UploadPath): Promise<Uint8Array>;
 	/** Forgets a file registered earlier. */
 	dropFile(path: UploadPath): Promise<void>;
 }

@@ -16,12 +16,15 @@ import {
  */
 export const DATA_TABLES = ['evaluations', 'evaluation_units', 'sample_files', 'budget'] as const;
 
+/** What a trimmed cell holds when it holds no value, as Excel and staff write it: an SQL list. */
+export const NO_VALUE_CELLS = "['', '-', '#N/A', 'N/A', '#VALUE!']";
+
 const SCHEMA_STATEMENTS: readonly string[] = [
 	// A cell as Excel writes it, already NFC: trimmed, and the usual "no value" markers made NULL.
 	// The importer NFC-normalizes a file's text before DuckDB reads it (far cheaper in JS).
 	// list_contains, not IN: DuckDB plans an IN list as a join, one per cell of every row.
 	`CREATE MACRO clean_cell(v) AS CASE
-		WHEN list_contains(['', '-', '#N/A', 'N/A', '#VALUE!'], trim(v)) THEN NULL ELSE trim(v) END`,
+		WHEN list_contains(${NO_VALUE_CELLS}, trim(v)) THEN NULL ELSE trim(v) END`,
 	// The same for text of any origin: NFC first.
 	`CREATE MACRO clean_text(v) AS clean_cell(nfc_normalize(v))`,
 	// Matching key for names: no spaces, lower case. cell_key takes an already clean cell.

@@ -4,6 +4,7 @@ import { keepChoices, replaySteps } from '$lib/dataset/choices';
 import { readContents } from '$lib/dataset/contents';
 import { importPublished, type ImportChoices, type PublishedDataset } from '$lib/dataset/published';
 import { importSample, prepareEngine, type FetchBytes } from '$lib/dataset/sample';
+import { timedStep } from '$lib/timing/step';
 import { StorageFullError, type StoredUpload, type UploadStore } from '$lib/dataset/upload-store';
 import type { FileKind } from '$lib/csv/columns';
 import type { Engine } from '$lib/engine/types';
@@ -140,9 +141,9 @@ export class DatasetState {
 	 */
 	async load(publishedId: string | null = null): Promise<void> {
 		try {
-			const engine = await this.#sources.startEngine();
+			const engine = await timedStep('engine:start', () => this.#sources.startEngine());
 			this.status = { phase: 'data' };
-			await prepareEngine(engine, this.#sources.fetchBytes);
+			await timedStep('engine:schema', () => prepareEngine(engine, this.#sources.fetchBytes));
 			if (publishedId) {
 				await this.#loadPublished(engine, publishedId);
 				return;
@@ -442,7 +443,7 @@ export class DatasetState {
 	}
 
 	async #fill(engine: Engine): Promise<void> {
-		await importSample(engine, this.#sources.fetchBytes);
+		await timedStep('engine:sample', () => importSample(engine, this.#sources.fetchBytes));
 		this.uploads = this.#store ? await this.#store.list() : [];
 		for (const upload of this.uploads) {
 			const bytes = await this.#store!.get(upload.hash);

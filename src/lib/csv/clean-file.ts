@@ -1,0 +1,236 @@
+import type { Engine, UploadPath } from '$lib/engine/types';
+import { NO_VALUE_CELLS } from '$lib/query/schema';
+import { timedStep } from '$lib/timing/step';
+import { FIELD_SPECS, type ColumnMapping, type Field } from './columns';
+import { TOTAL_LABELS } from './headers';
+import {
+	AMOUNT_FIELDS,
+	buildDropSql,
+	columnName,
+	DUPLICATE_KEYS,
+	LABEL_FIELDS,
+	linedReadSql,
+	scaleOf,
+	TEXT_FIELDS,
+	type BoundSql,
+	type ImportTables
+} from './import-sql';
+import type { PreparedText } from './prepare';
+
+/**
+ * The fast path for a clean file, which is what staff almost always upload. One statement reads
+ * it straight into the typed table: DuckDB's reader parses the numbers itself (as fast as reading
+ * them as text) and each name is coded as it is read. One query then asks whether anything in
+ * it would need cleaning or be refused; if nothing would, the typed rows are the ones the checked
+ * path would have made. Anything else (a cell the reader cannot cast, a blank or a marker, a
+ * space around a name, a total row, an unknown district, a duplicate, a number out of range)
+ * sends the file down the checked path (`stageAndCheck`), which reads it again as text and
+ * reports every problem by line.
+ *
+ * What "the same rows" rests on, cell by cell (`clean-file.test.ts` imports files both ways):
+ * - a text cell is taken as read only when it equals its trimmed self and is no "no value"
+ *   marker, which is when `clean_cell` returns it unchanged;
+ * - a number is what `parse_number` reads: the reader's cast is DuckDB's cast to DOUBLE, and its
+ *   thousands separator drops commas as `parse_number`'s regular expression does; a cell the
+ *   reader refuses (a unit, a full-width digit) or reads as nothing (`nan`, `inf`) is not clean;
+ * - the year must be whole and fit, as the checked path's `YEAR` requires;
+ * - a name's code comes from the same alias tables by the same key: `cell_key` drops the spaces
+ *   `clean_cell` would trim, and a marker or a total's label is no alias, so it finds no code.
+ */
+
+/** Fields read as numbers by the reader; every other column is read as text. */
+const NUMBER_FIELDS: ReadonlySet<Field> = new Set<Field>([
+	'year',
+	'score',
+	'max_score',
+	'planned',
+	'spent'
+]);
+
+/** The alias table a name field's code comes from, the column that holds it, and its name. */
+const CODED_FIELDS = {
+	district: { table: 'district_aliases', value: 'code', as: 'district_code' },
+	evaluator_type: {
+		table: 'evaluator_type_aliases',
+		value: 'evaluator_type',
+		as: 'evaluator_type'
+	}
+} as const;
+
+type CodedField = keyof typeof CODED_FIELDS;
+const isCoded = (field: Field): field is CodedField => field in CODED_FIELDS;
+
+/** Whether a file can take the fast path at all: the long layout, every field in a column. */
+export function mayBeClean(prepared: PreparedText): boolean {
+	const { mapping } = prepared.layout;
+	return mapping.wide === null && Object.keys(mapping.given).length === 0;
+}
+
+/** A field's column as read, as SQL (`r.c3`); NULL for an optional field the file lacks. */
+function cellOf(mapping: ColumnMapping, field: Field): string {
+	const index = mapping.columns[field];
+	return index === undefined ? 'NULL' : `r.${columnName(index)}`;
+}
+
+/** Columns read past the header (a line may be wider; a quoted comma counts too): `x0`, `x1`, … */
+function pastHeader(prepared: PreparedText): { read: string; as: string }[] {
+	const width = prepared.layout.header.length;
+	return Array.from({ length: prepared.columnCount - width }, (_, i) => ({
+		read: `r.${columnName(width + i)}`,
+		as: `x${i}`
+	}));
+}
+
+/** Each field of the kind's typed table, as SQL over the read row `r` and its codes. */
+function typedValue(mapping: ColumnMapping, field: Field): string {
+	if (isCoded(field)) return `${field}_alias.${CODED_FIELDS[field].value}`;
+	const cell = cellOf(mapping, field);
+	// As the checked path's YEAR: a whole number that fits, else NULL (never rounded).
+	if (field === 'year') return `TRY_CAST(CASE WHEN ${cell} % 1 = 0 THEN ${cell} END AS INTEGER)`;
+	if ((AMOUNT_FIELDS as readonly string[]).includes(field)) {
+		return `${cell} * ${scaleOf(mapping, mapping.columns[field])}`;
+	}
+	return NUMBER_FIELDS.has(field) ? cell : `${cell}::VARCHAR`;
+}
+
+/**
+ * Reads the file with its fields' types straight into the typed table: `line`, `slot` 0, each
+ * field under the name the later steps read (names coded: `district_code`, `evaluator_type`,
+ * NULL for a name no alias names), amounts in won, `invalid` false, and the cells past the
+ * header (`x0`, …) for the probe.
+ */
+export function buildCleanReadSql(
+	tables: ImportTables,
+	prepared: PreparedText,
+	path: UploadPath
+): BoundSql {
+	const { mapping, delimiter } = prepared.layout;
+	const numbers = new Set([...NUMBER_FIELDS].flatMap((field) => mapping.columns[field] ?? []));
+	const types = Array.from({ length: prepared.columnCount }, (_, index) =>
+		numbers.has(index) ? 'DOUBLE' : 'VARCHAR'
+	);
+	const read = linedReadSql(tables, {
+		path,
+		delimiter,
+		segments: prepared.segments,
+		types,
+		columns: types.map((_, index) => columnName(index)).join(', '),
+		thousands: true
+	});
+	const fields = Object.keys(FIELD_SPECS[mapping.kind]) as Field[];
+	const columns = fields.map((field) => {
+		const name = isCoded(field) ? CODED_FIELDS[field].as : field;
+		return `${typedValue(mapping, field)} AS ${name}`;
+	});
+	const joins = fields.filter(isCoded).map((field) => {
+		const { table } = CODED_FIELDS[field];
+		return `LEFT JOIN ${table} ${field}_alias ON ${field}_alias.alias = cell_key(${cellOf(mapping, field)})`;
+	});
+	const past = pastHeader(prepared).map(({ read, as }) => `, ${read} AS ${as}`);
+	return {
+		sql: `CREATE OR REPLACE TEMP TABLE ${tables.typed} AS
+			SELECT r.line, 0 AS slot, ${columns.join(', ')}, false AS invalid${past.join('')}
+			FROM (${read.sql}) r ${joins.join(' ')}`,
+		params: read.params
+	};
+}
+
+/** Whether a typed row is one the checked path would take without an issue, but for its text. */
+function rowHolds(prepared: PreparedText): string {
+	const { mapping } = prepared.layout;
+	const spec: Record<string, { required: boolean }> = FIELD_SPECS[mapping.kind];
+	const held = ['year BETWEEN 2000 AND 2100'];
+	if (mapping.kind === 'evaluations') {
+		held.push(
+			'isfinite(score) AND score >= 0',
+			'isfinite(max_score) AND max_score > 0',
+			'score <= max_score'
+		);
+	} else {
+		for (const field of AMOUNT_FIELDS) held.push(`isfinite(${field}) AND ${field} >= 0`);
+	}
+	for (const [field, { required }] of Object.entries(spec) as [Field, { required: boolean }][]) {
+		if (!required || NUMBER_FIELDS.has(field)) continue;
+		held.push(`${isCoded(field) ? CODED_FIELDS[field].as : field} IS NOT NULL`);
+	}
+	for (const { as } of pastHeader(prepared)) held.push(`${as} IS NULL`);
+	return held.map((test) => `(${test})`).join(' AND ');
+}
+
+/** SQL list of the total labels as `cell_key` writes them. */
+const TOTAL_KEYS = `[${TOTAL_LABELS.map((label) => `'${label}'`).join(', ')}]`;
+
+/**
+ * Whether a distinct value `v` of a text field kept as written is not clean: a space around it,
+ * a "no value" marker, or a total's label (합계, 소계) in a label column.
+ */
+function uncleanValueSql(field: Field): string {
+	const unclean = [
+		'v <> trim(v)',
+		`list_contains(${NO_VALUE_CELLS}, v)`,
+		...(LABEL_FIELDS.includes(field) ? [`list_contains(${TOTAL_KEYS}, cell_key(v))`] : [])
+	];
+	return unclean.map((test) => `coalesce(${test}, false)`).join(' OR ');
+}
+
+/**
+ * One row: the rows read (`rows`), those the checked path would refuse for a number, a blank
+ * required field, an unknown name or a cell past the header (`bad`), the records the reader
+ * rejected (`rejected`), the distinct kept text values that are not clean (`unclean`), and the
+ * keys more than one row has (`duplicates`). The file is clean when all but the first are 0.
+ * One pass collects each kept text column's distinct values; only those are looked at.
+ */
+export function buildCleanProbeSql(tables: ImportTables, prepared: PreparedText): string {
+	const { mapping } = prepared.layout;
+	const kept = (Object.keys(FIELD_SPECS[mapping.kind]) as Field[]).filter(
+		(field) => TEXT_FIELDS.has(field) && mapping.columns[field] !== undefined
+	);
+	const lists = kept.map((field, i) => `, list(DISTINCT ${field}) AS d${i}`);
+	const unclean = kept.map(
+		(field, i) =>
+			`(SELECT count(*) FROM (SELECT unnest(d${i}) AS v) WHERE ${uncleanValueSql(field)})`
+	);
+	const { required, optional } = DUPLICATE_KEYS[mapping.kind];
+	return `WITH seen AS (SELECT count(*)::INTEGER AS rows,
+			count(*) FILTER (WHERE NOT coalesce(${rowHolds(prepared)}, false))::INTEGER AS bad
+			${lists.join('')}
+		FROM ${tables.typed})
+		SELECT rows, bad, (SELECT count(*) FROM ${tables.rejects})::INTEGER AS rejected,
+			(${unclean.join(' + ') || '0'})::INTEGER AS unclean,
+			(SELECT count(*) FROM (SELECT 1 FROM ${tables.typed}
+				GROUP BY ${[...required, ...optional].join(', ')} HAVING count(*) > 1))::INTEGER
+				AS duplicates
+		FROM seen`;
+}
+
+/**
+ * Reads a clean file the fast way into the typed table, and returns its row count; or null
+ * when it is not clean, with the tables it made dropped, so that the checked path starts over.
+ */
+export async function readCleanFile(
+	engine: Engine,
+	tables: ImportTables,
+	path: UploadPath,
+	prepared: PreparedText
+): Promise<number | null> {
+	const read = buildCleanReadSql(tables, prepared, path);
+	await timedStep('import:clean-read', () => engine.query(read.sql, read.params));
+	const [probe] = await timedStep('import:clean-probe', () =>
+		engine.query<{
+			rows: number;
+			bad: number;
+			rejected: number;
+			unclean: number;
+			duplicates: number;
+		}>(buildCleanProbeSql(tables, prepared))
+	);
+	if (
+		probe &&
+		probe.rows > 0 &&
+		probe.bad + probe.rejected + probe.unclean + probe.duplicates === 0
+	) {
+		return probe.rows;
+	}
+	for (const drop of buildDropSql(tables)) await engine.query(drop);
+	return null;
+}
