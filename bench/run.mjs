@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -15,6 +16,7 @@ import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const PORT = 4300;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,6 +24,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 30);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
 const SIZES = [10_000, 100_000, 1_000_000];
+// How long the first visit stays open before the repeat visit: time for Chromium to finish
+// compiling the wasm and write its code cache, as it would while staff read the page.
+const REPEAT_AFTER_MS = Number(process.env.BENCH_REPEAT_AFTER_MS ?? 5000);
 const LAUNCH = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
@@ -34,6 +39,29 @@ const LAUNCH = {
 if (!LAUNCH.executablePath) delete LAUNCH.executablePath;
 
 const log = (...args) => console.log('[bench]', ...args);
+
+/** Each value of an object rounded. */
+function roundValues(object) {
+	return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, round(v)]));
+}
+
+/** The median of each named step over runs (`{ read: 12, write: 30 }` per run). */
+function stepMedians(runs) {
+	const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+	return Object.fromEntries(
+		names.map((name) => [name, summary(runs.map((run) => run[name] ?? 0)).median])
+	);
+}
+
+/** Median, min and max of ratios, rounded to `digits`. */
+function medianOf(values, digits) {
+	const sorted = [...values].sort((a, b) => a - b);
+	return {
+		median: round(quantile(sorted, 0.5), digits),
+		min: round(sorted[0], digits),
+		max: round(sorted[sorted.length - 1], digits)
+	};
+}
 
 function summary(samples) {
 	const s = samples.filter((x) => x != null).sort((a, b) => a - b);
@@ -115,34 +143,24 @@ function installMarks() {
 	requestAnimationFrame(check);
 }
 
-async function firstLoad(browser, withNetwork) {
-	const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+/** The `name: ms` of every measure in the page's timeline whose name starts with `prefix`. */
+function measuresOf(page, prefix) {
+	return page.evaluate(
+		(prefix) =>
+			Object.fromEntries(
+				performance
+					.getEntriesByType('measure')
+					.filter((m) => m.name.startsWith(prefix))
+					.map((m) => [m.name.slice(prefix.length), m.duration])
+			),
+		prefix
+	);
+}
+
+/** One visit in `context`: page time to the first chart and to DuckDB ready, and the engine's steps. */
+async function visit(context) {
 	const page = await context.newPage();
 	await page.addInitScript(installMarks);
-	let bytes = null;
-	const pending = [];
-	if (withNetwork) {
-		// Playwright reports the workers' requests too (the DuckDB worker fetches the wasm).
-		bytes = { js: 0, wasm: 0, data: 0, other: 0, files: [] };
-		context.on('requestfinished', (request) =>
-			pending.push(
-				request.sizes().then((sizes) => {
-					const u = new URL(request.url());
-					const type = request.resourceType();
-					const kind = /\.wasm$/.test(u.pathname)
-						? 'wasm'
-						: type === 'script' || /\.m?js$/.test(u.pathname)
-							? 'js'
-							: /\.csv$/.test(u.pathname) || type === 'fetch' || type === 'xhr'
-								? 'data'
-								: 'other';
-					const size = sizes.responseBodySize + sizes.responseHeadersSize;
-					bytes[kind] += size;
-					bytes.files.push({ url: u.pathname, kind, type, bytes: size });
-				})
-			)
-		);
-	}
 	await page.goto(BASE + '/');
 	await page.waitForFunction(
 		() => window.__benchMarks.chart != null && window.__benchMarks.ready != null,
@@ -150,12 +168,59 @@ async function firstLoad(browser, withNetwork) {
 		{ timeout: 60_000 }
 	);
 	const marks = await page.evaluate(() => window.__benchMarks);
-	if (bytes) {
-		await page.waitForTimeout(1000);
-		await Promise.all(pending);
+	const steps = await measuresOf(page, 'engine:');
+	return { page, chartMs: marks.chart, readyMs: marks.ready, steps };
+}
+
+/**
+ * A first visit in a fresh context (cold HTTP cache), then a repeat visit: a new tab of the same
+ * context after the first has settled, so the HTTP cache (and the compiled wasm Chromium keeps
+ * with it) is warm, as when staff open the dashboard again the same day.
+ */
+async function firstLoad(browser, withNetwork) {
+	const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+	let bytes = null;
+	const pending = [];
+	const onRequest = (request) =>
+		pending.push(
+			request.sizes().then((sizes) => {
+				const u = new URL(request.url());
+				const type = request.resourceType();
+				const kind = /\.wasm$/.test(u.pathname)
+					? 'wasm'
+					: type === 'script' || /\.m?js$/.test(u.pathname)
+						? 'js'
+						: /\.csv$/.test(u.pathname) || type === 'fetch' || type === 'xhr'
+							? 'data'
+							: 'other';
+				const size = sizes.responseBodySize + sizes.responseHeadersSize;
+				bytes[kind] += size;
+				bytes.files.push({ url: u.pathname, kind, type, bytes: size });
+			})
+		);
+	if (withNetwork) {
+		// Playwright reports the workers' requests too (the DuckDB worker fetches the wasm).
+		bytes = { js: 0, wasm: 0, data: 0, other: 0, files: [] };
+		context.on('requestfinished', onRequest);
 	}
+	const first = await visit(context);
+	if (bytes) {
+		await first.page.waitForTimeout(1000);
+		await Promise.all(pending);
+		context.off('requestfinished', onRequest);
+	}
+	// Chromium writes a module's compiled code to its cache once the module has run a while.
+	await first.page.waitForTimeout(REPEAT_AFTER_MS);
+	await first.page.close();
+	const repeat = await visit(context);
 	await context.close();
-	return { chartMs: marks.chart, readyMs: marks.ready, bytes };
+	return {
+		chartMs: first.chartMs,
+		readyMs: first.readyMs,
+		steps: first.steps,
+		repeat: { chartMs: repeat.chartMs, readyMs: repeat.readyMs, steps: repeat.steps },
+		bytes
+	};
 }
 
 // Toggles the 2019 year checkbox and returns, per change, the ms from the click (in page time)
@@ -234,10 +299,42 @@ async function importOnce(browser, file, rows, sampleHeap) {
 		timer = setInterval(sample, 100);
 	}
 	const expected = `${path.basename(file)}: ${rows.toLocaleString('en-US')}행을 가져왔습니다`;
+	// As staff do: 내 자료 올리기 is opened first, then a file chosen.
+	await page.getByTestId('open-upload').click();
+	await page.waitForTimeout(500);
+	// Opening the section is not the import: what it cost is left out.
+	await page.evaluate(() => {
+		window.__longtaskObserver.takeRecords();
+		window.__longtasks = [];
+		performance.clearMeasures();
+	});
+	// Timed in the page, from the input's change event to the result line in the DOM (a
+	// MutationObserver), so that the DevTools protocol's own latency is not counted.
+	await page.evaluate((expected) => {
+		const times = {};
+		window.__importTimes = times;
+		document.addEventListener(
+			'change',
+			(event) => {
+				if (event.target?.dataset?.testid === 'file-input') times.start ??= performance.now();
+			},
+			true
+		);
+		const observer = new MutationObserver(() => {
+			const results = document.querySelector('[data-testid=import-results]');
+			if (results?.textContent?.includes(expected)) {
+				times.shown = performance.now();
+				observer.disconnect();
+			}
+		});
+		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+	}, expected);
 	const t0 = performance.now();
 	await page.getByTestId('file-input').setInputFiles(file);
 	await page.getByTestId('import-results').getByText(expected).waitFor({ timeout: 180_000 });
-	const ms = performance.now() - t0;
+	const wallMs = performance.now() - t0;
+	const times = await page.evaluate(() => window.__importTimes);
+	const ms = times.shown - times.start;
 	// Long tasks count until the page has settled, not only until the result shows: keeping the
 	// upload and redrawing the views with the new rows follow it. Then the observer's entries
 	// not yet delivered to its callback are taken too (its callback runs at low priority, so
@@ -257,6 +354,8 @@ async function importOnce(browser, file, rows, sampleHeap) {
 	]);
 	return {
 		ms: round(ms),
+		wallMs: round(wallMs),
+		steps: roundValues(await measuresOf(page, 'import:')),
 		longestTaskMs: round(longtasks.length ? Math.max(...longtasks) : 0),
 		longTasks: longtasks.length,
 		heapPeakBytes: heap ? Math.max(...heap) : null,
@@ -286,15 +385,28 @@ async function pageReadCsv(browser, file) {
 		document.body.append(input);
 	});
 	await page.setInputFiles('#bench-read-csv', file);
+	// papaparse from the app's own dependency, run in the page through DevTools (the page's CSP
+	// rightly refuses an inline script; nothing is fetched). Its UMD wrapper sets window.Papa.
+	await page.evaluate(readFileSync(require.resolve('papaparse/papaparse.min.js'), 'utf8'));
+	if (!(await page.evaluate(() => typeof window.Papa?.parse === 'function'))) {
+		throw new Error('papaparse did not load in the page');
+	}
 	const samples = await page.evaluate(
 		async ({ chunk, runs }) => {
 			const input = /** @type {HTMLInputElement} */ (document.getElementById('bench-read-csv'));
 			const bytes = new Uint8Array(await input.files[0].arrayBuffer());
 			const { browserEngine } = await import(chunk);
 			const engine = await browserEngine();
-			await engine.registerFile('/uploads/bench-read-csv.csv', bytes);
+			// The engine takes what it is given (moved to its worker): papaparse reads the bytes after.
+			await engine.registerFile('/uploads/bench-read-csv.csv', bytes.slice());
 			const source = "read_csv('/uploads/bench-read-csv.csv', header = true, all_varchar = true)";
 			const out = { count: [], createTable: [] };
+			// First, one CREATE TABLE in the fresh page, as the import meets it: DuckDB's memory
+			// not yet grown, which on this VM costs as much as the read (pages touched first).
+			let cold = performance.now();
+			await engine.query(`CREATE OR REPLACE TEMP TABLE bench_read_csv AS SELECT * FROM ${source}`);
+			out.coldCreateTable = performance.now() - cold;
+			await engine.query('DROP TABLE bench_read_csv');
 			for (let i = 0; i < runs; i++) {
 				let t = performance.now();
 				await engine.query(`SELECT count(*) FROM ${source}`);
@@ -307,6 +419,19 @@ async function pageReadCsv(browser, file) {
 			}
 			await engine.query('DROP TABLE IF EXISTS bench_read_csv');
 			await engine.dropFile('/uploads/bench-read-csv.csv');
+			// What a typical dashboard does with an upload: decode it and let papaparse make row
+			// objects with typed values, on the page's thread.
+			out.papaparse = [];
+			for (let i = 0; i < runs; i++) {
+				const t = performance.now();
+				const parsed = window.Papa.parse(new TextDecoder().decode(bytes), {
+					header: true,
+					dynamicTyping: true,
+					skipEmptyLines: true
+				});
+				if (parsed.data.length === 0) throw new Error('papaparse read no rows');
+				out.papaparse.push(performance.now() - t);
+			}
 			return out;
 		},
 		{ chunk, runs: IMPORT_RUNS }
@@ -316,7 +441,10 @@ async function pageReadCsv(browser, file) {
 		countSamples: samples.count.map((x) => round(x)),
 		count: summary(samples.count),
 		createTableSamples: samples.createTable.map((x) => round(x)),
-		createTable: summary(samples.createTable)
+		createTable: summary(samples.createTable),
+		coldCreateTable: round(samples.coldCreateTable),
+		papaparseSamples: samples.papaparse.map((x) => round(x)),
+		papaparse: summary(samples.papaparse)
 	};
 }
 
@@ -370,25 +498,29 @@ async function measureFirstLoads(browser) {
 	for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(browser, i === 0));
 	const bytes = loads[0].bytes;
 	const ratios = loads.map((l) => l.chartMs / l.readyMs);
+	const repeatRatios = loads.map((l) => l.repeat.readyMs / l.readyMs);
 	const summaryOfLoads = {
 		samples: loads.map((l) => ({
 			chartMs: round(l.chartMs),
 			readyMs: round(l.readyMs),
-			ratio: round(l.chartMs / l.readyMs, 3)
+			ratio: round(l.chartMs / l.readyMs, 3),
+			steps: roundValues(l.steps),
+			repeat: {
+				chartMs: round(l.repeat.chartMs),
+				readyMs: round(l.repeat.readyMs),
+				steps: roundValues(l.repeat.steps)
+			}
 		})),
 		chart: summary(loads.map((l) => l.chartMs)),
 		ready: summary(loads.map((l) => l.readyMs)),
-		ratio: {
-			median: round(
-				quantile(
-					[...ratios].sort((a, b) => a - b),
-					0.5
-				),
-				3
-			),
-			min: round(Math.min(...ratios), 3),
-			max: round(Math.max(...ratios), 3)
-		}
+		steps: stepMedians(loads.map((l) => l.steps)),
+		repeat: {
+			chart: summary(loads.map((l) => l.repeat.chartMs)),
+			ready: summary(loads.map((l) => l.repeat.readyMs)),
+			steps: stepMedians(loads.map((l) => l.repeat.steps)),
+			ratioToFirst: medianOf(repeatRatios, 3)
+		},
+		ratio: medianOf(ratios, 3)
 	};
 	log(summaryOfLoads.chart, summaryOfLoads.ready);
 	return {
@@ -442,12 +574,15 @@ function importSummary(rows, fileBytes, runs, readCsv) {
 		fileBytes,
 		samples: runs,
 		total: summary(runs.map((r) => r.ms)),
+		steps: stepMedians(runs.map((r) => r.steps)),
 		longestTask: summary(runs.map((r) => r.longestTaskMs)),
 		heapPeak: rows === 1_000_000 ? summary(runs.map((r) => r.heapPeakBytes)) : null,
 		pageReadCsv: readCsv
 	};
 	entry.ratioToReadCsvCount = round(entry.total.median / readCsv.count.median, 2);
 	entry.ratioToReadCsvCreateTable = round(entry.total.median / readCsv.createTable.median, 2);
+	entry.ratioToColdCreateTable = round(entry.total.median / readCsv.coldCreateTable, 2);
+	entry.ratioToPapaparse = round(entry.total.median / readCsv.papaparse.median, 2);
 	if (rows === 1_000_000) entry.heapPeakToFileSize = round(entry.heapPeak.max / fileBytes, 2);
 	return entry;
 }
@@ -563,7 +698,13 @@ const mib = (b) => (b / 2 ** 20).toFixed(1);
 const met = (ok) => (ok ? 'met' : '**not met**');
 const filterFigure = (s) => `p50 ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms`;
 
-/** Table rows [figure, measured, target, status]: first load and filter changes. */
+/** `name ms · name ms` of step medians. */
+const stepList = (steps) =>
+	Object.entries(steps)
+		.map(([name, ms]) => `${name} ${ms}`)
+		.join(' · ');
+
+/** Table rows [figure, measured, target, status]: first and repeat visits, filter changes. */
 function firstLoadRows(r) {
 	const f = r.firstLoad;
 	const sample = r.filterSample.summary;
@@ -577,25 +718,37 @@ function firstLoadRows(r) {
 			'≤ 0.3',
 			met(f.ratio.median <= 0.3)
 		],
+		['First visit: steps to ready (medians, ms)', stepList(f.steps), '', ''],
+		['Repeat visit (same context, warm HTTP cache): DuckDB ready', ms(f.repeat.ready), '', ''],
+		['Repeat visit: steps to ready (medians, ms)', stepList(f.repeat.steps), '', ''],
+		[
+			'Repeat ÷ first visit, DuckDB ready (per run)',
+			`${f.repeat.ratioToFirst.median} (${f.repeat.ratioToFirst.min}–${f.repeat.ratioToFirst.max})`,
+			'≤ 0.5',
+			met(f.repeat.ratioToFirst.median <= 0.5)
+		],
 		[
 			`Filter → charts, sample (${sample.n} changes)`,
 			filterFigure(sample),
-			'p95 ≤ 100 ms',
-			met(sample.p95 <= 100)
+			'p95 ≤ 60 ms',
+			met(sample.p95 <= 60)
 		],
 		[
 			`Filter → charts, 1M rows (${big.n} changes)`,
 			filterFigure(big),
-			'p95 ≤ 400 ms',
-			met(big.p95 <= 400)
+			'p95 ≤ 60 ms',
+			met(big.p95 <= 60)
 		]
 	];
 }
 
-/** Table rows for the import of `n` rows: its time, read_csv's, their ratio, long tasks. */
+/** The most an import of `n` rows may take, in `read_csv` CREATE TABLEs of the same bytes. */
+const IMPORT_RATIO_TARGET = { 10000: 4, 1000000: 3 };
+
+/** Table rows for the import of `n` rows: its time and steps, its peers', ratios, long tasks. */
 function importRows(n, x) {
 	const short = { 10000: '10k', 100000: '100k', 1000000: '1M' }[n];
-	const target = n === 1_000_000;
+	const target = IMPORT_RATIO_TARGET[n];
 	return [
 		[
 			`Import ${n.toLocaleString('en-US')} rows (${mib(x.fileBytes)} MiB), page total`,
@@ -603,23 +756,30 @@ function importRows(n, x) {
 			'',
 			''
 		],
+		[`${short}: import steps (medians, ms)`, stepList(x.steps), '', ''],
 		[
-			`${short}: DuckDB read_csv in the same page, count(*) / CREATE TABLE`,
-			`${ms(x.pageReadCsv.count)} / ${ms(x.pageReadCsv.createTable)}`,
+			`${short}: DuckDB read_csv in the same page, count(*) / CREATE TABLE / first CREATE TABLE in the fresh page`,
+			`${ms(x.pageReadCsv.count)} / ${ms(x.pageReadCsv.createTable)} / ${x.pageReadCsv.coldCreateTable} ms`,
 			'',
 			''
 		],
 		[
-			`${short}: import ÷ read_csv (count / CREATE TABLE)`,
-			`${x.ratioToReadCsvCount} / ${x.ratioToReadCsvCreateTable}`,
-			target ? '≤ 1.5' : '',
-			target ? met(x.ratioToReadCsvCreateTable <= 1.5) : ''
+			`${short}: import ÷ read_csv (count / CREATE TABLE / first CREATE TABLE)`,
+			`${x.ratioToReadCsvCount} / ${x.ratioToReadCsvCreateTable} / ${x.ratioToColdCreateTable}`,
+			target ? `≤ ${target} (CREATE TABLE)` : '',
+			target ? met(x.ratioToReadCsvCreateTable <= target) : ''
+		],
+		[
+			`${short}: papaparse in the same page (decode, header, dynamicTyping); import ÷ it`,
+			`${ms(x.pageReadCsv.papaparse)}; ${x.ratioToPapaparse}`,
+			'',
+			''
 		],
 		[
 			`${short}: longest main-thread task during import`,
 			x.longestTask.max === 0 ? 'none > 50 ms (no longtask entry)' : ms(x.longestTask),
-			'≤ 200 ms',
-			met(x.longestTask.max <= 200)
+			'≤ 100 ms',
+			met(x.longestTask.max <= 100)
 		]
 	];
 }
@@ -673,7 +833,7 @@ function sizeRows(r) {
 	];
 }
 
-/** bench/results.md: the machine, the table with issue 6's targets, notes, the load test. */
+/** bench/results.md: the machine, the table with the targets (issues 6 and 21), notes, the load test. */
 export function markdown(r) {
 	const rows = [
 		...firstLoadRows(r),
@@ -686,7 +846,7 @@ export function markdown(r) {
 		`Machine: ${mc.nproc} CPUs (${mc.cpu}), ${mc.memoryGiB} GiB, Node ${mc.node}, ${mc.chromium}, ${mc.date}.`,
 		`Runs: ${r.config.RUNS} first loads (new context each), ${r.config.FILTER_CHANGES} filter changes, ${r.config.IMPORT_RUNS} imports per size; whole bench ${r.durationSeconds} s.`,
 		'',
-		'| figure | measured | target (issue 6) | status |',
+		'| figure | measured | target | status |',
 		'| --- | --- | --- | --- |',
 		...rows.map((c) => `| ${c.join(' | ')} |`),
 		'',

@@ -46,12 +46,21 @@ function answer(response: PrepareResponse): void {
 	request.hash.reject(error);
 }
 
-/** Prepares a file in a dedicated worker (browser only), started on first use. */
-export const prepareInWorker: Preparer = (bytes, options) => {
+/**
+ * Starts the worker ahead of a file, when staff open the upload section: loading its module
+ * was most of the wait for a small file's first step.
+ */
+export function startPrepareWorker(): Worker {
 	if (!worker) {
 		worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = (event: MessageEvent<PrepareResponse>) => answer(event.data);
 	}
+	return worker;
+}
+
+/** Prepares a file in a dedicated worker (browser only), started on first use. */
+export const prepareInWorker: Preparer = (bytes, options) => {
+	const preparer = startPrepareWorker();
 	const id = nextId++;
 	const request: Pending = { prepared: deferred<PreparedFile>(), hash: deferred<string>() };
 	// A hash nobody awaits (the import stopped first) must not be reported as unhandled.
@@ -59,6 +68,6 @@ export const prepareInWorker: Preparer = (bytes, options) => {
 	pending.set(id, request);
 	const message: PrepareRequest = { id, bytes, options };
 	// Copied, not moved: the page keeps the bytes to store them once the import succeeds.
-	worker.postMessage(message);
+	preparer.postMessage(message);
 	return request.prepared.promise;
 };

@@ -38,7 +38,8 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 	);
 	await db.open({});
 	const conn = await db.connect();
-	for (const statement of LOCKDOWN_STATEMENTS) await conn.query(statement);
+	// One round trip for the lockdown; the last statement locks the configuration.
+	await conn.query(LOCKDOWN_STATEMENTS.join(';\n'));
 	const statements = new StatementCache((sql) => conn.prepare(sql));
 
 	return {

@@ -35,6 +35,14 @@ export type StorageNotice = 'full' | 'unavailable' | 'replay-failed' | null;
 
 const NO_OPTIONS: FilterOptionRows = { years: [], districts: [], areas: [], indicators: [] };
 
+/** A file to import: its name and bytes, and the chosen file itself where there is one. */
+export interface ImportFile {
+	name: string;
+	bytes: Uint8Array;
+	/** The file as chosen (a File is a Blob): kept as is, the browser stores it off the page's thread. */
+	blob?: Blob;
+}
+
 /** The dependencies a dataset needs, handed in by the page (and by tests). */
 export interface DatasetSources {
 	startEngine: () => Promise<Engine>;
@@ -45,6 +53,8 @@ export interface DatasetSources {
 	fetch: typeof fetch;
 	/** Where uploads are decoded and scanned: a worker in the browser. */
 	prepare?: Preparer;
+	/** Gets `prepare` ready before a file comes (the browser starts its worker). */
+	startPreparing?: () => Promise<void>;
 	/** Starts an engine apart from the page's, for another version of the data (변경 비교). */
 	startSeparateEngine?: () => Promise<SeparateEngine>;
 	/** Where the uploads before the last import are recorded: localStorage in the browser. */
@@ -303,7 +313,7 @@ export class DatasetState {
 	 * is taken out again, so what is shown always matches what a reload would show.
 	 */
 	async importFiles(
-		files: readonly { name: string; bytes: Uint8Array }[],
+		files: readonly ImportFile[],
 		choices: ImportChoices,
 		/** A result this import answers (a retry): the new result takes its place in the list. */
 		replacing: ImportResult | null = null
@@ -355,6 +365,11 @@ export class DatasetState {
 		}
 	}
 
+	/** Gets ready for files staff are about to choose: the upload section was opened. */
+	expectFiles(): void {
+		void this.#sources.startPreparing?.().catch(() => undefined);
+	}
+
 	/** Imports a file refused earlier in this page again, with other choices. */
 	async retry(result: ImportResult, choices: ImportChoices): Promise<void> {
 		const bytes = this.#atHand.get(result.hash);
@@ -399,7 +414,7 @@ export class DatasetState {
 
 	async #keep(
 		engine: Engine,
-		file: { name: string; bytes: Uint8Array },
+		file: ImportFile,
 		result: ImportResult,
 		choices: ImportChoices
 	): Promise<void> {
@@ -412,20 +427,26 @@ export class DatasetState {
 			earlier && choices.sheet && !sameSheet
 				? earlier.rows + result.importedCount
 				: result.importedCount;
+		const entry = {
+			hash: result.hash,
+			name: file.name,
+			kind: result.kind,
+			rows,
+			encoding: result.encoding,
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+			importedAt: new Date().toISOString(),
+			choices: { ...keepChoices(earlier?.choices ?? null, choices) }
+		};
 		try {
-			await this.#store.add(
-				{
-					hash: result.hash,
-					name: file.name,
-					kind: result.kind,
-					rows,
-					encoding: result.encoding,
-					// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
-					importedAt: new Date().toISOString(),
-					choices: { ...keepChoices(earlier?.choices ?? null, choices) }
-				},
-				file.bytes
-			);
+			// The chosen file itself, which the browser stores without a copy on this thread; if it
+			// can no longer be read (changed on disk since), the bytes imported are kept instead.
+			await this.#store
+				.add(entry, file.blob ?? file.bytes)
+				.catch((error: unknown) =>
+					file.blob && !(error instanceof StorageFullError)
+						? this.#store!.add(entry, file.bytes)
+						: Promise.reject(error)
+				);
 			this.storageNotice = null;
 		} catch (error) {
 			if (!(error instanceof StorageFullError)) throw error;
