@@ -126,7 +126,7 @@ export function buildCleanReadSql(
 		const { table } = CODED_FIELDS[field];
 		return `LEFT JOIN ${table} ${field}_alias ON ${field}_alias.alias = cell_key(${cellOf(mapping, field)})`;
 	});
-	const past = pastHeader(prepared).map(({ read, as }) => `, ${read} AS ${as}`);
+	const past = pastHeader(prepared).map(({ read: column, as }) => `, ${column} AS ${as}`);
 	return {
 		sql: `CREATE OR REPLACE TEMP TABLE ${tables.typed} AS
 			SELECT r.line, 0 AS slot, ${columns.join(', ')}, false AS invalid${past.join('')}
