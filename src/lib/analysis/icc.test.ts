@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { computeIcc, type IccForm } from './icc';
+import { SHROUT_FLEISS_RATINGS } from '$lib/testing/shrout-fleiss';
 
 // Shrout & Fleiss (1979), Psychological Bulletin 86(2), Table 2: 6 targets rated by 4 judges.
-const SHROUT_FLEISS = [
-	[9, 2, 5, 8],
-	[6, 1, 3, 2],
-	[8, 4, 6, 8],
-	[7, 1, 2, 6],
-	[10, 5, 6, 9],
-	[6, 2, 4, 7]
-];
 
 const byForm = (form: IccForm) => {
-	const estimate = computeIcc(SHROUT_FLEISS)!.estimates.find((e) => e.form === form);
+	const estimate = computeIcc(SHROUT_FLEISS_RATINGS)!.estimates.find((e) => e.form === form);
 	if (!estimate) throw new Error(form);
 	return estimate;
 };
 
 describe('computeIcc on the Shrout & Fleiss (1979) example', () => {
 	it('lists the six forms in the declared order', () => {
-		const result = computeIcc(SHROUT_FLEISS)!;
+		const result = computeIcc(SHROUT_FLEISS_RATINGS)!;
 		expect(result.estimates.map((e) => e.form)).toEqual([
 			'ICC(1,1)',
 			'ICC(2,1)',
@@ -84,7 +77,7 @@ describe('computeIcc on the Shrout & Fleiss (1979) example', () => {
 
 	it('narrows the bounds at a larger alpha', () => {
 		const wide = byForm('ICC(3,1)');
-		const narrow = computeIcc(SHROUT_FLEISS, 0.5)!.estimates[2]!;
+		const narrow = computeIcc(SHROUT_FLEISS_RATINGS, 0.5)!.estimates[2]!;
 		expect(narrow.value).toBe(wide.value);
 		expect(narrow.lower).toBeGreaterThan(wide.lower);
 		expect(narrow.upper).toBeLessThan(wide.upper);
@@ -137,7 +130,7 @@ describe('computeIcc on hand-checkable cases', () => {
 	});
 
 	it('drops rows with a null or NaN rating and counts them', () => {
-		const withGaps = [...SHROUT_FLEISS, [5, null, 4, 6], [3, 2, Number.NaN, 1]];
+		const withGaps = [...SHROUT_FLEISS_RATINGS, [5, null, 4, 6], [3, 2, Number.NaN, 1]];
 		const result = computeIcc(withGaps)!;
 		expect(result).toMatchObject({ n: 6, k: 4, excluded: 2 });
 		expect(result.estimates[2]!.value).toBeCloseTo(0.71, 2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeIcc } from '$lib/analysis/icc';
+import { SHROUT_FLEISS_RATINGS } from '$lib/testing/shrout-fleiss';
 import { formulaLines } from './formula';
 import type { Provenance } from './request';
 import type { GapDistrict, ProvenanceCell } from './score-provenance';
@@ -77,16 +78,9 @@ describe('formulaLines', () => {
 
 describe('an agreement’s formula', () => {
 	it('gives the mean squares and each form as Shrout & Fleiss’s worked example does', () => {
-		// Shrout & Fleiss (1979), Table 2: six targets, four judges; their Table 4 gives
-		// BMS 11.24, WMS 6.26, JMS 32.49, EMS 1.02 and the six ICCs below.
-		const result = computeIcc([
-			[9, 2, 5, 8],
-			[6, 1, 3, 2],
-			[8, 4, 6, 8],
-			[7, 1, 2, 6],
-			[10, 5, 6, 9],
-			[6, 2, 4, 7]
-		])!;
+		// Shrout & Fleiss (1979): their Table 4 gives BMS 11.24, WMS 6.26, JMS 32.49, EMS 1.02 and
+		// the six ICCs below.
+		const result = computeIcc(SHROUT_FLEISS_RATINGS)!;
 		const lines = formulaLines(
 			{
 				kind: 'icc',
