@@ -4,7 +4,7 @@ import type { Engine } from '$lib/engine/types';
 import { clearData } from '$lib/query/schema';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
 import { importCsv, type ImportOptions, type ImportResult } from './import';
-import { BUDGET_HEADER, EVALUATION_HEADER, snapshotTables } from './test-support';
+import { BUDGET_HEADER, EVALUATION_HEADER, intercept, snapshotTables } from './test-support';
 
 // The fast path for clean files (clean-file.ts) must make exactly what the checked path makes:
 // every file here is imported both ways, into the same fresh state, and the results and tables
@@ -15,19 +15,6 @@ beforeAll(async () => {
 	engine = await engineWithSchema();
 });
 
-/** An engine that records the SQL it is given. */
-function spyOn(inner: Engine) {
-	const seen: string[] = [];
-	const spy: Engine = {
-		...inner,
-		query: (sql, params) => {
-			seen.push(sql);
-			return inner.query(sql, params);
-		}
-	};
-	return { spy, seen };
-}
-
 /** Whether the file was read as text, cell by cell: the checked path. */
 const stagedAsText = (sqls: string[]) => sqls.some((sql) => sql.includes("'c0': 'VARCHAR'"));
 
@@ -36,9 +23,10 @@ async function importBothWays(text: string, options: ImportOptions = {}) {
 	const file = { name: 'file.csv', bytes: csvBytes(text) };
 	const run = async (checkEveryCell: boolean) => {
 		await clearData(engine);
-		const { spy, seen } = spyOn(engine);
-		const result = await importCsv(spy, file, { ...options, checkEveryCell });
-		return { result, tables: await snapshotTables(engine), fastPath: !stagedAsText(seen) };
+		const watched = intercept(engine, () => undefined);
+		const result = await importCsv(watched, file, { ...options, checkEveryCell });
+		const fastPath = !stagedAsText(watched.statements);
+		return { result, tables: await snapshotTables(engine), fastPath };
 	};
 	const checked = await run(true);
 	const fast = await run(false);

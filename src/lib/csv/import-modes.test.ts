@@ -1,9 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine, SqlParam } from '$lib/engine/types';
+import type { Engine } from '$lib/engine/types';
 import { clearData } from '$lib/query/schema';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
 import { importCsv } from './import';
-import { BUDGET_HEADER, EVALUATION_HEADER, countTempTables, snapshotTables } from './test-support';
+import {
+	BUDGET_HEADER,
+	EVALUATION_HEADER,
+	countTempTables,
+	intercept,
+	snapshotTables
+} from './test-support';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -284,25 +290,6 @@ describe('columnOverrides', () => {
 		expect(rows).toEqual([{ area: 'b', indicator: '메모', evaluator_id: null }]);
 	});
 });
-
-/** An engine that lets a test see, replace or fail each statement. */
-function intercept(
-	inner: Engine,
-	onQuery: (sql: string) => string | void
-): Engine & { statements: string[] } {
-	const statements: string[] = [];
-	return {
-		statements,
-		query<T extends object>(sql: string, params?: readonly SqlParam[]) {
-			statements.push(sql);
-			const replaced = onQuery(sql) ?? sql;
-			return inner.query<T>(replaced, params);
-		},
-		registerFile: (path, bytes) => inner.registerFile(path, bytes),
-		fileBytes: (path) => inner.fileBytes(path),
-		dropFile: (path) => inner.dropFile(path)
-	};
-}
 
 describe('one transaction per import', () => {
 	beforeEach(async () => {

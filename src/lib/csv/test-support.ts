@@ -1,5 +1,5 @@
 // Helpers shared by the importer's engine tests.
-import type { Engine } from '$lib/engine/types';
+import type { Engine, SqlParam } from '$lib/engine/types';
 
 /** The evaluations header as the sample export writes it. */
 export const EVALUATION_HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
@@ -33,4 +33,23 @@ export function evaluationRowsOf(engine: Engine, fileId: string) {
 			max_score FROM evaluations WHERE file_id = ? ORDER BY line`,
 		[fileId]
 	);
+}
+
+/** An engine that lets a test see, replace or fail each statement. */
+export function intercept(
+	inner: Engine,
+	onQuery: (sql: string) => string | void
+): Engine & { statements: string[] } {
+	const statements: string[] = [];
+	return {
+		statements,
+		query<T extends object>(sql: string, params?: readonly SqlParam[]) {
+			statements.push(sql);
+			const replaced = onQuery(sql) ?? sql;
+			return inner.query<T>(replaced, params);
+		},
+		registerFile: (path, bytes) => inner.registerFile(path, bytes),
+		fileBytes: (path) => inner.fileBytes(path),
+		dropFile: (path) => inner.dropFile(path)
+	};
 }
