@@ -231,6 +231,6 @@ export async function readCleanFile(
 	) {
 		return probe.rows;
 	}
-	for (const drop of buildDropSql(tables)) await engine.query(drop);
+	await engine.query(buildDropSql(tables));
 	return null;
 }

@@ -797,11 +797,11 @@ export function buildInsertSql(kind: FileKind, typed: string): string {
 			planned, spent, basis FROM ${typed} WHERE NOT invalid`;
 }
 
-/** Drops the temporary tables of one import. */
-export function buildDropSql(tables: ImportTables): string[] {
-	return [tables.typed, tables.staged, tables.wide, tables.rejects, tables.rejectsScan].map(
-		(table) => `DROP TABLE IF EXISTS ${table}`
-	);
+/** Drops the temporary tables of one import, in one round trip (several statements). */
+export function buildDropSql(tables: ImportTables): string {
+	return [tables.typed, tables.staged, tables.wide, tables.rejects, tables.rejectsScan]
+		.map((table) => `DROP TABLE IF EXISTS ${table}`)
+		.join(';\n');
 }
 
 /**

@@ -636,7 +636,7 @@ async function stage(
 	prepared: PreparedText,
 	segments: LineSegments
 ): Promise<void> {
-	for (const drop of buildDropSql(tables)) await engine.query(drop);
+	await engine.query(buildDropSql(tables));
 	const { delimiter } = prepared.layout;
 	const statements = buildStageSql(tables, prepared.columnCount, {
 		path,
@@ -852,7 +852,7 @@ function countOf(rows: readonly Record<string, unknown>[]): number {
 async function dropQuietly(engine: Engine, tables: ImportTables, path: UploadPath): Promise<void> {
 	// Cleanup must not hide the result: if the engine is broken, the result already says so.
 	try {
-		for (const drop of buildDropSql(tables)) await engine.query(drop);
+		await engine.query(buildDropSql(tables));
 		await engine.dropFile(path);
 	} catch {
 		/* nothing more to do */

@@ -80,9 +80,10 @@ const SCHEMA_STATEMENTS: readonly string[] = [
  * runs this before its transaction commits, so the two never disagree.
  */
 export async function refreshEvaluationUnits(engine: Engine): Promise<void> {
-	await engine.query('DELETE FROM evaluation_units');
+	// Both statements in one round trip to DuckDB's worker.
 	await engine.query(
-		`INSERT INTO evaluation_units
+		`DELETE FROM evaluation_units;
+		INSERT INTO evaluation_units
 		SELECT year, district_code, evaluator_type, area, indicator,
 			sum(score), sum(max_score), max(max_score), count(*), min(line)
 		FROM evaluations GROUP BY year, district_code, evaluator_type, area, indicator`
