@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { WIDE_SOURCES, importCsv, wideAndLongCsv } from './fixtures.mjs';
 import { abuseMarkdown, runAbuseTest } from './abuse.mjs';
+import { coiMarkdown, runCoiBench } from './coi/run.mjs';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
 import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
@@ -23,6 +24,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 30);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+const COI_RUNS = Number(process.env.BENCH_COI_RUNS ?? 5);
 const SIZES = [10_000, 100_000, 1_000_000];
 // How long the first visit stays open before the repeat visit: time for Chromium to finish
 // compiling the wasm and write its code cache, as it would while staff read the page.
@@ -642,7 +644,7 @@ async function measureWideVsLong(browser, dir) {
 async function measureInBrowser(browser, files, dir) {
 	const results = {
 		machine: machine(browser.version()),
-		config: { RUNS, FILTER_CHANGES, IMPORT_RUNS },
+		config: { RUNS, FILTER_CHANGES, IMPORT_RUNS, COI_RUNS },
 		...(await measureFirstLoads(browser))
 	};
 	results.filterSample = await measureFilterSample(browser);
@@ -650,6 +652,9 @@ async function measureInBrowser(browser, files, dir) {
 	results.imports = imports;
 	results.filter1M = filter1M;
 	results.wideVsLong = await measureWideVsLong(browser, dir);
+	log('cross-origin-isolated DuckDB against eh');
+	const [, millionFile] = files.find(([rows]) => rows === 1_000_000);
+	results.coi = await runCoiBench({ browser, csvFile: millionFile, runs: COI_RUNS });
 	return results;
 }
 
@@ -857,6 +862,7 @@ export function markdown(r) {
 		"  import workers' heaps and the wasm memory are not included.",
 		'- Bytes are on-the-wire sizes (encoded body + headers, Playwright `request.sizes()`, page and\n  workers) of a cold first load in a fresh context.',
 		'',
+		r.coi ? coiMarkdown(r.coi) : '(cross-origin-isolated DuckDB: not run)',
 		'Load test (`bench/load.mjs`, autocannon against the production server on 127.0.0.1):',
 		'',
 		loadMarkdown(r.load),
