@@ -3,8 +3,8 @@
 // `node bench/coi/run.mjs` (generates the 1M-row file itself).
 //
 // The app's pages are not isolated (no COOP/COEP), so this bench serves a page of its own that
-// is: DuckDB's files from node_modules, a page script bundled with rolldown (Vite's bundler), the
-// CSV. Each run is a new browser context, so every start is a first visit's (cold HTTP cache).
+// is: DuckDB's files from node_modules, a page script bundled by Vite's own build, the CSV.
+// Each run is a new browser context, so every start is a first visit's (cold HTTP cache).
 import { createServer } from 'node:http';
 import {
 	createReadStream,
@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import { importCsv } from '../fixtures.mjs';
 import { quantile, round } from '../stats.mjs';
@@ -44,9 +44,13 @@ const variants = (cores) => [
 
 async function bundlePage(dir) {
 	await build({
-		input: path.join(here, 'page.js'),
-		output: { file: path.join(dir, 'page.js'), format: 'esm' },
-		logLevel: 'silent'
+		configFile: false,
+		logLevel: 'silent',
+		build: {
+			outDir: dir,
+			minify: false,
+			lib: { entry: path.join(here, 'page.js'), formats: ['es'], fileName: () => 'page.js' }
+		}
 	});
 	return readFileSync(path.join(dir, 'page.js'));
 }
