@@ -116,6 +116,9 @@ test('a click on a chart keeps that chart in sight, with the way back beside its
 }) => {
 	await page.setViewportSize({ width: 1366, height: 768 });
 	await openDashboard(page);
+	// As in a browser without scroll anchoring (Safari): Chromium's own would hold the chart in
+	// place here, and the page's hold (hold-in-view.ts) would go untested.
+	await page.addStyleTag({ content: '* { overflow-anchor: none !important; }' });
 	const heatmap = page.getByTestId('gap-heatmap');
 	// At the top of the screen: the breakdown above it shrinks from districts to indicators, which
 	// took the heatmap's title off the screen before it was held in place.
@@ -125,7 +128,23 @@ test('a click on a chart keeps that chart in sight, with the way back beside its
 	await expect(page).toHaveURL(/lv=indicator/);
 	// The figures have landed (the heatmap's rows are indicators) and it is still on screen.
 	await expect(heatmap.getByRole('heading')).toHaveText(/^평가지표 × 자치구/);
-	await page.waitForTimeout(500);
+	// Judged once the layout has settled: the breakdown above has shrunk and the scroll been held
+	// when the heading has kept its place on screen for ten frames in a row.
+	await heatmap.getByRole('heading').evaluate(
+		(heading) =>
+			new Promise<void>((resolve) => {
+				let last = NaN;
+				let still = 0;
+				const frame = () => {
+					const top = heading.getBoundingClientRect().top;
+					still = top === last ? still + 1 : 0;
+					last = top;
+					if (still >= 10) resolve();
+					else requestAnimationFrame(frame);
+				};
+				requestAnimationFrame(frame);
+			})
+	);
 	await expect(heatmap.getByRole('heading')).toBeInViewport();
 	const back = heatmap.getByTestId('chart-back');
 	await expect(back).toHaveAccessibleName('영역별로 돌아가기');
