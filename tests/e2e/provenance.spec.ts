@@ -91,10 +91,7 @@ function numberIn(text: string): number {
  * `origin`) and its three rows, the original text of the cell "10점" among them; the rows' CSV.
  */
 async function traceSeongbuk2033(page: Page, origin: string): Promise<SourceCsv> {
-	await page
-		.getByTestId('headline-official')
-		.getByRole('button', { name: /출처 보기/ })
-		.click();
+	await openSource(page, 'headline-official');
 	const dialog = page.getByTestId('provenance-dialog');
 	// By hand: unit means 6.5 of 10 and 10 of 20: (6.5 + 10) ÷ 30 × 100 = 55.
 	await expect(dialog.getByTestId('provenance-formula')).toContainText(
@@ -110,6 +107,15 @@ async function traceSeongbuk2033(page: Page, origin: string): Promise<SourceCsv>
 	const found = await downloadRows(page);
 	expect(scoreOf(found.rows)).toBeCloseTo(55, 12);
 	return found;
+}
+
+/** Opens the 출처 of the figure `testId` names (its first, where the part has several). */
+async function openSource(page: Page, testId: string): Promise<void> {
+	await page
+		.getByTestId(testId)
+		.getByRole('button', { name: /출처 보기/ })
+		.first()
+		.click();
 }
 
 async function axeViolations(page: Page) {
@@ -162,10 +168,7 @@ test('a headline figure’s 출처 by keyboard: formula, files, rows that make i
 	await expect(button).toBeFocused();
 
 	// The gap stands on every source's rows: more than are listed, so they are counted by file.
-	await page
-		.getByTestId('headline-gap')
-		.getByRole('button', { name: /출처 보기/ })
-		.click();
+	await openSource(page, 'headline-gap');
 	await expect(dialog.getByTestId('provenance-more')).toContainText(
 		'모두 3,360개입니다(evaluations.csv 3,360행). 처음 1,000개만'
 	);
@@ -176,10 +179,7 @@ test('a headline figure’s 출처 by keyboard: formula, files, rows that make i
 	await page.keyboard.press('Escape');
 
 	// The bias sentence's interval: its observations and inputs, t from a published table.
-	await page
-		.getByTestId('bias')
-		.getByRole('button', { name: /출처 보기/ })
-		.click();
+	await openSource(page, 'bias');
 	await expect(dialog.getByTestId('provenance-formula')).toContainText(
 		'95% 구간 = −5.4 ± t(0.975, 자유도 9) 2.262 × 3.62 ÷ √10 = [−8.0, −2.8]'
 	);
@@ -224,11 +224,7 @@ test('a table cell’s 출처: one district’s score in one year, its sums in t
 	await page.keyboard.press('Escape');
 
 	// The agreement between the sources: its mean squares and each form, over the rows it is measured on.
-	await page
-		.getByTestId('icc')
-		.getByRole('button', { name: /출처 보기/ })
-		.first()
-		.click();
+	await openSource(page, 'icc');
 	await expect(dialog.getByTestId('provenance-formula')).toContainText(
 		'ICC(2,1) = (MSR − MSE) ÷ (MSR + (k − 1)·MSE + k·(MSC − MSE) ÷ n) = '
 	);
