@@ -6,7 +6,10 @@
 export const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
 export const DISTRICTS = ['성북구', '마포구', '강서구', '구로구', '은평구'];
 export const TYPES = ['자체', '공무원', '외부전문가'];
-/** [area, indicator] pairs, several per area as in the real files. */
+/**
+ * [area, indicator] pairs, several per area as in the real files.
+ * @type {[string, string][]}
+ */
 export const INDICATORS = [
 	['민관협치', '민관 공동 의제 발굴'],
 	['민관협치', '자치구 협치조정관과의 협력'],
@@ -21,7 +24,10 @@ const FIRST_INDICATOR_PER_AREA = INDICATORS.filter(
 );
 export const YEARS = [2017, 2018, 2019, 2020];
 
-/** A linear congruential generator of numbers in [0, 1): the same `seed`, the same sequence. */
+/**
+ * A linear congruential generator of numbers in [0, 1): the same `seed`, the same sequence.
+ * @param {number} seed
+ */
 function lcg(seed) {
 	let state = seed;
 	return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -32,6 +38,10 @@ function lcg(seed) {
  * district × indicator × evaluator, since the import refuses duplicates, so the evaluators
  * (`${evaluator}1`, `${evaluator}2`, …) are added once every combination is used. Scores are
  * 0–10 of 10 in steps of 0.1.
+ */
+/**
+ * @param {{ rows: number, seed: number, years?: number[], indicators?: [string, string][],
+ *   evaluator?: string }} options
  */
 export function evaluationsCsv({
 	rows,
@@ -46,7 +56,7 @@ export function evaluationsCsv({
 	for (let i = 0; i < rows; i++) {
 		const c = i % combos;
 		const k = Math.floor(i / combos);
-		const [area, indicator] = indicators[c % indicators.length];
+		const [area, indicator] = /** @type {[string, string]} */ (indicators[c % indicators.length]);
 		lines.push(
 			[
 				years[Math.floor(c / indicators.length) % years.length],
@@ -63,12 +73,18 @@ export function evaluationsCsv({
 	return lines.join('\n') + '\n';
 }
 
-/** bench/run.mjs's import files: all years, districts and indicators, always seed 42. */
+/**
+ * bench/run.mjs's import files: all years, districts and indicators, always seed 42.
+ * @param {number} rows
+ */
 export const importCsv = (rows) => evaluationsCsv({ rows, seed: 42 });
 
 /**
  * bench/load.mjs's published files: one year, as staff export them, and fewer indicators (one
  * per area), so that 10,000 rows hold more evaluators.
+ * @param {number} rows
+ * @param {number} year
+ * @param {number} seed
  */
 export const publishedCsv = (rows, year, seed) =>
 	evaluationsCsv({
@@ -79,7 +95,10 @@ export const publishedCsv = (rows, year, seed) =>
 		evaluator: '평가자'
 	});
 
-/** The score columns of the wide file: [evaluator type, evaluator, column name]. */
+/**
+ * The score columns of the wide file: [evaluator type, evaluator, column name].
+ * @type {[string, string, string][]}
+ */
 export const WIDE_SOURCES = [
 	['자체', '', '자체평가'],
 	['공무원', '공무원A', '공무원(공무원A)'],
@@ -90,6 +109,8 @@ export const WIDE_SOURCES = [
  * The same scores twice, as text: `wide` with one row per year × district × indicator and a
  * score column per source (layout b), `long` with one row per score. `rows` wide rows, so
  * `rows` × WIDE_SOURCES.length long ones. Deterministic.
+ * @param {number} rows
+ * @param {number} [seed]
  */
 export function wideAndLongCsv(rows, seed = 7) {
 	const rand = lcg(seed);
@@ -102,7 +123,7 @@ export function wideAndLongCsv(rows, seed = 7) {
 		const year = YEARS[i % YEARS.length];
 		const district = DISTRICTS[Math.floor(i / YEARS.length) % DISTRICTS.length];
 		const n = Math.floor(i / perUnit);
-		const area = INDICATORS[n % INDICATORS.length][0];
+		const [area] = /** @type {[string, string]} */ (INDICATORS[n % INDICATORS.length]);
 		const indicator = `지표${String(n).padStart(5, '0')}`;
 		const scores = WIDE_SOURCES.map(() => Math.round(rand() * 100) / 10);
 		wide.push([year, district, area, indicator, 10, ...scores].join(','));

@@ -1,17 +1,9 @@
 // Evaluation CSVs of any size made up for tests, with their sums computed as they are written.
+// The columns, districts, sources and indicators are the bench's (bench/fixtures.mjs), so that
+// both make files of the same shape.
+import { DISTRICTS, HEADER, INDICATORS, TYPES } from '../../bench/fixtures.mjs';
 
-export const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
-
-export const DISTRICTS = ['성북구', '마포구', '강서구', '구로구', '은평구'];
-export const TYPES = ['자체', '공무원', '외부전문가'] as const;
-const INDICATORS = [
-	['민관협치', '민관 공동 의제 발굴'],
-	['민관협치', '자치구 협치조정관과의 협력'],
-	['사업성과', '사업 목표 달성도'],
-	['지역사회 네트워크', '주민·단체 참여 확대'],
-	['지역사회 네트워크', '컨소시엄 단체 간 협력'],
-	['추진체계', '사업계획 수립의 적정성']
-] as const;
+export { DISTRICTS, HEADER, TYPES };
 
 /**
  * An evaluations CSV in bench/run.mjs's format (UTF-8 with BOM, one row per district × indicator ×
