@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import { launchOptions } from './browser.mjs';
 import { startServer, waitForServer } from './server.mjs';
 import { quantile, round } from './stats.mjs';
 
@@ -26,14 +27,7 @@ const SLOW = { mbit: 40, latencyMs: 20 };
 // wasm); 127.0.0.1 counts as a secure context and gets brotli (6.2 MB). Both are measured: the
 // name is mapped to the loopback address.
 const INTRANET_HOST = 'dashboard.intranet.test';
-const LAUNCH_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`
-];
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH = launchOptions([`--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`]);
 const WASM = /\/duckdb-eh\.[^/]+\.wasm$/;
 const WORKER = /\/duckdb-browser-eh\.worker\.[^/]+\.js$/;
 const BASELINE = 'none';
@@ -194,8 +188,7 @@ async function freshContext(browser, cache) {
 	}
 	const profile = mkdtempSync(path.join(os.tmpdir(), 'preload-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: executablePath || undefined,
-		args: LAUNCH_ARGS,
+		...LAUNCH,
 		locale: 'ko-KR',
 		timezoneId: 'Asia/Seoul'
 	});
@@ -407,10 +400,7 @@ async function main() {
 	try {
 		await waitForServer(`http://127.0.0.1:${PORT}/api/health`, 60_000);
 		await logPreloads(proxies);
-		browser = await chromium.launch({
-			executablePath: executablePath || undefined,
-			args: LAUNCH_ARGS
-		});
+		browser = await chromium.launch(LAUNCH);
 		const results = {
 			machine: {
 				nproc: os.cpus().length,

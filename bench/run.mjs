@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { WIDE_SOURCES, importCsv, wideAndLongCsv } from './fixtures.mjs';
 import { abuseMarkdown, runAbuseTest } from './abuse.mjs';
+import { launchOptions } from './browser.mjs';
 import { coiMarkdown, runCoiBench } from './coi/run.mjs';
 import { runLoadTest, toMarkdown as loadMarkdown } from './load.mjs';
 import { startServer, waitForServer } from './server.mjs';
@@ -29,16 +30,6 @@ const SIZES = [10_000, 100_000, 1_000_000];
 // How long the first visit stays open before the repeat visit: time for Chromium to finish
 // compiling the wasm and write its code cache, as it would while staff read the page.
 const REPEAT_AFTER_MS = Number(process.env.BENCH_REPEAT_AFTER_MS ?? 5000);
-const LAUNCH = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update'
-	]
-};
-if (!LAUNCH.executablePath) delete LAUNCH.executablePath;
 
 const log = (...args) => console.log('[bench]', ...args);
 
@@ -673,7 +664,7 @@ async function main() {
 		await waitForServer(BASE + '/api/health', 60_000);
 		log('generating CSVs in', tmp);
 		const files = writeImportFiles(tmp);
-		browser = await chromium.launch(LAUNCH);
+		browser = await chromium.launch(launchOptions());
 		const results = await measureInBrowser(browser, files, tmp);
 		await browser.close();
 		browser = null;

@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
+import { launchOptions } from '../browser.mjs';
 import { importCsv } from '../fixtures.mjs';
 import { quantile, round } from '../stats.mjs';
 
@@ -187,15 +188,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'dashboard-coi-csv-'));
 	const csvFile = path.join(dir, 'bench-1000000.csv');
 	writeFileSync(csvFile, importCsv(1_000_000));
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update'
-		]
-	});
+	const browser = await chromium.launch(launchOptions());
 	try {
 		const coi = await runCoiBench({
 			browser,
