@@ -173,12 +173,12 @@ export function coiMarkdown(coi) {
 	const lines = [
 		`Cross-origin-isolated DuckDB (issue 21): ${coi.variants[0].samples.length} rounds, each variant in a new context (cold start), ${(coi.csvBytes / 2 ** 20).toFixed(1)} MiB, ${coi.cores} cores; medians (× the eh build's).`,
 		'',
-		'| build × threads | start (instantiate + open, cold) | first read as text | read as text, warm | first typed read | typed read, warm | group-by, warm |',
+		'| build × threads (as DuckDB reports them) | start (instantiate + open, cold) | first read as text | read as text, warm | first typed read | typed read, warm | group-by, warm |',
 		'| --- | --- | --- | --- | --- | --- | --- |'
 	];
 	for (const v of coi.variants) {
 		lines.push(
-			`| ${v.name}: ${v.threads} | ${vs(v.instantiate, eh.instantiate)} | ${vs(v.varcharCold, eh.varcharCold)} | ${vs(v.varchar, eh.varchar)} | ${vs(v.typedCold, eh.typedCold)} | ${vs(v.typed, eh.typed)} | ${vs(v.groupBy, eh.groupBy)} |`
+			`| ${v.name} (${v.threads}) | ${vs(v.instantiate, eh.instantiate)} | ${vs(v.varcharCold, eh.varcharCold)} | ${vs(v.varchar, eh.varchar)} | ${vs(v.typedCold, eh.typedCold)} | ${vs(v.typed, eh.typed)} | ${vs(v.groupBy, eh.groupBy)} |`
 		);
 	}
 	return lines.join('\n') + '\n';
