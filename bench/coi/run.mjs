@@ -38,9 +38,9 @@ const WARM = 3;
 
 /** The variants: the shipped build on its one thread, COI on as many threads as cores, COI as it comes. */
 const variants = (cores) => [
-	{ name: 'eh × 1', bundle: 'eh', threads: null },
-	{ name: `coi × ${cores} (cores)`, bundle: 'coi', threads: cores },
-	{ name: 'coi (its default)', bundle: 'coi', threads: null }
+	{ name: 'eh', bundle: 'eh', threads: null },
+	{ name: 'coi, a thread per core', bundle: 'coi', threads: cores },
+	{ name: 'coi at its default', bundle: 'coi', threads: null }
 ];
 
 async function bundlePage(dir) {
@@ -166,14 +166,14 @@ export async function runCoiBench({ browser, csvFile, runs = 5, port = 4310 }) {
 	}
 }
 
-/** The table for results.md: medians per variant, and each against `eh × 1`. */
+/** The table for results.md: medians per variant, and each against `eh`'s. */
 export function coiMarkdown(coi) {
 	const [eh] = coi.variants;
 	const vs = (value, base) => `${value} ms (${round(value / base, 2)}×)`;
 	const lines = [
 		`Cross-origin-isolated DuckDB (issue 21): ${coi.variants[0].samples.length} rounds, each variant in a new context (cold start), ${(coi.csvBytes / 2 ** 20).toFixed(1)} MiB, ${coi.cores} cores; medians (× the eh build's).`,
 		'',
-		'| build × threads (as DuckDB reports them) | start (instantiate + open, cold) | first read as text | read as text, warm | first typed read | typed read, warm | group-by, warm |',
+		'| build (threads, as DuckDB reports them) | start (instantiate + open, cold) | first read as text | read as text, warm | first typed read | typed read, warm | group-by, warm |',
 		'| --- | --- | --- | --- | --- | --- | --- |'
 	];
 	for (const v of coi.variants) {
