@@ -38,8 +38,6 @@ function lcg(seed) {
  * district × indicator × evaluator, since the import refuses duplicates, so the evaluators
  * (`${evaluator}1`, `${evaluator}2`, …) are added once every combination is used. Scores are
  * 0–10 of 10 in steps of 0.1.
- */
-/**
  * @param {{ rows: number, seed: number, years?: number[], indicators?: [string, string][],
  *   evaluator?: string }} options
  */
