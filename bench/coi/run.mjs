@@ -130,11 +130,14 @@ export async function runCoiBench({ browser, csvFile, runs = 5, port = 4310 }) {
 				const page = await context.newPage();
 				await page.goto(`http://127.0.0.1:${port}/`);
 				await page.waitForFunction(() => window.coiBenchReady === true);
-				const result = await page.evaluate((v) => window.coiBench(v), {
-					bundle: variant.bundle,
-					threads: variant.threads,
-					warm: WARM
-				});
+				// A start or read that fails is counted and reported, not retried or hidden.
+				const result = await page
+					.evaluate((v) => window.coiBench(v), {
+						bundle: variant.bundle,
+						threads: variant.threads,
+						warm: WARM
+					})
+					.catch((error) => ({ error: String(error.message ?? error).split('\n')[0] }));
 				samples.get(variant.name).push(result);
 				await context.close();
 			}
@@ -143,20 +146,23 @@ export async function runCoiBench({ browser, csvFile, runs = 5, port = 4310 }) {
 			cores,
 			csvBytes: statSync(csvFile).size,
 			variants: list.map(({ name, bundle }) => {
-				const s = samples.get(name);
-				const pick = (key) => median(s.map((r) => r[key]));
-				const warm = (key) => median(s.flatMap((r) => r[key]));
+				const all = samples.get(name);
+				const s = all.filter((r) => !r.error);
+				const pick = (key) => (s.length ? median(s.map((r) => r[key])) : null);
+				const warm = (key) => (s.length ? median(s.flatMap((r) => r[key])) : null);
 				return {
 					name,
 					bundle,
-					threads: s[0].threads,
+					runs: all.length,
+					failures: all.filter((r) => r.error).map((r) => r.error),
+					threads: s[0]?.threads ?? null,
 					instantiate: pick('instantiate'),
 					varcharCold: pick('varcharCold'),
 					varchar: warm('varchar'),
 					typedCold: pick('typedCold'),
 					typed: warm('typed'),
 					groupBy: warm('groupBy'),
-					samples: s
+					samples: all
 				};
 			})
 		};
@@ -169,9 +175,11 @@ export async function runCoiBench({ browser, csvFile, runs = 5, port = 4310 }) {
 /** The table for results.md: medians per variant, and each against `eh`'s. */
 export function coiMarkdown(coi) {
 	const [eh] = coi.variants;
-	const vs = (value, base) => `${value} ms (${round(value / base, 2)}×)`;
+	const vs = (value, base) =>
+		value == null ? '–' : base == null ? `${value} ms` : `${value} ms (${round(value / base, 2)}×)`;
+	const failed = coi.variants.filter((v) => (v.failures ?? []).length > 0);
 	const lines = [
-		`Cross-origin-isolated DuckDB (issue 21): ${coi.variants[0].samples.length} rounds, each variant in a new context (cold start), ${(coi.csvBytes / 2 ** 20).toFixed(1)} MiB, ${coi.cores} cores; medians (× the eh build's).`,
+		`Cross-origin-isolated DuckDB (issue 21): ${eh.runs} rounds, each variant in a new context (cold start), ${(coi.csvBytes / 2 ** 20).toFixed(1)} MiB, ${coi.cores} cores; medians of the runs that finished (× the eh build's).`,
 		'',
 		'| build (threads, as DuckDB reports them) | start (instantiate + open, cold) | first read as text | read as text, warm | first typed read | typed read, warm | group-by, warm |',
 		'| --- | --- | --- | --- | --- | --- | --- |'
@@ -179,6 +187,12 @@ export function coiMarkdown(coi) {
 	for (const v of coi.variants) {
 		lines.push(
 			`| ${v.name} (${v.threads}) | ${vs(v.instantiate, eh.instantiate)} | ${vs(v.varcharCold, eh.varcharCold)} | ${vs(v.varchar, eh.varchar)} | ${vs(v.typedCold, eh.typedCold)} | ${vs(v.typed, eh.typed)} | ${vs(v.groupBy, eh.groupBy)} |`
+		);
+	}
+	for (const v of failed) {
+		lines.push(
+			'',
+			`${v.name}: ${v.failures.length} of ${v.runs} runs failed (${[...new Set(v.failures)].join('; ')}).`
 		);
 	}
 	return lines.join('\n') + '\n';
