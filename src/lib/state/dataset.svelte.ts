@@ -367,6 +367,8 @@ export class DatasetState {
 
 	/** Gets ready for files staff are about to choose: the upload section was opened. */
 	expectFiles(): void {
+		// Only a head start: if the worker cannot start now, preparing the file tries again and
+		// reports the failure in that file's result.
 		void this.#sources.startPreparing?.().catch(() => undefined);
 	}
 
