@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard, serverFiguresReady } from './helpers';
-import { publish } from './server-process';
+import { openDashboard } from './helpers';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SVG = '"><svg onload=alert(2)>';
@@ -114,38 +113,6 @@ test('a hostile value in a refused file shows literally in the error table', asy
 	const results = page.getByTestId('import-results');
 	await expect(results).toContainText(`"${IMG}"은(는) 서울시 자치구가 아닙니다.`);
 	await expect(page.locator('img[src="x"]')).toHaveCount(0);
-});
-
-test('hostile labels in a published dataset stay text in the charts the server draws', async ({
-	browser,
-	request,
-	baseURL
-}) => {
-	// The server draws a published dataset's charts as SVG markup, which the page puts in as
-	// HTML (ChartFrame's {@html}): ECharts must have escaped every label from the file.
-	const id = await publish(baseURL!, [
-		{ name: 'hostile.csv', bytes: Buffer.from(`\uFEFF${EVALUATIONS}`) }
-	]);
-	// Areas label the heatmap's rows; at the indicator level, indicators label the breakdown's.
-	const addresses = [`/?ds=${id}`, `/?ds=${id}&lv=indicator`];
-	for (const address of addresses) {
-		await serverFiguresReady(request, address);
-		const html = await (await request.get(address)).text();
-		expect(html).not.toContain('<img src=x');
-		expect(html).not.toContain('<svg onload');
-	}
-	// As a browser shows the page before any script runs: the server's drawing alone.
-	const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
-	const page = await context.newPage();
-	await page.goto(addresses[0]!);
-	const drawn = page.locator('[data-server-chart] svg text');
-	await expect(drawn.filter({ hasText: '<img' }).first()).toBeAttached();
-	await page.goto(addresses[1]!);
-	await expect(drawn.filter({ hasText: '"><svg' }).first()).toBeAttached();
-	await expect(page.locator('img[src="x"]')).toHaveCount(0);
-	await expect(page.locator('svg[onload]')).toHaveCount(0);
-	await expect(page.locator('[onerror]')).toHaveCount(0);
-	await context.close();
 });
 
 test('every route answers with nosniff and same-origin referrers, HTML with a policy; sign-in is not cached', async ({
