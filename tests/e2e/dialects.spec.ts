@@ -30,6 +30,10 @@ async function replace2019(page: Page, name: string, bytes: Buffer) {
 	await expect(page.getByTestId('import-results')).toContainText(
 		`기존 ${rows2019.length}행을 교체했습니다.`
 	);
+	// Kept in the browser (listed once stored) before the page is loaded again: the result line
+	// shows as the rows are in, a moment before the upload is stored, and a reload in between
+	// found nothing to replay (one CI run).
+	await expect(page.getByTestId('datasets-panel').locator('tr[data-hash]')).toHaveCount(1);
 }
 
 async function expect2019(page: Page) {
