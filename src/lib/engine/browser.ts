@@ -6,6 +6,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { LOCKDOWN_STATEMENTS } from './lockdown';
+import { InFlight, isSingleRead, SeenReads } from './repeated-reads';
 import { StatementCache } from './statement-cache';
 import { timedStep } from '$lib/timing/step';
 import type { Engine, SqlParam, UploadPath } from './types';
@@ -41,11 +42,22 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 	// One round trip for the lockdown; the last statement locks the configuration.
 	await conn.query(LOCKDOWN_STATEMENTS.join(';\n'));
 	const statements = new StatementCache((sql) => conn.prepare(sql));
+	const seenReads = new SeenReads();
+	const inFlight = new InFlight<Awaited<ReturnType<typeof conn.query>>>();
+	// A bound query is always prepared (DuckDB-WASM binds only prepared statements); one without
+	// parameters is when it is a read the page has run before (see repeated-reads.ts).
+	const run = (sql: string, params: readonly SqlParam[]) =>
+		params.length > 0 || (isSingleRead(sql) && seenReads.repeated(sql))
+			? statements.use(sql, (statement) => statement.query(...params))
+			: conn.query(sql);
 
 	return {
 		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
-			if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-			return arrowToRows<T>(await statements.use(sql, (statement) => statement.query(...params)));
+			// Callers asking the same read at once share one run; each gets rows of its own.
+			const table = isSingleRead(sql)
+				? inFlight.share(JSON.stringify([sql, params]), () => run(sql, params))
+				: run(sql, params);
+			return arrowToRows<T>(await table);
 		},
 		async registerFile(path: UploadPath, bytes: Uint8Array) {
 			// duckdb-wasm transfers the buffer to its worker, which detaches it here. Copying it
