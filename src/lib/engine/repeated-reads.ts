@@ -16,7 +16,9 @@ export function isSingleRead(sql: string): boolean {
 /**
  * The texts of reads seen lately, to tell a repeated read from a one-off. Preparing costs a trip
  * to DuckDB's worker of its own, which a read run once (an import's checks, a provenance
- * lookup) would pay for nothing; a read seen before is likely to come again.
+ * lookup) would pay for nothing; a read seen before is likely to come again. A kept read that
+ * names a registered file in its text holds the file open, and DuckDB-WASM then refuses to drop
+ * it ("file is in use"): the app binds every path, as it binds every value, so none does.
  */
 export class SeenReads {
 	// Least recently seen first: a Map keeps insertion order.
