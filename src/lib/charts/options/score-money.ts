@@ -50,6 +50,9 @@ export function buildScoreMoneyChart(
 				textBorderColor: '#ffffff',
 				textBorderWidth: 3,
 				fontSize: 11,
+				// The box ECharts hides overlapping names by: as tall as the drawn glyphs (about 13 px
+				// of Pretendard at 11 px), not the font size, or two names 12 px apart overlap on paper.
+				lineHeight: 14,
 				width: POINT_LABEL_WIDTH,
 				overflow: 'truncate',
 				formatter: (param) => {
