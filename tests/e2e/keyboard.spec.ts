@@ -183,6 +183,9 @@ async function expectStillFocused(page: Page, target: Locator, context: string) 
 /** Opens a chart's data table with the keyboard: the button says so and the table shows. */
 async function openTable(page: Page, frame: Locator, key: 'Enter' | 'Space', maxTabs = 30) {
 	const button = frame.getByRole('button', { name: '데이터 표 보기' });
+	// As someone at the keyboard does, wait for the view to be on screen before tabbing into it:
+	// a view just chosen may still be loading, and Tab then runs past where its charts will be.
+	await expect(button).toBeVisible();
 	await tabTo(page, button, maxTabs);
 	await page.keyboard.press(key);
 	const toggle = frame.getByRole('button', { name: '데이터 표 숨기기' });
