@@ -46,17 +46,18 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 	const inFlight = new InFlight<Awaited<ReturnType<typeof conn.query>>>();
 	// A bound query is always prepared (DuckDB-WASM binds only prepared statements); one without
 	// parameters is when it is a read the page has run before (see repeated-reads.ts).
-	const run = (sql: string, params: readonly SqlParam[]) =>
-		params.length > 0 || (isSingleRead(sql) && seenReads.repeated(sql))
+	const run = (sql: string, params: readonly SqlParam[], read: boolean) =>
+		params.length > 0 || (read && seenReads.repeated(sql))
 			? statements.use(sql, (statement) => statement.query(...params))
 			: conn.query(sql);
 
 	return {
 		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+			const read = isSingleRead(sql);
 			// Callers asking the same read at once share one run; each gets rows of its own.
-			const table = isSingleRead(sql)
-				? inFlight.share(JSON.stringify([sql, params]), () => run(sql, params))
-				: run(sql, params);
+			const table = read
+				? inFlight.share(JSON.stringify([sql, params]), () => run(sql, params, true))
+				: run(sql, params, false);
 			return arrowToRows<T>(await table);
 		},
 		async registerFile(path: UploadPath, bytes: Uint8Array) {
