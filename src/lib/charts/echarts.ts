@@ -1,6 +1,7 @@
 // The only module that creates, updates and disposes ECharts instances in the browser.
 import type { ECharts, EChartsOption } from 'echarts';
 import type { ChartClick } from './built-chart';
+import { DrawQueue } from './draw-queue';
 
 /** Option parts replaced whole on an update, so nothing of the previous data lingers. */
 const REPLACED_PARTS = ['series', 'xAxis', 'yAxis', 'grid', 'legend', 'visualMap'];
@@ -17,12 +18,21 @@ export interface ChartParams {
 	onReady?: (handle: ChartHandle) => void;
 }
 
+/** Every chart of the page is drawn through it, one per task (see `DrawQueue`). */
+const drawQueue = new DrawQueue();
+let drawsBeforePrint = false;
+
 /**
  * Svelte action owning one chart's lifecycle: init on mount, replace the whole option on
  * update (whole series and axes replaced, so a removed series really goes), resize with its box,
- * dispose on destroy.
+ * dispose on destroy. Drawing waits its turn in the page's draw queue.
  */
 export function chart(node: HTMLElement, params: ChartParams) {
+	if (!drawsBeforePrint) {
+		drawsBeforePrint = true;
+		// A printout shows the charts as the data now are.
+		window.addEventListener('beforeprint', () => drawQueue.drawAll());
+	}
 	let latest = params;
 	let instance: ECharts | undefined;
 	let destroyed = false;
@@ -35,10 +45,33 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		const height = svg?.getAttribute('height');
 		if (svg && width && height) svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
 	};
+	// What the next drawing must do: the option to draw, and whether the box changed size.
+	let optionToDraw: EChartsOption | null = null;
+	let resized = false;
+	const draw = () => {
+		const drawn = instance;
+		if (!drawn || destroyed) return;
+		// The parts a chart's data reshapes are replaced whole; the rest (tooltip, ARIA) is
+		// updated in place: rebuilding the tooltip on every change costs a forced layout. With a
+		// new size too, the option waits (`lazyUpdate`) for `resize`, which draws it: once.
+		if (optionToDraw) {
+			drawn.setOption(optionToDraw, { replaceMerge: REPLACED_PARTS, lazyUpdate: resized });
+		}
+		if (resized) {
+			drawn.resize();
+			fitViewBox();
+		}
+		optionToDraw = null;
+		resized = false;
+	};
 	const resizeObserver = new ResizeObserver(() => {
-		if (printing?.matches) return;
-		instance?.resize();
-		fitViewBox();
+		if (printing?.matches || !instance) return;
+		// Observing reports the size the chart was just drawn at: nothing to do then.
+		if (node.clientWidth === instance.getWidth() && node.clientHeight === instance.getHeight()) {
+			return;
+		}
+		resized = true;
+		drawQueue.ask(node, draw);
 	});
 
 	// ECharts is fetched on demand: until it is here, the server's drawing stands in. ECharts
@@ -46,30 +79,39 @@ export function chart(node: HTMLElement, params: ChartParams) {
 	// Korean labels get the fallback font's widths and overlap. So start after both.
 	const fontsReady = document.fonts?.ready ?? Promise.resolve();
 	Promise.all([import('./setup'), fontsReady]).then(([{ echarts }]) => {
-		if (destroyed) return;
-		// SVG: crisp in print and PDF, text stays text, and the download is the chart itself.
-		instance = echarts.init(node, null, { renderer: 'svg' });
-		instance.setOption(latest.option, { notMerge: true });
-		// The browser's chart is drawn: the server's stand-in goes, in the same frame.
-		for (const drawing of node.querySelectorAll(':scope > [data-server-chart]')) drawing.remove();
-		// Clicks on marks and on axis labels (axis labels need `triggerEvent: true`).
-		instance.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
-		instance.on('finished', fitViewBox);
-		resizeObserver.observe(node);
-		const drawn = instance;
-		latest.onReady?.({ toSvg: () => drawn.renderToSVGString() });
+		drawQueue.ask(node, () => {
+			if (destroyed) return;
+			// SVG: crisp in print and PDF, text stays text, and the download is the chart itself.
+			const drawn = echarts.init(node, null, { renderer: 'svg' });
+			instance = drawn;
+			drawn.setOption(latest.option, { notMerge: true });
+			// The browser's chart is drawn: the server's stand-in goes, in the same frame.
+			for (const stale of node.querySelectorAll(':scope > [data-server-chart]')) stale.remove();
+			// Clicks on marks and on axis labels (axis labels need `triggerEvent: true`).
+			drawn.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
+			drawn.on('finished', fitViewBox);
+			resizeObserver.observe(node);
+			latest.onReady?.({
+				toSvg: () => {
+					drawQueue.drawNow(node);
+					return drawn.renderToSVGString();
+				}
+			});
+		});
 	});
 
 	return {
 		update(next: ChartParams) {
 			const optionChanged = next.option !== latest.option;
 			latest = next;
-			// The parts a chart's data reshapes are replaced whole; the rest (tooltip, ARIA) is
-			// updated in place: rebuilding the tooltip on every change costs a forced layout.
-			if (optionChanged) instance?.setOption(next.option, { replaceMerge: REPLACED_PARTS });
+			// Before the first drawing, that drawing takes the latest option itself.
+			if (!optionChanged || !instance) return;
+			optionToDraw = next.option;
+			drawQueue.ask(node, draw);
 		},
 		destroy() {
 			destroyed = true;
+			drawQueue.forget(node);
 			resizeObserver.disconnect();
 			instance?.dispose();
 		}
