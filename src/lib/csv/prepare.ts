@@ -6,8 +6,8 @@ import {
 	findRecordStart,
 	lineAt,
 	mapRecordLines,
-	maxFieldsPerLine,
 	normalizeLineBreaks,
+	surveyLines,
 	type LineSegments
 } from './records';
 import { sniffLayout, type CsvLayout } from './sniff';
@@ -175,7 +175,8 @@ function prepareDecoded(
 	const data = utf8.subarray(dataStart);
 	if (isBlank(data)) return refuse('no-data-rows', located);
 	const firstDataLine = lineAt(utf8, dataStart);
-	const lines = mapRecordLines(data, delimiter, firstDataLine);
+	const survey = surveyLines(data, delimiter);
+	const lines = mapRecordLines(data, delimiter, firstDataLine, new Set(), survey);
 	if (lines.unterminatedQuoteLine !== null) {
 		return refuse('unterminated-quote', { ...located, line: lines.unterminatedQuoteLine });
 	}
@@ -188,7 +189,7 @@ function prepareDecoded(
 		data,
 		firstDataLine,
 		segments: lines.segments,
-		columnCount: columnsToRead(layout.header.length, maxFieldsPerLine(data, delimiter))
+		columnCount: columnsToRead(layout.header.length, survey.widest)
 	};
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
 	encodeSegments,
@@ -6,7 +7,8 @@ import {
 	listRecords,
 	mapRecordLines,
 	normalizeLineBreaks,
-	recordAt
+	recordAt,
+	surveyLines
 } from './records';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -145,5 +147,39 @@ describe('recordAt', () => {
 		[-1, -1]
 	])('byte %i is in record %i', (position, expected) => {
 		expect(recordAt([0, 5, 9], position)).toBe(expected);
+	});
+});
+
+describe('surveyLines', () => {
+	it('finds the widest line, a quote and an empty line', () => {
+		expect(surveyLines(utf8('a,b\n"c",d,e\n'), ',')).toEqual({
+			widest: 3,
+			quote: true,
+			emptyLine: false
+		});
+		expect(surveyLines(utf8('\na;b;c'), ';')).toEqual({ widest: 3, quote: false, emptyLine: true });
+		expect(surveyLines(utf8('a\tb\n\nc\n'), '\t')).toEqual({
+			widest: 2,
+			quote: false,
+			emptyLine: true
+		});
+	});
+
+	it('agrees with the lines split one by one', () => {
+		const text = fc
+			.array(fc.constantFrom('a', '성', ',', ';', '"', '\n', ' '), { maxLength: 40 })
+			.map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(text, fc.constantFrom(',', ';'), (data, delimiter) => {
+				const lines = data.split('\n');
+				expect(surveyLines(utf8(data), delimiter)).toEqual({
+					widest: Math.max(...lines.map((line) => line.split(delimiter).length)),
+					quote: data.includes('"'),
+					// An empty line before the last line feed; the text after it is no line if empty.
+					emptyLine: lines.slice(0, -1).some((line) => line === '')
+				});
+			}),
+			{ numRuns: 500, seed: 20261206 }
+		);
 	});
 });

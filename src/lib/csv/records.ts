@@ -154,15 +154,16 @@ export interface RecordLines {
  * Maps the rows DuckDB returns from `data` to lines of the file, given the line `data` starts on
  * and the records DuckDB rejected (those return no row). Only a quote, an empty line or a
  * rejected record can make a row's line differ from `firstLine + row`, so without them nothing
- * is scanned.
+ * is scanned; `survey` says whether there is a quote or an empty line, when the caller has one.
  */
 export function mapRecordLines(
 	data: Uint8Array,
 	delimiter: string,
 	firstLine: number,
-	rejected: ReadonlySet<number> = new Set()
+	rejected: ReadonlySet<number> = new Set(),
+	survey: Pick<LineSurvey, 'quote' | 'emptyLine'> = surveyLines(data, delimiter)
 ): RecordLines {
-	if (rejected.size === 0 && !data.includes(QUOTE) && !hasEmptyLine(data)) {
+	if (rejected.size === 0 && !survey.quote && !survey.emptyLine) {
 		return { segments: [[0, firstLine]], unterminatedQuoteLine: null };
 	}
 	const segments: LineSegments = [];
@@ -179,32 +180,42 @@ export function mapRecordLines(
 	return { segments, unterminatedQuoteLine };
 }
 
-function hasEmptyLine(data: Uint8Array): boolean {
-	if (data[0] === LF) return true;
-	for (let i = data.indexOf(LF); i !== -1; i = data.indexOf(LF, i + 1)) {
-		if (data[i + 1] === LF) return true;
-	}
-	return false;
+/** What one pass over the data finds (see {@link surveyLines}). */
+export interface LineSurvey {
+	/**
+	 * An upper bound on the cells of any record: the most delimiters on one line, plus one.
+	 * Quotes are ignored, so a delimiter inside a quoted cell counts too; only a record spanning
+	 * lines can hold more, and DuckDB rejects such a row rather than losing its cells.
+	 */
+	widest: number;
+	/** Whether a double quote is anywhere in the data. */
+	quote: boolean;
+	/** Whether a line is empty (the data starts with a line feed, or has two in a row). */
+	emptyLine: boolean;
 }
 
 /**
- * An upper bound on the cells of any record: the most delimiters on one line, plus one. Quotes
- * are ignored, so a delimiter inside a quoted cell counts too; only a record spanning lines can
- * hold more, and DuckDB rejects such a row rather than losing its cells.
+ * Surveys the data's lines in one pass: at a million rows, three passes (the widest line, a quote,
+ * an empty line) took 0.25 s in Chromium, one 0.12 s.
  */
-export function maxFieldsPerLine(data: Uint8Array, delimiter: string): number {
+export function surveyLines(data: Uint8Array, delimiter: string): LineSurvey {
 	const delimiterCode = delimiterByte(delimiter);
 	let most = 0;
 	let count = 0;
+	let quote = false;
+	let emptyLine = false;
+	let previous = LF;
 	for (let i = 0; i < data.length; i++) {
-		const byte = data[i];
+		const byte = data[i]!;
 		if (byte === delimiterCode) count++;
 		else if (byte === LF) {
+			if (previous === LF) emptyLine = true;
 			if (count > most) most = count;
 			count = 0;
-		}
+		} else if (byte === QUOTE) quote = true;
+		previous = byte;
 	}
-	return Math.max(most, count) + 1;
+	return { widest: Math.max(most, count) + 1, quote, emptyLine };
 }
 
 /** Every record's start offset and line; for the rare file DuckDB rejected rows of. */
