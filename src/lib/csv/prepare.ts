@@ -1,6 +1,12 @@
 import { FIELD_SPECS, normalizeHeader, type ColumnOverrides, type Field } from './columns';
 import { findDamage, type ImportWarning } from './damage';
-import { decodeText, detectEncoding, type Cp949Decoder, type TextEncodingName } from './decode';
+import {
+	decodeText,
+	detectEncoding,
+	encodingFromBom,
+	type Cp949Decoder,
+	type TextEncodingName
+} from './decode';
 import { detectNonCsvBytes, detectNonCsvText } from './file-type';
 import {
 	findRecordStart,
@@ -10,7 +16,8 @@ import {
 	surveyLines,
 	type LineSegments
 } from './records';
-import { sniffLayout, type CsvLayout } from './sniff';
+import { isPlainText } from './plain-text';
+import { SNIFF_CHARS, sniffLayout, type CsvLayout } from './sniff';
 import type { SheetInfo, WorkbookRefusalCode } from './workbook';
 import { incompleteGroups } from './wide';
 
@@ -140,7 +147,10 @@ export function prepareText(
 	return prepareDecoded(decoded.text, decoded.encoding, options, decoded.utf8);
 }
 
-/** Inspects decoded text (LF line breaks, NFC), given as UTF-8 too where the file was just that. */
+/**
+ * Inspects decoded text (LF line breaks, NFC), given as UTF-8 too where the file was just that.
+ * With the UTF-8 given and plain (`plain-text.ts`), the text's first `SNIFF_CHARS` suffice.
+ */
 function prepareDecoded(
 	text: string,
 	encoding: FileEncoding,
@@ -253,6 +263,8 @@ function decodeFile(
 ): { text: string; encoding: TextEncodingName; utf8: Uint8Array | null } | PrepareRefusal {
 	const byMagic = detectNonCsvBytes(bytes);
 	if (byMagic) return refusal(byMagic, detectEncoding(bytes));
+	const plain = decodePlainHead(bytes);
+	if (plain) return plain;
 	const { text: raw, encoding } = decodeText(bytes, decodeCp949);
 	// NFC here, once, so SQL need not (DuckDB's nfc_normalize was the slowest step of a check).
 	const lf = normalizeLineBreaks(raw);
@@ -267,6 +279,26 @@ function decodeFile(
 	const same =
 		(encoding === 'utf-8' || encoding === 'utf-8-bom') && !secondMark && lf === raw && text === lf;
 	return { text, encoding, utf8: same ? bytes.subarray(start) : null };
+}
+
+/**
+ * For plain text (`plain-text.ts`), which decoding would leave as it is: its start decoded, as
+ * much as the header is looked for in, and its own bytes as the UTF-8 to read; else null. Text
+ * that is blank from the start goes the whole way, which tells an empty file.
+ */
+function decodePlainHead(
+	bytes: Uint8Array
+): { text: string; encoding: TextEncodingName; utf8: Uint8Array } | null {
+	const encoding = encodingFromBom(bytes) === 'utf-8-bom' ? 'utf-8-bom' : 'utf-8';
+	const start = encoding === 'utf-8-bom' ? 3 : 0;
+	if (!isPlainText(bytes, start)) return null;
+	// A plain character is at most three bytes (one code unit): so many bytes hold more than the
+	// code units sniffed, even after a character cut at the end is left out.
+	let end = Math.min(bytes.length, start + 3 * SNIFF_CHARS + 3);
+	while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+	const head = new TextDecoder().decode(bytes.subarray(start, end));
+	if (head.trim() === '' || detectNonCsvText(head)) return null;
+	return { text: head, encoding, utf8: bytes.subarray(start) };
 }
 
 // More columns than this past the header are not read as columns: such rows go to DuckDB's

@@ -24,7 +24,8 @@ export interface CsvLayout {
 /** The delimiters Excel and its users write, in the order tried after papaparse's guess. */
 export const DELIMITERS = [',', '\t', ';', '|'] as const;
 
-const SNIFF_CHARS = 64 * 1024;
+/** How much of the text's start the header is looked for in, in UTF-16 code units. */
+export const SNIFF_CHARS = 64 * 1024;
 const MAX_TITLE_ROWS = 10;
 
 /**
