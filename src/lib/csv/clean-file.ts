@@ -221,10 +221,13 @@ function uncleanValueSql(field: Field): string {
 /**
  * One row: the rows read (`rows`), those with a name the ENUM cast did not take (`unkeyed`),
  * those the checked path would refuse for a number, a blank required field, an unknown name
- * (unless unkeyed) or a cell past the header (`bad`), the records the reader rejected (`rejected`), the distinct kept
- * text values that are not clean (`unclean`), and the keys more than one keyed row has
- * (`duplicates`). The file is clean when all but the first are 0. One pass collects each kept
- * text column's distinct values; only those are looked at.
+ * (unless unkeyed) or a cell past the header (`bad`), the records the reader rejected
+ * (`rejected`), the distinct kept text values that are not clean (`unclean`), and how many keyed
+ * rows repeat the hash of an earlier one's key (`duplicates`). The file is clean when all but the
+ * first are 0. One pass collects each kept text column's distinct values; only those are looked
+ * at. Every duplicate key repeats a hash; a repeat of two keys with one hash (about 1 in 4·10⁷ for
+ * a million rows) only sends the file down the checked path, which decides. The hashes are
+ * counted in two thirds of the time of grouping by the keys (0.16 against 0.25 s at 1M, Node).
  */
 export function buildCleanProbeSql(tables: ImportTables, prepared: PreparedText): string {
 	const { mapping } = prepared.layout;
@@ -245,9 +248,8 @@ export function buildCleanProbeSql(tables: ImportTables, prepared: PreparedText)
 		FROM ${tables.typed})
 		SELECT rows, unkeyed, bad, (SELECT count(*) FROM ${tables.rejects})::INTEGER AS rejected,
 			(${unclean.join(' + ') || '0'})::INTEGER AS unclean,
-			(SELECT count(*) FROM (SELECT 1 FROM ${tables.typed} WHERE NOT unkeyed
-				GROUP BY ${[...required, ...optional].join(', ')} HAVING count(*) > 1))::INTEGER
-				AS duplicates
+			(SELECT count(*) - count(DISTINCT hash(${[...required, ...optional].join(', ')}))
+				FROM ${tables.typed} WHERE NOT unkeyed)::INTEGER AS duplicates
 		FROM seen`;
 }
 
