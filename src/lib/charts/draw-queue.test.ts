@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DrawQueue } from './draw-queue';
+import { DrawQueue, TASK_BUDGET_MS } from './draw-queue';
 
 /** Waits long enough for every task the queue posts here to have run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 4 * TASK_BUDGET_MS + 100));
 
 describe('DrawQueue', () => {
 	it('draws later, in the order asked, the latest drawing of a chart in its first place', async () => {
@@ -27,7 +27,7 @@ describe('DrawQueue', () => {
 		for (const name of ['a', 'b', 'c']) {
 			queue.ask({}, () => {
 				log.push(name);
-				busy(20);
+				busy(TASK_BUDGET_MS + 5);
 				queueMicrotask(() => log.push(`after ${name}`));
 			});
 		}
