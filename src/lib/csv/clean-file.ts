@@ -116,7 +116,7 @@ function typedValue(mapping: ColumnMapping, field: Field, coding: NameCoding): s
 		if (coding === 'by-key') return `${field}_alias.${value}`;
 		// The codes in the order of the keys' ENUM, and the one at the cell's key. A cast in the
 		// read itself (read_csv's `types`) is no faster, and DuckDB 1.4.3 fails a read whose row
-		// has such a cast refused and a later cell refused too.
+		// has such a cast refused and a later cell refused too, when a column follows that one.
 		const codes = `(SELECT list(${value} ORDER BY enum_code(alias::${key})) FROM ${table})`;
 		return `${codes}[enum_code(${keyOf(cell, field)}) + 1]`;
 	}
