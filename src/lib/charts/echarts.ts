@@ -18,7 +18,7 @@ export interface ChartParams {
 	onReady?: (handle: ChartHandle) => void;
 }
 
-/** Every chart of the page is drawn through it, one per task (see `DrawQueue`). */
+/** Every chart of the page is drawn through it, a few per task (see `DrawQueue`). */
 const drawQueue = new DrawQueue();
 let drawsBeforePrint = false;
 

@@ -161,10 +161,11 @@ export function mapRecordLines(
 	delimiter: string,
 	firstLine: number,
 	rejected: ReadonlySet<number> = new Set(),
-	survey: Pick<LineSurvey, 'quote' | 'emptyLine'> = surveyLines(data, delimiter)
+	survey?: Pick<LineSurvey, 'quote' | 'emptyLine'>
 ): RecordLines {
-	if (rejected.size === 0 && !survey.quote && !survey.emptyLine) {
-		return { segments: [[0, firstLine]], unterminatedQuoteLine: null };
+	if (rejected.size === 0) {
+		const { quote, emptyLine } = survey ?? surveyLines(data, delimiter);
+		if (!quote && !emptyLine) return { segments: [[0, firstLine]], unterminatedQuoteLine: null };
 	}
 	const segments: LineSegments = [];
 	let record = 0;
