@@ -55,3 +55,18 @@ describe('closing an engine', () => {
 		expect(await engine.query<{ b: string }>("SELECT '가' AS b")).toEqual([{ b: '가' }]);
 	});
 });
+
+describe('engines of one compiled module', () => {
+	it('hold their own data, started at once', async () => {
+		// Started together, they share the one compile (see instantiateFromCompiled).
+		const [one, two] = await Promise.all([createNodeEngine(), createNodeEngine()]);
+		await one.query('CREATE TABLE t AS SELECT 1 AS x');
+		await two.query('CREATE TABLE t AS SELECT 2 AS x');
+		expect(await one.query('SELECT x FROM t')).toEqual([{ x: 1 }]);
+		expect(await two.query('SELECT x FROM t')).toEqual([{ x: 2 }]);
+		one.close();
+		expect(await two.query('SELECT x FROM t')).toEqual([{ x: 2 }]);
+		await expect(engine.query('SELECT x FROM t')).rejects.toThrow(/does not exist/);
+		two.close();
+	});
+});

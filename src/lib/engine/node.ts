@@ -1,5 +1,6 @@
 // The Node engine: duckdb-wasm's blocking bundle, for tests and for server-side figures.
 // It runs exactly the SQL the browser runs, behind the same interface and the same lockdown.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
@@ -24,6 +25,57 @@ export interface NodeEngine extends Engine {
 	close(): void;
 }
 
+/**
+ * What duckdb-wasm's Node bindings use to instantiate their wasm (protected in its types): the
+ * file's path, and the Emscripten hook that compiles and instantiates it.
+ */
+interface NodeBindings {
+	readonly mainModulePath: string;
+	instantiateWasm(
+		imports: WebAssembly.Imports,
+		success: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void
+	): unknown;
+}
+
+/** Each wasm file compiled once in this process. */
+const compiledModules = new Map<string, Promise<WebAssembly.Module>>();
+
+function compiledModule(path: string): Promise<WebAssembly.Module> {
+	let compiled = compiledModules.get(path);
+	if (!compiled) {
+		compiled = WebAssembly.compile(readFileSync(path));
+		compiledModules.set(path, compiled);
+		// A compile that failed is not kept: the next engine tries again (this one fails).
+		compiled.catch(() => compiledModules.delete(path));
+	}
+	return compiled;
+}
+
+/**
+ * Makes the bindings instantiate the wasm module compiled once for the process instead of
+ * compiling the 33 MB file again for every engine (the server keeps an engine per published
+ * dataset, the tests one per test): an instance of a module already compiled, and already
+ * optimized where earlier engines ran hot, started in 0.55–0.65 s instead of 0.8–0.9 (Node 20).
+ * The hook does what the bindings' own does (publish the runtime's functions where the wasm
+ * imports them from, then instantiate), with the module in place of the file's bytes.
+ */
+async function instantiateFromCompiled(bindings: NodeBindings, runtime: object): Promise<void> {
+	const wasm = await compiledModule(bindings.mainModulePath);
+	bindings.instantiateWasm = (imports, success) => {
+		const published: Record<string, unknown> = {};
+		for (const name of Object.getOwnPropertyNames(runtime)) {
+			if (name !== 'constructor') published[name] = Reflect.get(runtime, name);
+		}
+		globalThis.DUCKDB_RUNTIME = published;
+		// Instantiated here, so that a failure is thrown where Emscripten turns it into a rejected
+		// `instantiate` (Node instantiates a compiled module of any size synchronously); handed
+		// over after this returns, as Emscripten's protocol has it (its placeholder comes first).
+		const instance = new WebAssembly.Instance(wasm, imports);
+		queueMicrotask(() => success(instance, wasm));
+		return {};
+	};
+}
+
 /** Starts a fresh, locked, in-memory engine in this Node process. */
 export async function createNodeEngine(): Promise<NodeEngine> {
 	const bundles: duckdb.DuckDBBundles = {
@@ -37,6 +89,7 @@ export async function createNodeEngine(): Promise<NodeEngine> {
 		}
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await instantiateFromCompiled(db as unknown as NodeBindings, duckdb.NODE_RUNTIME);
 	await db.instantiate(() => {});
 	db.open({});
 	const conn = db.connect();
