@@ -23,6 +23,40 @@ export const TEST_PUBLISH_MAX_BYTES = 5 * 1024 * 1024;
 // another (set it to '' to use Playwright's own browser where one is installed).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+// Each test opens its pages in a new browser window, and every page starts DuckDB. Two things
+// Chromium does for them cost CPU that no test needs, on a CI machine whose two cores the suite
+// keeps busy (traced, per page load): a renderer preloading the omnibox popup of the window's
+// (hidden) toolbar, about 0.9 s, and optimizing DuckDB's hot wasm functions in the background,
+// about 0.6 s. These switches turn both off; they change no behaviour a test looks at (speed is
+// `npm run bench`'s, which runs Chromium as it ships). Chromium takes one `--disable-features`,
+// so Playwright's own list (of @playwright/test 1.65.1, pinned) is repeated in it.
+const PLAYWRIGHT_DISABLED_FEATURES = [
+	'AvoidUnnecessaryBeforeUnloadCheckSync',
+	'DestroyProfileOnBrowserClose',
+	'HttpsUpgrades',
+	'HttpsFirstBalancedModeAutoEnable',
+	'LensOverlay',
+	'MediaRouter',
+	'PaintHolding',
+	'ThirdPartyStoragePartitioning',
+	'AvoidCorsURLLoaderRestartOnRedirect',
+	'TcpPortRandomizationWin',
+	'OptimizationHints',
+	'NetworkTimeServiceQuerying',
+	'AimEnabled',
+	'PreconnectToSearch'
+];
+const TOOLBAR_WEBUI_FEATURES = [
+	'PreloadTopChromeWebUI',
+	'WebUIOmniboxPopup',
+	'WebUIOmniboxFullPopup',
+	'WebUIOmniboxAimPopup'
+];
+const LEAN_BROWSER_ARGS = [
+	`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...TOOLBAR_WEBUI_FEATURES].join(',')}`,
+	'--js-flags=--liftoff-only'
+];
+
 // `npm run screenshots` sets SCREENSHOTS=1 to take the README's pictures instead of testing.
 const screenshots = process.env.SCREENSHOTS === '1';
 
@@ -55,7 +89,8 @@ export default defineConfig({
 						'--no-sandbox',
 						'--disable-gpu',
 						'--disable-background-networking',
-						'--disable-component-update'
+						'--disable-component-update',
+						...LEAN_BROWSER_ARGS
 					]
 				}
 			}
