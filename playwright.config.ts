@@ -28,8 +28,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // keeps busy (traced, per page load): a renderer preloading the omnibox popup of the window's
 // (hidden) toolbar, about 0.9 s, and optimizing DuckDB's hot wasm functions in the background,
 // about 0.6 s. These switches turn both off; they change no behaviour a test looks at (speed is
-// `npm run bench`'s, which runs Chromium as it ships). Chromium takes one `--disable-features`,
-// so Playwright's own list (of @playwright/test 1.65.1, pinned) is repeated in it.
+// `npm run bench`'s, which runs Chromium as it ships). Chromium may read only the last
+// `--disable-features` it is given, so Playwright's own list (of @playwright/test 1.65.1, pinned)
+// is repeated in ours.
 const PLAYWRIGHT_DISABLED_FEATURES = [
 	'AvoidUnnecessaryBeforeUnloadCheckSync',
 	'DestroyProfileOnBrowserClose',

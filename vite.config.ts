@@ -18,8 +18,9 @@ export default defineConfig({
 		// Vitest's default leaves a core to the main process: on the 2 CPUs of CI that is one
 		// file at a time. The files mostly wait on DuckDB, so two at once take about half as long.
 		maxWorkers: Math.max(2, availableParallelism() - 1),
-		// Worker threads, not child processes: the suite took 145 s instead of 160 on CI's two
-		// CPUs (no test changes the process's environment or directory, which threads share).
+		// Worker threads, not child processes: lighter to start, and the suite took 145 s instead
+		// of 160 on CI's two CPUs (one pair of runs; no test changes the process's environment or
+		// directory, which threads share).
 		pool: 'threads',
 		hookTimeout: 60_000
 	}
