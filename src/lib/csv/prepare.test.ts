@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeCp949 } from '$lib/testing/node-engine';
-import { prepareText, type PreparedText } from './prepare';
+import { PLAIN_SCAN_MIN_BYTES, prepareText, type PreparedText } from './prepare';
 import { EVALUATION_HEADER } from './test-support';
 
 // The text DuckDB reads is the file's text after its header, in UTF-8 with LF line breaks and in
@@ -56,5 +56,52 @@ describe('the text DuckDB reads', () => {
 		const { data, encoding } = prepared(new Uint8Array(iconv.encode(text, 'cp949')));
 		expect(encoding).toBe('cp949');
 		expect(data).toEqual(EXPECTED);
+	});
+});
+
+describe('plain UTF-8 (plain-text.ts): only its start is decoded, from a size on', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	/** A file of `rows` rows, LF line breaks, each row about 70 bytes. */
+	const fileOf = (rows: number) =>
+		[
+			EVALUATION_HEADER,
+			...Array.from(
+				{ length: rows },
+				(_, i) => `${2017 + (i % 4)},성북구,자체,평가자${i},민관협치,의제 발굴,${i % 11},10`
+			)
+		].join('\n') + '\n';
+	/** The longest run of bytes TextDecoder decoded while preparing. */
+	function longestDecoded(bytes: Uint8Array): { prepared: PreparedText; longest: number } {
+		const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+		const result = prepared(bytes);
+		const lengths = decode.mock.calls.map(([input]) => (input as Uint8Array | undefined)?.length);
+		return { prepared: result, longest: Math.max(0, ...lengths.map((n) => n ?? 0)) };
+	}
+
+	it('a file that large is read from its own bytes, as decoding it whole would', () => {
+		const text = fileOf(Math.ceil(PLAIN_SCAN_MIN_BYTES / 60));
+		const bytes = withBom(utf8(text));
+		expect(bytes.length).toBeGreaterThanOrEqual(PLAIN_SCAN_MIN_BYTES);
+		const scanned = longestDecoded(bytes);
+		expect(scanned.longest).toBeLessThan(bytes.length / 10);
+		expect(scanned.prepared.data.buffer).toBe(bytes.buffer);
+		// The same text with CRLF line breaks is decoded whole and made LF.
+		const crlf = longestDecoded(utf8(text.replaceAll('\n', '\r\n')));
+		expect(crlf.longest).toBeGreaterThan(bytes.length);
+		// The same but for the encoding's name (the one with a byte-order mark) and the bytes.
+		const { data: scannedData, ...fromScan } = scanned.prepared;
+		const { data: decodedData, ...fromDecoding } = crlf.prepared;
+		expect(fromScan).toEqual({ ...fromDecoding, encoding: 'utf-8-bom' });
+		// Compared as buffers: a deep comparison of two million elements took seconds.
+		expect(Buffer.from(scannedData).equals(Buffer.from(decodedData))).toBe(true);
+	});
+
+	it('a smaller file is decoded whole', () => {
+		const bytes = utf8(fileOf(1000));
+		expect(bytes.length).toBeLessThan(PLAIN_SCAN_MIN_BYTES);
+		const { prepared: small, longest } = longestDecoded(bytes);
+		expect(longest).toBe(bytes.length);
+		expect(small.data.buffer).toBe(bytes.buffer);
 	});
 });

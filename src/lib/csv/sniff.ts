@@ -33,7 +33,9 @@ const MAX_TITLE_ROWS = 10;
  * first lines here; DuckDB reads the whole file. Each delimiter is tried (papaparse's guess
  * first) until a row names every required field; failing that, the row naming the most fields is
  * returned if it lacks no more than half the required ones, so a person can assign the rest.
- * `null` when nothing looks like a header.
+ * `null` when nothing looks like a header. Candidates are read one at a time and the first
+ * complete one ends the search: a file's header is almost always its first row, under the
+ * guessed delimiter, and reading every candidate first was most of a small file's preparation.
  */
 export function sniffLayout(
 	text: string,
@@ -41,14 +43,15 @@ export function sniffLayout(
 	context: Omit<TableContext, 'texts'> & { names?: TableContext['texts'] } = {}
 ): CsvLayout | null {
 	const head = text.slice(0, SNIFF_CHARS);
-	const candidates = orderDelimiters(head).flatMap((delimiter) =>
-		readHeaderCandidates(head, delimiter, overrides, context)
-	);
-	const complete = candidates.find((layout) => layout.mapping.missing.length === 0);
-	if (complete) return complete;
-	const partial = candidates
-		.filter((layout) => isNearlyComplete(layout.mapping))
-		.sort((a, b) => matchedCount(b.mapping) - matchedCount(a.mapping));
+	const partial: CsvLayout[] = [];
+	for (const delimiter of orderDelimiters(head)) {
+		for (const layout of readHeaderCandidates(head, delimiter, overrides, context)) {
+			if (layout.mapping.missing.length === 0) return layout;
+			if (isNearlyComplete(layout.mapping)) partial.push(layout);
+		}
+	}
+	// A stable sort: of those naming as many fields, the first read.
+	partial.sort((a, b) => matchedCount(b.mapping) - matchedCount(a.mapping));
 	return partial[0] ?? null;
 }
 
@@ -60,18 +63,19 @@ function orderDelimiters(head: string): string[] {
 	return [guessed, ...DELIMITERS.filter((delimiter) => delimiter !== guessed)];
 }
 
-function readHeaderCandidates(
+/** Each row's layouts as a header (two rows joined first, where the next row continues it). */
+function* readHeaderCandidates(
 	head: string,
 	delimiter: string,
 	overrides: ColumnOverrides,
 	{ names = [], chosen }: Omit<TableContext, 'texts'> & { names?: TableContext['texts'] }
-): CsvLayout[] {
+): Generator<CsvLayout> {
 	const rows = Papa.parse<string[]>(head, {
 		preview: MAX_TITLE_ROWS + 2,
 		delimiter,
 		skipEmptyLines: false
 	}).data;
-	return rows.slice(0, MAX_TITLE_ROWS + 1).flatMap((row, headerIndex) => {
+	for (const [headerIndex, row] of rows.slice(0, MAX_TITLE_ROWS + 1).entries()) {
 		// The rows above the header are its title: they may name the year, the source, the unit.
 		const titles = rows
 			.slice(0, headerIndex)
@@ -79,15 +83,18 @@ function readHeaderCandidates(
 			.filter((title) => title !== '')
 			.map((text) => ({ from: 'title' as const, text }));
 		const context: TableContext = { texts: [...titles, ...names], chosen };
-		const read = (header: string[], headerRows: 1 | 2): CsvLayout[] => {
+		const read = (header: string[], headerRows: 1 | 2): CsvLayout | null => {
 			const mapping = mapColumns(header, overrides, context);
-			return mapping ? [{ delimiter, headerIndex, headerRows, header, mapping }] : [];
+			return mapping ? { delimiter, headerIndex, headerRows, header, mapping } : null;
 		};
 		const single = read(row, 1);
 		const next = rows[headerIndex + 1];
-		if (!next || !continuesHeader(row, next, single[0]?.mapping)) return single;
-		return [...read(joinHeaderRows(row, next), 2), ...single];
-	});
+		if (next && continuesHeader(row, next, single?.mapping)) {
+			const joined = read(joinHeaderRows(row, next), 2);
+			if (joined) yield joined;
+		}
+		if (single) yield single;
+	}
 }
 
 /**
