@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDashboard, openOwnData } from './helpers';
+import { chooseFiles, openDashboard, openOwnData } from './helpers';
 
 // What an official sees before scrolling, on a typical office laptop and on a phone: figures,
 // not controls; and a page that never scrolls sideways (a wide chart scrolls in its own frame).
@@ -67,7 +67,7 @@ for (const [name, size] of [
 		await openDashboard(page);
 		// From 내 자료 올리기 in the header: the result, or its summary, is on the first screen.
 		await openOwnData(page);
-		await page.getByTestId('file-input').setInputFiles({
+		await chooseFiles(page, {
 			name: '2031.csv',
 			mimeType: 'text/csv',
 			buffer: Buffer.from(`${HEADER}\r\n2031,성북구,자체,,추진체계,운영,8,10\r\n`)
@@ -83,7 +83,7 @@ for (const [name, size] of [
 
 		// Scrolled down to the charts, a refused file is summed up at the top of the screen.
 		await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-		await page.getByTestId('file-input').setInputFiles({
+		await chooseFiles(page, {
 			name: '틀린 파일.csv',
 			mimeType: 'text/csv',
 			buffer: Buffer.from(`${HEADER}\r\n2031,마표구,자체,,추진체계,운영,8,10\r\n`)

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 type Totals = Record<string, { self: number; official: number; expert: number }>;
 
@@ -44,6 +44,20 @@ export async function serverFiguresReady(request: APIRequestContext, path: strin
 			timeout: 30_000
 		})
 		.toBe(true);
+}
+
+/**
+ * Chooses files in the upload section, as a person can: once its file input is enabled. It is
+ * disabled while a file is imported (until the upload is kept and the views are refreshed), and
+ * Playwright sets files on a disabled input all the same, which the page then ignores.
+ */
+export async function chooseFiles(
+	page: Page,
+	files: Parameters<Locator['setInputFiles']>[0]
+): Promise<void> {
+	const input = page.getByTestId('file-input');
+	await expect(input).toBeEnabled();
+	await input.setInputFiles(files);
 }
 
 /** Opens 내 자료 올리기 (the upload section) from the header, unless it is open. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard } from './helpers';
+import { chooseFiles, openDashboard } from './helpers';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SVG = '"><svg onload=alert(2)>';
@@ -17,7 +17,7 @@ const EVALUATIONS = [
 ].join('\r\n');
 
 async function upload(page: Page, name: string, text: string) {
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name,
 		mimeType: 'text/csv',
 		buffer: Buffer.from(`\uFEFF${text}`)
@@ -92,9 +92,12 @@ test('exported CSV keeps hostile labels as text and makes formulas inert', async
 	await upload(page, 'hostile.csv', EVALUATIONS);
 	await expect(page.getByTestId('import-results')).toContainText('6행을 가져왔습니다');
 	await expectOnly2021(page);
+	// Exported is what the heatmap shows: once it shows the file's rows, as a person would wait.
+	const heatmap = page.getByTestId('gap-heatmap');
+	await expect(heatmap.locator('svg text', { hasText: '<img' }).first()).toBeAttached();
 
 	const download = page.waitForEvent('download');
-	await page.getByTestId('gap-heatmap').getByRole('button', { name: 'CSV', exact: true }).click();
+	await heatmap.getByRole('button', { name: 'CSV', exact: true }).click();
 	const file = await download;
 	expect(file.suggestedFilename()).toMatch(/\.csv$/);
 	const text = await readFile((await file.path())!, 'utf8');
