@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard } from './helpers';
+import { chooseFiles, openDashboard } from './helpers';
 
 // KWCAG 2.2 follows WCAG 2.1 AA: the axe rules tagged for A and AA.
 async function violations(page: Page) {
@@ -38,7 +38,7 @@ for (const locale of ['ko', 'en'] as const) {
 
 test('no accessibility violations with the upload error table open', async ({ page }) => {
 	await openDashboard(page);
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: 'bad.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(

@@ -9,7 +9,7 @@ import {
 	type Rgba
 } from '../../src/lib/charts/contrast';
 import { GRID_LINE } from '../../src/lib/charts/palette';
-import { openDashboard, openOwnData, views } from './helpers';
+import { chooseFiles, openDashboard, openOwnData, views } from './helpers';
 
 // The charts are SVG drawn by ECharts and left out of axe (see accessibility.spec.ts), so this
 // checks them in the real page: the contrast of every drawn text with what is drawn behind it
@@ -448,7 +448,7 @@ for (const { view, tab, charts: ids, highlight } of CASES) {
 								: 'Show my files instead of the sample'
 					})
 					.uncheck();
-				await page.getByTestId('file-input').setInputFiles({
+				await chooseFiles(page, {
 					name: FLAGGED_FILE,
 					mimeType: 'text/csv',
 					buffer: Buffer.from(FLAGGED_CSV)

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { ko } from '../../src/lib/i18n/messages';
 import {
+	chooseFiles,
 	expected,
 	expectedTable,
 	openDashboard,
+	openOwnData,
 	readScoreTable,
-	views,
-	openOwnData
+	views
 } from './helpers';
 
 /**
@@ -302,9 +303,10 @@ async function uploadBatch(
 ): Promise<FileOutcome[]> {
 	const before = await shownCount(page);
 	const wall = performance.now();
-	await page
-		.getByTestId('file-input')
-		.setInputFiles(uploads.map(({ name, buffer }) => ({ name, mimeType: 'text/csv', buffer })));
+	await chooseFiles(
+		page,
+		uploads.map(({ name, buffer }) => ({ name, mimeType: 'text/csv', buffer }))
+	);
 
 	// While the files are checked, the page keeps drawing frames and a filter still toggles.
 	let frameMs = 0;
@@ -473,7 +475,7 @@ test.afterAll(() => {
 // the corpus unit test) does not see it: its engine copies registered bytes.
 test('a row DuckDB rejects is reported by its line in the browser too', async ({ page }) => {
 	await openDashboard(page);
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: 'stray.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(

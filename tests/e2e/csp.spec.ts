@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard, readScoreTable } from './helpers';
+import { chooseFiles, openDashboard, readScoreTable } from './helpers';
 
 /** Uploads a one-row evaluation file and waits for it to be imported (through the scanner worker). */
 async function uploadOneRow(page: Page, name: string) {
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name,
 		mimeType: 'text/csv',
 		buffer: Buffer.from(

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
-import { expected, expectedTable, openDashboard, readScoreTable, openOwnData } from './helpers';
+import {
+	chooseFiles,
+	expected,
+	expectedTable,
+	openDashboard,
+	openOwnData,
+	readScoreTable
+} from './helpers';
 
 // The shipped 2019 rows, re-written as other Excel dialects would write them. Importing one in
 // "replace the years" mode swaps the 2019 data for itself: the 2019 table must not move.
@@ -23,7 +30,7 @@ async function replace2019(page: Page, name: string, bytes: Buffer) {
 		.getByRole('group', { name: '가져오는 방식' })
 		.getByRole('radio', { name: '파일에 있는 연도만 교체' })
 		.check();
-	await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+	await chooseFiles(page, { name, mimeType: 'text/csv', buffer: bytes });
 	await expect(page.getByTestId('import-results')).toContainText(
 		`${name}: ${rows2019.length}행을 가져왔습니다`
 	);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
 import { DISTRICTS, evaluations, HEADER, TYPES } from './generated-evaluations';
-import { openDashboard, openOwnData, readScoreTable } from './helpers';
+import { chooseFiles, openDashboard, openOwnData, readScoreTable } from './helpers';
 import {
 	kill,
 	killNow,
@@ -488,9 +488,11 @@ test.describe('the browser reloaded during an import', () => {
 	 */
 	async function withEarlierUpload(page: Page) {
 		await openDashboard(page);
-		await page
-			.getByTestId('file-input')
-			.setInputFiles({ name: 'earlier.csv', mimeType: 'text/csv', buffer: Buffer.from(YEAR_2031) });
+		await chooseFiles(page, {
+			name: 'earlier.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(YEAR_2031)
+		});
 		await expect(page.getByTestId('import-results')).toContainText(
 			'earlier.csv: 2행을 가져왔습니다'
 		);
@@ -558,7 +560,7 @@ test.describe('the browser reloaded during an import', () => {
 	test('reloaded while the import is running', async ({ page }) => {
 		test.setTimeout(180_000);
 		const before = await withEarlierUpload(page);
-		await page.getByTestId('file-input').setInputFiles(bigFile);
+		await chooseFiles(page, bigFile);
 		await expect(page.getByTestId('import-progress')).toContainText('2030-large.csv');
 		await page.reload();
 		await expectWholeOrNothing(page, before);
@@ -582,7 +584,7 @@ test.describe('the browser reloaded during an import', () => {
 			observer.observe(results, { childList: true, subtree: true, characterData: true });
 		}, '2030-large.csv: 300,000행을 가져왔습니다');
 		const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-		await page.getByTestId('file-input').setInputFiles(bigFile);
+		await chooseFiles(page, bigFile);
 		await reloaded;
 		await expectWholeOrNothing(page, before);
 	});
@@ -608,7 +610,7 @@ test.describe('the browser reloaded during an import', () => {
 			};
 		});
 		const reloaded = page.waitForEvent('load', { timeout: 60_000 });
-		await page.getByTestId('file-input').setInputFiles(bigFile);
+		await chooseFiles(page, bigFile);
 		await reloaded;
 
 		// Reloaded again while the kept upload is being imported again on load.

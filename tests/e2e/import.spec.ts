@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+import { chooseFiles, expected, expectedTable, openDashboard, readScoreTable } from './helpers';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../fixtures/csv/good/${name}`, import.meta.url));
 
 test('a CP949 export shows 성북구 and the extended syllables (똠, 뷁, 햏)', async ({ page }) => {
 	await openDashboard(page);
-	await page.getByTestId('file-input').setInputFiles(fixture('extended-hangul-cp949.csv'));
+	await chooseFiles(page, fixture('extended-hangul-cp949.csv'));
 	await expect(page.getByTestId('import-results')).toContainText(
 		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)).'
 	);
@@ -28,7 +28,7 @@ test('a bad file is refused with file, line, column and value, and changes nothi
 }) => {
 	await openDashboard(page);
 	const before = await readScoreTable(page);
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: '2021-평가.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(
@@ -54,7 +54,7 @@ test('a many-file upload shows the newest results, and every result on request',
 		mimeType: 'text/csv',
 		buffer: Buffer.from('')
 	}));
-	await page.getByTestId('file-input').setInputFiles(files);
+	await chooseFiles(page, files);
 	const results = page.getByTestId('import-results').locator('article');
 	await expect(page.getByRole('button', { name: '결과 7건 모두 보기' })).toBeVisible();
 	await expect(results).toHaveCount(5);

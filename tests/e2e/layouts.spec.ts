@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_EDITOR_TOKEN } from '../../playwright.config';
-import { openDashboard, readScoreTable, openOwnData } from './helpers';
+import { chooseFiles, openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../fixtures/layouts/${name}`, import.meta.url));
@@ -28,7 +28,7 @@ test('a crosstab workbook: each sheet in turn; a reload and a published link rea
 }) => {
 	await page.goto(`/editor/sign-in?token=${TEST_EDITOR_TOKEN}`);
 	await waitReady(page);
-	await page.getByTestId('file-input').setInputFiles(fixture('c-crosstab.xlsx'));
+	await chooseFiles(page, fixture('c-crosstab.xlsx'));
 	const results = page.getByTestId('import-results');
 	const preview = results.getByTestId('layout-preview');
 	await expect(preview).toContainText('자치구별 점수 열 2개로 된 교차표입니다');
@@ -80,7 +80,7 @@ test('a crosstab workbook: each sheet in turn; a reload and a published link rea
 
 test('a crosstab without a title asks for its year and source, then imports', async ({ page }) => {
 	await openDashboard(page);
-	await page.getByTestId('file-input').setInputFiles(fixture('c-crosstab-untitled.csv'));
+	await chooseFiles(page, fixture('c-crosstab-untitled.csv'));
 	const results = page.getByTestId('import-results');
 	const ask = results.getByRole('group', { name: '이 표의 연도와 평가주체를 알려 주세요' });
 	await ask.getByLabel('연도').fill('2019');
@@ -101,7 +101,7 @@ test('budget years side by side, in 천원 under two header rows, with a 합계 
 	page
 }) => {
 	await openDashboard(page);
-	await page.getByTestId('file-input').setInputFiles(fixture('d-budget-years.csv'));
+	await chooseFiles(page, fixture('d-budget-years.csv'));
 	const results = page.getByTestId('import-results');
 	await expect(results.getByTestId('layout-preview')).toContainText(
 		'금액 열 6개는 천원 단위로 읽어 원으로 바꿉니다'
@@ -121,7 +121,7 @@ test('a password-protected workbook is refused with what to do, and nothing chan
 }) => {
 	await openDashboard(page);
 	const before = await page.getByTestId('load-status').textContent();
-	await page.getByTestId('file-input').setInputFiles(fixture('bad/password.xlsx'));
+	await chooseFiles(page, fixture('bad/password.xlsx'));
 	const results = page.getByTestId('import-results');
 	await expect(results).toContainText('암호가 걸린 통합 문서는 읽을 수 없습니다');
 	await expect(page.getByTestId('load-status')).toHaveText(before ?? '');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { expected, expectedTable, openDashboard, readScoreTable } from './helpers';
+import { chooseFiles, expected, expectedTable, openDashboard, readScoreTable } from './helpers';
 
 /**
  * The engine lockdown (src/lib/engine/lockdown.ts), tried in the real page on the app's own
@@ -111,7 +111,7 @@ async function appStillWorks(page: Page) {
 	await expect(status).toHaveAttribute('data-phase', 'ready');
 	await expect(status).toContainText('3,360개 평가 행');
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.all_years));
-	await page.getByTestId('file-input').setInputFiles(FIXTURE);
+	await chooseFiles(page, FIXTURE);
 	await expect(page.getByTestId('import-results')).toContainText(
 		'extended-hangul-cp949.csv: 7행을 가져왔습니다 (평가, 엑셀 CSV (한글 Windows)).'
 	);

@@ -3,7 +3,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { expected, openDashboard, openOwnData, points, readDataTable } from './helpers';
+import {
+	chooseFiles,
+	expected,
+	openDashboard,
+	openOwnData,
+	points,
+	readDataTable
+} from './helpers';
 import { publish } from './server-process';
 
 // 출처: any figure opens the rows behind it. The figure is recomputed here from the rows the
@@ -253,7 +260,7 @@ test('an uploaded CP949 file’s figure traces to its lines, as written, and the
 	await openDashboard(page);
 	await openOwnData(page);
 	const csv = SEONGBUK_2033;
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: '성북구-2033.csv',
 		mimeType: 'text/csv',
 		buffer: iconv.encode(csv, 'cp949')

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TEST_EDITOR_TOKEN, TEST_PUBLISH_MAX_BYTES, TEST_STORE_DIR } from '../../playwright.config';
-import { openDashboard, openOwnData, readScoreTable } from './helpers';
+import { chooseFiles, openDashboard, openOwnData, readScoreTable } from './helpers';
 
 const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점';
 const year2031 = (score: number) =>
@@ -14,9 +14,7 @@ const year2031 = (score: number) =>
 	].join('\r\n');
 
 async function upload(page: Page, name: string, text: string) {
-	await page
-		.getByTestId('file-input')
-		.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+	await chooseFiles(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 	await expect(page.getByTestId('import-results')).toContainText(`${name}: 2행을 가져왔습니다`);
 }
 
@@ -109,7 +107,7 @@ test('an editor publishes uploads; the link shows a colleague the same numbers, 
 
 	// A corrected file repeats the loaded rows: it is stopped until it replaces them. A new
 	// publish makes a new version; the old link keeps the old numbers.
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: '2031-수정.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(year2031(8))
@@ -352,7 +350,7 @@ test('a publish the server refuses says why, in the page’s language', async ({
 		timeout: 45_000
 	});
 	await openOwnData(page);
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name: '2033.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(year2031(7).replaceAll('2031,', '2033,'))

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { expected, expectedTable, openDashboard, openOwnData, readScoreTable } from './helpers';
+import {
+	chooseFiles,
+	expected,
+	expectedTable,
+	openDashboard,
+	openOwnData,
+	readScoreTable
+} from './helpers';
 
 const fixture = (name: string) =>
 	fileURLToPath(new URL(`../fixtures/csv/good/${name}`, import.meta.url));
@@ -16,7 +23,7 @@ async function chooseMode(page: Page, label: string) {
 }
 
 async function uploadText(page: Page, name: string, text: string | Buffer) {
-	await page.getByTestId('file-input').setInputFiles({
+	await chooseFiles(page, {
 		name,
 		mimeType: 'text/csv',
 		buffer: typeof text === 'string' ? Buffer.from(`\uFEFF${text}`) : text
@@ -38,7 +45,7 @@ test('an Excel "유니코드 텍스트" export (UTF-16LE, tabs) replaces its yea
 }) => {
 	await openDashboard(page);
 	await chooseMode(page, '파일에 있는 연도만 교체');
-	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-utf16le.txt'));
+	await chooseFiles(page, fixture('evaluations-utf16le.txt'));
 	const results = page.getByTestId('import-results');
 	await expect(results).toContainText(
 		'evaluations-utf16le.txt: 840행을 가져왔습니다 (평가, 엑셀 유니코드 텍스트).'
@@ -54,7 +61,7 @@ test('the first upload takes the sample’s place; a second export of the same r
 }) => {
 	await openDashboard(page);
 	await expect(page.getByTestId('contents')).toHaveText('예시 데이터(합성)를 보고 있습니다.');
-	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-cp949.csv'));
+	await chooseFiles(page, fixture('evaluations-cp949.csv'));
 	const results = page.getByTestId('import-results');
 	// "Add" over the sample alone: the made-up evaluation rows make way for the file.
 	await expect(results).toContainText(
@@ -71,7 +78,7 @@ test('the first upload takes the sample’s place; a second export of the same r
 	expect(await readScoreTable(page)).toEqual(expectedTable(expected.year_2019));
 
 	// The same rows again, as Excel's "유니코드 텍스트": added on top they would count twice.
-	await page.getByTestId('file-input').setInputFiles(fixture('evaluations-utf16le.txt'));
+	await chooseFiles(page, fixture('evaluations-utf16le.txt'));
 	await expect(page.getByTestId('overlaps-note')).toContainText(
 		'이미 불러온 행과 겹치는 행이 840개 있어 가져오지 않았습니다.'
 	);
@@ -140,7 +147,7 @@ test('an upload survives a reload, is listed with its hash, and can be removed',
 }) => {
 	await openDashboard(page);
 	const bytes = await readFile(fixture('extended-hangul-cp949.csv'));
-	await page.getByTestId('file-input').setInputFiles(fixture('extended-hangul-cp949.csv'));
+	await chooseFiles(page, fixture('extended-hangul-cp949.csv'));
 	await expect(page.getByTestId('import-results')).toContainText('7행을 가져왔습니다');
 
 	await page.reload();

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
+	chooseFiles,
 	oneDecimal,
 	openDashboard,
+	openOwnData,
 	points,
 	readDataTable,
-	signedPoints,
-	openOwnData
+	signedPoints
 } from './helpers';
 
 // The hand-made unbalanced export (two officials in 2019, three in 2020; 지표3 without experts in
@@ -37,7 +38,7 @@ async function upload(page: Page, name: string, buffer: Buffer, mode?: string) {
 			.getByRole('radio', { name: mode })
 			.check();
 	}
-	await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+	await chooseFiles(page, { name, mimeType: 'text/csv', buffer });
 }
 
 test('an unbalanced export: one weighting rule, matched units, one gap, agreement by year', async ({
