@@ -48,8 +48,8 @@ export async function serverFiguresReady(request: APIRequestContext, path: strin
 
 /**
  * Chooses files in the upload section, as a person can: once its file input is enabled. It is
- * disabled while a file is imported (until the upload is kept and the views are refreshed), and
- * Playwright sets files on a disabled input all the same, which the page then ignores.
+ * disabled while a file is imported, until the upload is kept, and Playwright sets files on a
+ * disabled input all the same, which the page then ignores.
  */
 export async function chooseFiles(
 	page: Page,
