@@ -8,6 +8,7 @@ import {
 	type PrepareRefusal,
 	type PreparedText
 } from './prepare';
+import { warmUpFile } from './warm-up';
 
 export interface PrepareRequest {
 	id: number;
@@ -43,3 +44,9 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 		answer({ id, kind: 'failed', message: messageOf(error) });
 	}
 };
+
+// Started ahead of a file (when the upload section opens), the worker prepares a small made-up
+// export at once, so that the person's file meets compiled code: side by side (20 fresh pages
+// each, alternating), a 10,000-row file was prepared in 24 ms instead of 34 (medians). A file
+// sent meanwhile waits for this (10–15 ms there) at most.
+void prepareFile(warmUpFile());
