@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DrawQueue, TASK_BUDGET_MS } from './draw-queue';
+import { DrawQueue, TASK_BUDGET_MS, TASK_LIMIT_MS } from './draw-queue';
 
 /** Waits long enough for every task the queue posts here to have run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 4 * TASK_BUDGET_MS + 100));
+
+const busy = (ms: number) => {
+	const start = performance.now();
+	while (performance.now() - start < ms);
+};
 
 describe('DrawQueue', () => {
 	it('draws later, in the order asked, the latest drawing of a chart in its first place', async () => {
@@ -20,10 +25,6 @@ describe('DrawQueue', () => {
 	it('starts no drawing after a task spent its budget: the page gets a turn first', async () => {
 		const queue = new DrawQueue();
 		const log: string[] = [];
-		const busy = (ms: number) => {
-			const start = performance.now();
-			while (performance.now() - start < ms);
-		};
 		for (const name of ['a', 'b', 'c']) {
 			queue.ask({}, () => {
 				log.push(name);
@@ -33,6 +34,47 @@ describe('DrawQueue', () => {
 		}
 		await settle();
 		expect(log).toEqual(['a', 'after a', 'b', 'after b', 'c', 'after c']);
+	});
+
+	it('starts no chart whose last drawing says it would end past the limit', async () => {
+		const queue = new DrawQueue();
+		const [a, b] = [{}, {}];
+		const log: string[] = [];
+		const drawing = (name: string) => () => {
+			log.push(name);
+			busy(TASK_LIMIT_MS / 2);
+			queueMicrotask(() => log.push(`after ${name}`));
+		};
+		// The first time nothing is known of them: both start within the budget, in one task.
+		queue.ask(a, drawing('a'));
+		queue.ask(b, drawing('b'));
+		await settle();
+		expect(log).toEqual(['a', 'b', 'after a', 'after b']);
+		// Now each is known to take half the limit: b, though started in time, would end at it.
+		log.length = 0;
+		queue.ask(a, drawing('a'));
+		queue.ask(b, drawing('b'));
+		await settle();
+		expect(log).toEqual(['a', 'after a', 'b', 'after b']);
+	});
+
+	it('leaves a chart longer than the limit out of the page’s own task, and draws it alone', async () => {
+		const queue = new DrawQueue();
+		const [slow, quick] = [{}, {}];
+		const log: string[] = [];
+		const drawing = (name: string, ms: number) => () => {
+			log.push(name);
+			busy(ms);
+		};
+		queue.ask(slow, drawing('slow', TASK_LIMIT_MS + 5));
+		await settle();
+		log.length = 0;
+		// Asked during the page's update (this task): the slow chart is not drawn at its end.
+		queue.ask(slow, drawing('slow', TASK_LIMIT_MS + 5));
+		queue.ask(quick, drawing('quick', 1));
+		queueMicrotask(() => log.push('end of the page’s task'));
+		await settle();
+		expect(log).toEqual(['end of the page’s task', 'slow', 'quick']);
 	});
 
 	it('draws quick drawings in one task', async () => {
