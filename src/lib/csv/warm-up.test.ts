@@ -17,7 +17,7 @@ describe('the file worker’s warm-up export', () => {
 		expect(result.layout.headerLine).toBe(1);
 		expect(result.columnCount).toBe(8);
 		expect(result.firstDataLine).toBe(2);
-		// One line per row, each ending in a line feed.
+		// One line per row, each ending in a line feed (CRLF made LF).
 		expect(result.data.filter((byte) => byte === 0x0a).length).toBe(300);
 	});
 

@@ -9,7 +9,10 @@ const HEADER = '연도,자치구,평가주체,평가자,평가영역,평가지�
 const DISTRICTS = ['성북구', '마포구', '은평구', '구로구', '강서구'];
 const SOURCES = ['자체', '공무원', '외부전문가'];
 
-/** The export's bytes: a byte-order mark, the header and `rows` lines of scores, as Excel writes. */
+/**
+ * The export's bytes as Excel's "CSV UTF-8" writes them (a byte-order mark, CRLF line breaks):
+ * the header and `rows` lines of scores.
+ */
 export function warmUpFile(rows = 2000): Uint8Array {
 	const lines = [`\uFEFF${HEADER}`];
 	for (let i = 0; i < rows; i++) {
@@ -19,5 +22,5 @@ export function warmUpFile(rows = 2000): Uint8Array {
 			`${2017 + (i % 4)},${district},${source},평가자${i},민관협치,지표 ${i % 20},${i % 11},10`
 		);
 	}
-	return new TextEncoder().encode(`${lines.join('\n')}\n`);
+	return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
 }
