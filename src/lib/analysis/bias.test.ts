@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluatorType } from '$lib/domain/evaluation';
-import type { TotalRow } from '$lib/query/scores';
+import type { TotalRow } from './unit-totals';
 import { clusteredBias } from './bias';
 
 /** District × year totals: [code, year, self, official, expert, units]. */

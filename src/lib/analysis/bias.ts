@@ -1,4 +1,4 @@
-import type { TotalRow } from '$lib/query/scores';
+import type { TotalRow } from './unit-totals';
 import { meanWithTInterval, type MeanWithCi } from './agreement';
 import { mean, pivotTotals, type ExternalSource, type GroupKey } from './totals';
 

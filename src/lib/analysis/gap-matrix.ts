@@ -1,4 +1,4 @@
-import type { TotalRow } from '$lib/query/scores';
+import type { TotalRow } from './unit-totals';
 import { compareDistricts, districtRefOf, type DistrictRef } from '$lib/domain/district';
 import { pivotSources, selfMinusExternal, type ExternalSource } from './totals';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TotalRow } from '$lib/query/scores';
+import type { TotalRow } from './unit-totals';
 import {
 	byArea,
 	byDistrict,

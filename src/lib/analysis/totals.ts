@@ -1,5 +1,5 @@
 import type { EvaluatorType, ExternalSource } from '$lib/domain/evaluation';
-import type { TotalRow } from '$lib/query/scores';
+import type { TotalRow } from './unit-totals';
 
 // Defined with the other evaluation vocabulary; here for the modules that compute with it.
 export { EXTERNAL_SOURCES, type ExternalSource } from '$lib/domain/evaluation';

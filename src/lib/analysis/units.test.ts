@@ -13,7 +13,11 @@ const unit = (overrides: Partial<UnitScoreRow>): UnitScoreRow => ({
 	self: null,
 	official: null,
 	expert: null,
+	self_max_score: null,
+	official_max_score: null,
+	expert_max_score: null,
 	matched: true,
+	first_line: 2,
 	...overrides
 });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byDistrict, pivotTotals } from '$lib/analysis/totals';
 import { NO_FILTERS } from '$lib/query/filters';
-import { queryTotals } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { mapColumns } from './columns';
 import { parseSourceHeader } from './headers';
@@ -125,7 +126,10 @@ describe('the sources side by side', () => {
 
 	it('give the independently computed totals', async () => {
 		const { engine } = await rowsOf(SIDE_BY_SIDE);
-		const groups = pivotTotals(await queryTotals(engine, NO_FILTERS, ['district']), byDistrict);
+		const groups = pivotTotals(
+			totalsOf(await queryUnitScores(engine, NO_FILTERS), ['district']),
+			byDistrict
+		);
 		for (const group of groups) {
 			const want = expected.by_district_all_years[group.labelKo]!;
 			expect(group.self, group.labelKo).toBeCloseTo(want.self, 9);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/types';
 import { byDistrict, pivotTotals } from '$lib/analysis/totals';
 import { NO_FILTERS } from '$lib/query/filters';
-import { queryTotals } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { importCsv, type ImportOptions } from './import';
 
@@ -117,7 +118,10 @@ describe('(c) districts as columns, one table per year and source', () => {
 		expect(first?.totals).toEqual({ rows: 1, mismatches: [] });
 		expect(await evaluationRows(engine)).toEqual(await longEvaluations());
 		// And the figures, against compute_expected.py's from the long file.
-		const groups = pivotTotals(await queryTotals(engine, NO_FILTERS, ['district']), byDistrict);
+		const groups = pivotTotals(
+			totalsOf(await queryUnitScores(engine, NO_FILTERS), ['district']),
+			byDistrict
+		);
 		expect(groups).toHaveLength(2);
 		for (const group of groups) {
 			const want = unbalancedExpected.by_district_all_years[group.labelKo]!;

@@ -5,7 +5,8 @@ import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery } from '$lib/query/budget';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
-import { queryTotals } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import { repoFile } from '$lib/testing/node-engine';
 import { loadSampleDataset } from './sample';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
 
 async function districtScores(filters: Partial<DashboardFilters>) {
 	return pivotTotals(
-		await queryTotals(engine, { ...NO_FILTERS, ...filters }, ['district']),
+		totalsOf(await queryUnitScores(engine, { ...NO_FILTERS, ...filters }), ['district']),
 		byDistrict
 	);
 }

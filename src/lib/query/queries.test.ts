@@ -14,8 +14,9 @@ import {
 	buildUnitScoresQuery,
 	buildEvaluatorRatingsQuery,
 	FILTER_OPTION_QUERIES,
-	queryTotals
+	queryUnitScores
 } from './scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
 
 // A small export whose totals were worked out by hand (comments below), not by the code.
 const EVALUATIONS = `연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점
@@ -51,7 +52,7 @@ beforeAll(async () => {
 });
 
 async function totals(filters: Partial<DashboardFilters>) {
-	const rows = await queryTotals(engine, { ...NO_FILTERS, ...filters }, ['district']);
+	const rows = totalsOf(await queryUnitScores(engine, { ...NO_FILTERS, ...filters }), ['district']);
 	return rows.map((row) => [row.name_ko, row.evaluator_type, row.total]);
 }
 
@@ -234,10 +235,10 @@ describe('budget breakdowns against the engine', () => {
 
 describe('evaluation breakdowns against the engine', () => {
 	it('totals by district and year', async () => {
-		const rows = await queryTotals(engine, { ...NO_FILTERS, evaluatorTypes: ['self'] }, [
-			'district',
-			'year'
-		]);
+		const rows = totalsOf(
+			await queryUnitScores(engine, { ...NO_FILTERS, evaluatorTypes: ['self'] }),
+			['district', 'year']
+		);
 		// Self alone is every source shown: 성북 2019 (6 + 12) / 30 = 60, 2020 (9 + 15) / 30 = 80.
 		expect(rows.map((r) => [r.name_ko, r.year, r.evaluator_type, r.total, r.units])).toEqual([
 			['성북구', 2019, 'self', 60, 2],
@@ -255,6 +256,40 @@ describe('evaluation breakdowns against the engine', () => {
 		).toEqual([
 			['지표1', 10, 6, 7.5, null, true],
 			['지표2', 20, 12, 15, null, true]
+		]);
+		// Each source's own 배점, and the unit's first line over all its sources (lines 2 and 3).
+		expect(
+			rows.map((r) => [r.self_max_score, r.official_max_score, r.expert_max_score, r.first_line])
+		).toEqual([
+			[10, 10, null, 2],
+			[20, 20, null, 3]
+		]);
+	});
+
+	it('a source scored against its own 배점 is totalled over it', async () => {
+		const own = await engineWithSchema();
+		const text = `연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점
+2021,성북구,자체,,A영역,지표1,8,10
+2021,성북구,공무원,공무원A,A영역,지표1,12,20
+2021,성북구,자체,,A영역,지표2,3,5
+2021,성북구,공무원,공무원A,A영역,지표2,4,5
+`;
+		const result = await importCsv(own, { name: 'own.csv', bytes: csvBytes(text) });
+		expect(result.imported).toBe(true);
+		const units = await queryUnitScores(own, NO_FILTERS);
+		expect(
+			units.map((u) => [u.indicator, u.max_score, u.self_max_score, u.official_max_score])
+		).toEqual([
+			['지표1', 20, 10, 20],
+			['지표2', 5, 5, 5]
+		]);
+		// Self (8 + 3) / (10 + 5) = 73.3…; officials (12 + 4) / (20 + 5) = 64. Over the unit's
+		// largest 배점, self would be (8 + 3) / 25 = 44.
+		expect(
+			totalsOf(units, ['district']).map((r) => [r.evaluator_type, r.total.toFixed(9)])
+		).toEqual([
+			['official', '64.000000000'],
+			['self', '73.333333333']
 		]);
 	});
 

@@ -6,7 +6,8 @@ import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import { buildDistrictBudgetLinesQuery, type BudgetLineRow } from '$lib/query/budget';
 import { withEveryDistrict, type DashboardFilters } from '$lib/query/filters';
-import { queryTotals, type TotalRow } from '$lib/query/scores';
+import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 
 /** A source's figure and where it stands among the districts shown (1 = highest). */
 export interface RankedScore {
@@ -64,12 +65,13 @@ export async function loadDistrictReports(
 	const filters = withEveryDistrict(pageFilters);
 	const chosen = pageFilters.districts;
 	const lines = buildDistrictBudgetLinesQuery(filters);
-	const [byDistrict, byDistrictYear, byArea, budgetLines] = await Promise.all([
-		queryTotals(engine, filters, ['district']),
-		queryTotals(engine, filters, ['district', 'year']),
-		queryTotals(engine, filters, ['district', 'area']),
+	const [units, budgetLines] = await Promise.all([
+		queryUnitScores(engine, filters),
 		engine.query<BudgetLineRow>(lines.sql, lines.params)
 	]);
+	const byDistrict = totalsOf(units, ['district']);
+	const byDistrictYear = totalsOf(units, ['district', 'year']);
+	const byArea = totalsOf(units, ['district', 'area']);
 	const totals = pivotSources(byDistrict, (row) => row.code ?? '');
 	const externalOf = new Map(
 		[...totals].map(([code, scores]) => [code, externalScore(scores, external)])

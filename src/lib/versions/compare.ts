@@ -4,7 +4,8 @@ import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetByDistrictYearQuery, type BudgetDistrictYearRow } from '$lib/query/budget';
 import type { DashboardFilters } from '$lib/query/filters';
-import { queryTotals } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 
 /**
  * What identifies a row across versions. An evaluation: year, district, source, evaluator,
@@ -171,10 +172,11 @@ async function districtYearFigures(
 	external: ExternalSource
 ): Promise<Figures> {
 	const budgetQuery = buildBudgetByDistrictYearQuery(filters);
-	const [totals, budget] = await Promise.all([
-		queryTotals(engine, filters, ['district', 'year']),
+	const [units, budget] = await Promise.all([
+		queryUnitScores(engine, filters),
 		engine.query<BudgetDistrictYearRow>(budgetQuery.sql, budgetQuery.params)
 	]);
+	const totals = totalsOf(units, ['district', 'year']);
 	const figures: Figures = new Map();
 	const names = new Map(totals.map((row) => [`${row.code}:${row.year}`, row]));
 	for (const [cell, scores] of pivotSources(totals, (row) => `${row.code}:${row.year}`)) {

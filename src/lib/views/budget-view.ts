@@ -11,7 +11,8 @@ import {
 	type BudgetItemRow,
 	type BudgetLineRow
 } from '$lib/query/budget';
-import { queryTotals, type TotalRow } from '$lib/query/scores';
+import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { BudgetLine, BudgetView, ScoreMoneyPoint } from './models';
 
@@ -24,12 +25,12 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 		buildDistrictBudgetLinesQuery(filters),
 		buildCityBudgetLinesQuery(filters)
 	] as const;
-	const [byDistrictYear, items, districtLines, cityLines, totals] = await Promise.all([
+	const [byDistrictYear, items, districtLines, cityLines, units] = await Promise.all([
 		engine.query<BudgetDistrictYearRow>(queries[0].sql, queries[0].params),
 		engine.query<BudgetItemRow>(queries[1].sql, queries[1].params),
 		engine.query<BudgetLineRow>(queries[2].sql, queries[2].params),
 		engine.query<BudgetLineRow>(queries[3].sql, queries[3].params),
-		queryTotals(engine, filters, ['district', 'year'])
+		queryUnitScores(engine, filters)
 	]);
 
 	const perYear = byDistrictYear.map((row) => ({
@@ -45,7 +46,7 @@ export async function loadBudgetView(engine: Engine, state: UrlState): Promise<B
 		items: items.map((row) => ({ ...row, rate: executionRate(row.planned, row.spent) })),
 		flagged: flaggedLines(districtLines).map(toBudgetLine),
 		city: cityLines.map(toBudgetLine),
-		scoreVsMoney: scoreAgainstMoney(byDistrictYear, totals, external)
+		scoreVsMoney: scoreAgainstMoney(byDistrictYear, totalsOf(units, ['district', 'year']), external)
 	};
 }
 

@@ -11,15 +11,14 @@ import {
 	type GroupKey,
 	type GroupScores
 } from '$lib/analysis/totals';
+import { totalsOf, type GroupColumn } from '$lib/analysis/unit-totals';
 import { evaluatorRatingMatrices, sourceRatingMatrix, unitPairs } from '$lib/analysis/units';
 import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import {
 	buildEvaluatorRatingsQuery,
-	buildUnitScoresQuery,
-	queryTotals,
+	queryUnitScores,
 	type EvaluatorRatingRow,
-	type GroupColumn,
 	type UnitScoreRow
 } from '$lib/query/scores';
 import type { Level, UrlState } from '$lib/url-state/url-state';
@@ -46,15 +45,12 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 	const { filters, external, level, agreement } = state;
 	const breakdown = BREAKDOWN[level];
 	const matrixRow = level === 'district' ? 'area' : 'indicator';
-	const unitsQuery = buildUnitScoresQuery(filters);
 	const ratingsQuery =
 		agreement === 'sources' ? null : buildEvaluatorRatingsQuery(filters, agreement);
 
-	const [totals, matrixTotals, districtYears, units, ratings] = await Promise.all([
-		queryTotals(engine, filters, breakdown.groupBy),
-		queryTotals(engine, filters, ['district', matrixRow]),
-		queryTotals(engine, filters, ['district', 'year']),
-		engine.query<UnitScoreRow>(unitsQuery.sql, unitsQuery.params),
+	// Every figure but the evaluators' agreement comes from the one read of the units.
+	const [units, ratings] = await Promise.all([
+		queryUnitScores(engine, filters),
 		ratingsQuery ? engine.query<EvaluatorRatingRow>(ratingsQuery.sql, ratingsQuery.params) : []
 	]);
 
@@ -73,9 +69,12 @@ export async function loadGapView(engine: Engine, state: UrlState): Promise<GapV
 
 	return {
 		external,
-		breakdown: breakdownOrder(pivotTotals(totals, breakdown.key, external), level),
-		matrix: buildGapMatrix(matrixTotals, matrixRow, external),
-		bias: clusteredBias(districtYears, external),
+		breakdown: breakdownOrder(
+			pivotTotals(totalsOf(units, breakdown.groupBy), breakdown.key, external),
+			level
+		),
+		matrix: buildGapMatrix(totalsOf(units, ['district', matrixRow]), matrixRow, external),
+		bias: clusteredBias(totalsOf(units, ['district', 'year']), external),
 		coverage: coverageOf(units),
 		// The units stay in `labelled` only: the model is sent with the page, once.
 		blandAltman: agreementSummary

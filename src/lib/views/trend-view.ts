@@ -1,7 +1,8 @@
 import { buildDistrictTrends } from '$lib/analysis/district-trends';
 import { findRubricChanges } from '$lib/analysis/rubric';
 import type { Engine } from '$lib/engine/types';
-import { buildRubricQuery, queryTotals, type RubricRow } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import { withEveryDistrict } from '$lib/query/filters';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { TrendView } from './models';
@@ -13,13 +14,15 @@ import type { TrendView } from './models';
  */
 export async function loadTrendView(engine: Engine, state: UrlState): Promise<TrendView> {
 	const filters = withEveryDistrict(state.filters);
-	const rubric = buildRubricQuery(filters);
-	const [rows, rubricRows] = await Promise.all([
-		queryTotals(engine, filters, ['district', 'year']),
-		engine.query<RubricRow>(rubric.sql, rubric.params)
-	]);
+	// Each unit scored under the filters is an indicator of its district's rubric that year,
+	// matched or not.
+	const units = await queryUnitScores(engine, filters);
 	return {
-		...buildDistrictTrends(rows, state.trendSource, state.external),
-		rubricChanges: findRubricChanges(rubricRows)
+		...buildDistrictTrends(
+			totalsOf(units, ['district', 'year']),
+			state.trendSource,
+			state.external
+		),
+		rubricChanges: findRubricChanges(units)
 	};
 }

@@ -4,7 +4,8 @@ import { byArea, byDistrict, pivotTotals, type ExternalSource } from '$lib/analy
 import { importCsv } from '$lib/csv/import';
 import type { Engine } from '$lib/engine/types';
 import { NO_FILTERS } from '$lib/query/filters';
-import { queryTotals } from '$lib/query/scores';
+import { totalsOf } from '$lib/analysis/unit-totals';
+import { queryUnitScores } from '$lib/query/scores';
 import { engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { DEFAULT_URL_STATE, type UrlState } from '$lib/url-state/url-state';
 import { loadGapView } from './gap-view';
@@ -47,7 +48,10 @@ const state = (patch: Partial<UrlState> = {}): UrlState => ({ ...DEFAULT_URL_STA
 
 describe('one weighting rule, on an unbalanced export', () => {
 	it('district totals: evaluators averaged per unit, years equal, unmatched units left out', async () => {
-		const groups = pivotTotals(await queryTotals(engine, NO_FILTERS, ['district']), byDistrict);
+		const groups = pivotTotals(
+			totalsOf(await queryUnitScores(engine, NO_FILTERS), ['district']),
+			byDistrict
+		);
 		expect(groups.map((g) => g.labelKo).sort()).toEqual(
 			Object.keys(expected.by_district_all_years).sort()
 		);
@@ -60,7 +64,10 @@ describe('one weighting rule, on an unbalanced export', () => {
 	});
 
 	it('area totals over districts: each district equal', async () => {
-		const groups = pivotTotals(await queryTotals(engine, NO_FILTERS, ['area']), byArea);
+		const groups = pivotTotals(
+			totalsOf(await queryUnitScores(engine, NO_FILTERS), ['area']),
+			byArea
+		);
 		for (const group of groups) {
 			const want = expected.by_area_all_years[group.key]!;
 			expect(group.self, group.key).toBeCloseTo(want.self, 9);

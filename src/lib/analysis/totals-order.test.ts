@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inFirstListedOrder, type TotalRow } from './scores';
+import { inFirstListedOrder, type TotalRow } from './unit-totals';
 
 function row(
 	fields: Partial<TotalRow> & Pick<TotalRow, 'evaluator_type' | 'first_line'>
