@@ -1,8 +1,9 @@
 // How the browser engine runs the reads a page repeats: a filter change asks DuckDB the same few
 // questions each time, with other filters. Measured in the page on the sample (medians of 15):
-// the totals query took 13.4 ms run as text and 7.8 ms as a kept prepared statement, the unit
-// scores 5.9 and 3.2 ms; planning is about half of each. And the headline and the open view
-// asked for the same district totals at the same moment, so one change ran that query twice.
+// a totals query (since replaced by sums over the unit scores) took 13.4 ms run as text and
+// 7.8 ms as a kept prepared statement, the unit scores 5.9 and 3.2 ms; planning is about half of
+// each. And the headline and the open view ask for the same unit scores at the same moment, so
+// one change would run that read twice.
 
 /**
  * Whether `sql` is one statement that only reads: it starts with SELECT, WITH or FROM and has
