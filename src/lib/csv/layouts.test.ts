@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { byDistrict, pivotTotals } from '$lib/analysis/totals';
-import { NO_FILTERS } from '$lib/query/filters';
 import { totalsOf } from '$lib/analysis/unit-totals';
+import { NO_FILTERS } from '$lib/query/filters';
 import { queryUnitScores } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { mapColumns } from './columns';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { totalsOf } from '$lib/analysis/unit-totals';
 import type { Engine } from '$lib/engine/types';
 import { byDistrict, pivotTotals } from '$lib/analysis/totals';
 import { NO_FILTERS } from '$lib/query/filters';
-import { totalsOf } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { importCsv, type ImportOptions } from './import';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byDistrict, pivotTotals, summarizeGroups } from '$lib/analysis/totals';
+import { totalsOf } from '$lib/analysis/unit-totals';
 import { createNodeEngine } from '$lib/engine/node';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetTotalsQuery } from '$lib/query/budget';
 import { NO_FILTERS, type DashboardFilters } from '$lib/query/filters';
-import { totalsOf } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 import { repoFile } from '$lib/testing/node-engine';
 import { loadSampleDataset } from './sample';

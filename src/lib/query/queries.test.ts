@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { totalsOf } from '$lib/analysis/unit-totals';
 import { importCsv } from '$lib/csv/import';
 import type { Engine } from '$lib/engine/types';
 import { csvBytes, engineWithSchema } from '$lib/testing/node-engine';
@@ -16,7 +17,6 @@ import {
 	FILTER_OPTION_QUERIES,
 	queryUnitScores
 } from './scores';
-import { totalsOf } from '$lib/analysis/unit-totals';
 
 // A small export whose totals were worked out by hand (comments below), not by the code.
 const EVALUATIONS = `연도,자치구,평가주체,평가자,평가영역,평가지표,점수,배점

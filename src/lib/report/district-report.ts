@@ -1,12 +1,12 @@
 import { clusteredBias, type ClusteredBias } from '$lib/analysis/bias';
 import { executionRate, flaggedLines } from '$lib/analysis/budget';
 import { externalScore, pivotSources, type SourceScores } from '$lib/analysis/totals';
+import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
 import { districtRefOf, type DistrictRef } from '$lib/domain/district';
 import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import { buildDistrictBudgetLinesQuery, type BudgetLineRow } from '$lib/query/budget';
 import { withEveryDistrict, type DashboardFilters } from '$lib/query/filters';
-import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 
 /** A source's figure and where it stands among the districts shown (1 = highest). */

@@ -1,10 +1,10 @@
 import { executionRate } from '$lib/analysis/budget';
 import { pivotSources, selfMinusExternal } from '$lib/analysis/totals';
+import { totalsOf } from '$lib/analysis/unit-totals';
 import { EVALUATOR_TYPES, type ExternalSource } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import { buildBudgetByDistrictYearQuery, type BudgetDistrictYearRow } from '$lib/query/budget';
 import type { DashboardFilters } from '$lib/query/filters';
-import { totalsOf } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 
 /**

@@ -1,5 +1,6 @@
 import { executionRate, flaggedLines, sumByDistrict } from '$lib/analysis/budget';
 import { externalScore, pivotSources, type ExternalSource } from '$lib/analysis/totals';
+import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
 import { districtRefOf } from '$lib/domain/district';
 import type { Engine } from '$lib/engine/types';
 import {
@@ -11,7 +12,6 @@ import {
 	type BudgetItemRow,
 	type BudgetLineRow
 } from '$lib/query/budget';
-import { totalsOf, type TotalRow } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 import type { UrlState } from '$lib/url-state/url-state';
 import type { BudgetLine, BudgetView, ScoreMoneyPoint } from './models';

@@ -1,7 +1,6 @@
 import { blandAltman } from '$lib/analysis/agreement';
 import { clusteredBias } from '$lib/analysis/bias';
 import { buildGapMatrix } from '$lib/analysis/gap-matrix';
-import { districtRefOf } from '$lib/domain/district';
 import { computeIcc } from '$lib/analysis/icc';
 import {
 	byArea,
@@ -13,6 +12,7 @@ import {
 } from '$lib/analysis/totals';
 import { totalsOf, type GroupColumn } from '$lib/analysis/unit-totals';
 import { evaluatorRatingMatrices, sourceRatingMatrix, unitPairs } from '$lib/analysis/units';
+import { districtRefOf } from '$lib/domain/district';
 import { EVALUATOR_TYPES } from '$lib/domain/evaluation';
 import type { Engine } from '$lib/engine/types';
 import {

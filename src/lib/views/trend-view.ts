@@ -1,7 +1,7 @@
 import { buildDistrictTrends } from '$lib/analysis/district-trends';
 import { findRubricChanges } from '$lib/analysis/rubric';
-import type { Engine } from '$lib/engine/types';
 import { totalsOf } from '$lib/analysis/unit-totals';
+import type { Engine } from '$lib/engine/types';
 import { queryUnitScores } from '$lib/query/scores';
 import { withEveryDistrict } from '$lib/query/filters';
 import type { UrlState } from '$lib/url-state/url-state';

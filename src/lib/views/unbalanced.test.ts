@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byArea, byDistrict, pivotTotals, type ExternalSource } from '$lib/analysis/totals';
+import { totalsOf } from '$lib/analysis/unit-totals';
 import { importCsv } from '$lib/csv/import';
 import type { Engine } from '$lib/engine/types';
 import { NO_FILTERS } from '$lib/query/filters';
-import { totalsOf } from '$lib/analysis/unit-totals';
 import { queryUnitScores } from '$lib/query/scores';
 import { engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { DEFAULT_URL_STATE, type UrlState } from '$lib/url-state/url-state';
