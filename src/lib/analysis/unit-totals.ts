@@ -166,13 +166,21 @@ function meanOver(rows: readonly TotalRow[], kept: ReadonlySet<GroupColumn>): To
 	return groups.all.map(({ row }) => row);
 }
 
+/** A field that tells groups apart. */
+type KeyField = 'code' | 'year' | 'area' | 'indicator';
+
 /** The fields that tell groups apart under each grouping column. */
-const KEY_FIELDS: Record<GroupColumn, readonly ('code' | 'year' | 'area' | 'indicator')[]> = {
+const KEY_FIELDS: Record<GroupColumn, readonly KeyField[]> = {
 	district: ['code'],
 	year: ['year'],
 	area: ['area'],
 	indicator: ['area', 'indicator']
 };
+
+/** The fields that tell groups apart under `columns`, each once, in the columns' order. */
+function keyFieldsOf(columns: Iterable<GroupColumn>): KeyField[] {
+	return [...new Set([...columns].flatMap((column) => KEY_FIELDS[column]))];
+}
 
 /**
  * Rows gathered into groups by their values under some grouping columns, in the order the
@@ -183,10 +191,10 @@ const KEY_FIELDS: Record<GroupColumn, readonly ('code' | 'year' | 'area' | 'indi
 class Groups<G> {
 	readonly all: G[] = [];
 	readonly #root = new Map<unknown, unknown>();
-	readonly #fields: readonly (keyof GroupFields)[];
+	readonly #fields: readonly KeyField[];
 
 	constructor(columns: ReadonlySet<GroupColumn>) {
-		this.#fields = [...new Set([...columns].flatMap((column) => KEY_FIELDS[column]))];
+		this.#fields = keyFieldsOf(columns);
 	}
 
 	/** The group of `row` under `first` (a source, or '' for all) and its values; made the first time. */
@@ -217,8 +225,7 @@ export function inFirstListedOrder(
 	rows: readonly TotalRow[],
 	groupBy: readonly GroupColumn[]
 ): TotalRow[] {
-	const columns = [...new Set(groupBy)];
-	const fields = [...new Set(columns.flatMap((column) => KEY_FIELDS[column]))];
+	const fields = keyFieldsOf(groupBy);
 	const keyOf = (row: TotalRow) => fields.map((field) => row[field] ?? (field === 'year' ? 0 : ''));
 	const firstLine = new Map<string, number>();
 	const keyed = rows.map((row) => {
