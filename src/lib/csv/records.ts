@@ -70,16 +70,23 @@ function nextOpeningQuote(
 	recordStart: number,
 	delimiter: number
 ): number {
-	for (
-		let q = bytes.indexOf(QUOTE, from);
-		q !== -1 && q < lineEnd;
-		q = bytes.indexOf(QUOTE, q + 1)
-	) {
+	for (let q = indexBefore(bytes, QUOTE, from, lineEnd); q !== -1;) {
 		let before = q - 1;
 		while (before >= recordStart && bytes[before] === SPACE) before--;
 		if (before < recordStart || bytes[before] === delimiter) return q;
+		q = indexBefore(bytes, QUOTE, q + 1, lineEnd);
 	}
 	return -1;
+}
+
+/**
+ * The first `byte` from `from` and before `to`, or -1. Searching the line only: unbounded, each
+ * record's search ran on to the file's next quote, maybe its end, and a 2.4 MB file with one
+ * empty line took 17 s to map instead of milliseconds.
+ */
+function indexBefore(bytes: Uint8Array, byte: number, from: number, to: number): number {
+	const found = bytes.subarray(from, to).indexOf(byte);
+	return found === -1 ? -1 : from + found;
 }
 
 function closingQuote(bytes: Uint8Array, open: number): number {
