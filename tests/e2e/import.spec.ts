@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { evaluations } from './generated-evaluations';
 import { chooseFiles, expected, expectedTable, openDashboard, readScoreTable } from './helpers';
 
 const fixture = (name: string) =>
@@ -43,6 +44,30 @@ test('a bad file is refused with file, line, column and value, and changes nothi
 	await expect(results).toContainText('"마표구"는 서울시 자치구가 아닙니다.');
 	expect(await readScoreTable(page)).toEqual(before);
 	expect(before).toEqual(expectedTable(expected.all_years));
+});
+
+test('a large file whose end is not like its start is read as the whole file says', async ({
+	page
+}) => {
+	// Over 2 MiB, the file is read by DuckDB while the file worker still scans it, as its start
+	// suggests; an empty line near the end moves the rows after it down a line, which only the
+	// whole file's scan finds. A score that is no number after it must be reported on its line.
+	const { bytes } = evaluations(30_000, 2031, 5, '대용량 파일 끝부분 검사용 비고 문구');
+	expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
+	const lines = bytes.toString('utf8').split('\n');
+	const late = lines.length - 50;
+	lines.splice(late, 1, '', lines[late]!.replace(/,[\d.]+,10,/, ',abc,10,'));
+	await openDashboard(page);
+	await chooseFiles(page, {
+		name: '2031-큰파일.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(lines.join('\n'))
+	});
+	const results = page.getByTestId('import-results');
+	await expect(results).toContainText('2031-큰파일.csv: 가져오지 않았습니다. 문제 1건.');
+	// lines[late + 1] is the file's line late + 2.
+	await expect(results).toContainText(`2031-큰파일.csv ${late + 2}행 점수열`);
+	await expect(results).toContainText('점수 "abc"은(는) 숫자가 아닙니다.');
 });
 
 test('a many-file upload shows the newest results, and every result on request', async ({

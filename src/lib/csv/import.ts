@@ -42,6 +42,7 @@ import {
 import {
 	prepareFile,
 	type FileEncoding,
+	type PrepareRefusal,
 	type PrepareRefusalCode,
 	type WorkbookSheets,
 	type PreparedFile,
@@ -299,7 +300,16 @@ async function runImport(
 		});
 	}
 	try {
-		return await importPrepared(engine, unprepared, hashed, prepared, options, file.bytes);
+		const read = await importPrepared(engine, unprepared, hashed, prepared, options, file.bytes, {
+			whole: preparedFile.whole
+		});
+		if (!isRevised(read)) return read;
+		// The rest of the file was not like its start: it is read again as the whole file says.
+		const { revised } = read;
+		if (!revised.ok) return fileIssueResult(await hashed, revised);
+		const again = await importPrepared(engine, unprepared, hashed, revised, options, file.bytes);
+		if (isRevised(again)) throw new Error('a whole file was revised');
+		return again;
 	} catch (error) {
 		// Not expected (the corpus test never gets here), but a bug must not escape to the UI.
 		const problem = {
@@ -381,6 +391,16 @@ function describeLayout(layout: PreparedLayout): ImportLayout {
 }
 
 /** The figures of one checked file, before anything is written. */
+/**
+ * What reading a file prepared from its start ends with when the whole file does not agree: the
+ * whole file's preparation, to be read instead.
+ */
+interface Revised {
+	revised: PreparedText | PrepareRefusal;
+}
+
+const isRevised = (outcome: object): outcome is Revised => 'revised' in outcome;
+
 interface Checked {
 	rowCount: number;
 	badRows: number;
@@ -402,8 +422,10 @@ async function importPrepared(
 	prepared: PreparedText,
 	options: ImportOptions,
 	/** The file's bytes, which the caller keeps. */
-	bytes: Uint8Array
-): Promise<ImportResult> {
+	bytes: Uint8Array,
+	/** The whole file's preparation, when `prepared` was made from its start (see PreparedFile). */
+	{ whole }: Pick<PreparedFile, 'whole'> = {}
+): Promise<ImportResult | Revised> {
 	const tables = importTables(serial++);
 	const path = uploadPath(`${tables.staged}.csv`);
 	const fail = async (code: FileIssueCode, detail: string | null = null) =>
@@ -422,9 +444,11 @@ async function importPrepared(
 				path,
 				prepared,
 				issueFileName(unprepared.file, prepared.workbook),
-				options
+				options,
+				whole
 			)
 		);
+		if (isRevised(checked)) return checked;
 		const base = await step('hash', () => hashed);
 		if (checked.secondHeaderLine !== null) {
 			return fileIssueResult(base, {
@@ -518,24 +542,37 @@ interface RejectedRecords {
 	data: Uint8Array;
 }
 
-/** Reads the file into the staged and typed tables and lists what is wrong with its rows. */
+/**
+ * Reads the file into the staged and typed tables and lists what is wrong with its rows. For a
+ * file prepared from its start, only the fast path's read runs before the whole file agrees.
+ */
 async function stageAndCheck(
 	engine: Engine,
 	tables: ImportTables,
 	path: UploadPath,
 	prepared: PreparedText,
 	fileName: string,
-	{ signal, checkEveryCell }: ImportOptions
-): Promise<Checked> {
+	{ signal, checkEveryCell }: ImportOptions,
+	whole: PreparedFile['whole']
+): Promise<Checked | Revised> {
 	const { layout } = prepared;
 	stopIfAborted(signal);
-	if (!checkEveryCell && mayBeClean(prepared)) {
-		const rowCount = await readCleanFile(engine, tables, path, prepared);
+	const read =
+		!checkEveryCell && mayBeClean(prepared)
+			? readCleanFile(engine, tables, path, prepared)
+			: Promise.resolve(null);
+	if (whole) {
+		// The whole file decides first, even over the read failing: DuckDB fails to read a line
+		// break it was not told of (a CR the whole file's preparation makes LF), for one.
+		await read.catch(() => undefined);
+		const revised = await step('whole', () => whole);
+		if (revised) return { revised };
+	}
+	const rowCount = await read;
+	stopIfAborted(signal);
+	if (rowCount !== null) {
 		const none = { rows: 0, mismatches: [] };
-		if (rowCount !== null) {
-			return { rowCount, badRows: 0, issues: [], totals: none, secondHeaderLine: null };
-		}
-		stopIfAborted(signal);
+		return { rowCount, badRows: 0, issues: [], totals: none, secondHeaderLine: null };
 	}
 	await stage(engine, tables, path, prepared, prepared.segments);
 	const rejected = await findRejectedRecords(engine, tables, path, prepared);

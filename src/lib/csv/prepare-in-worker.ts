@@ -1,4 +1,4 @@
-import type { PreparedFile, Preparer } from './prepare';
+import type { PreparedFile, PreparedText, PrepareRefusal, Preparer } from './prepare';
 import type { PrepareRequest, PrepareResponse } from './prepare.worker';
 
 /** A promise with its settle functions (`Promise.withResolvers`, which older browsers lack). */
@@ -18,9 +18,13 @@ function deferred<T>(): Deferred<T> {
 	return { promise, resolve, reject };
 }
 
-/** A request in flight: the prepared file once it comes, and its hash later. */
+/**
+ * A request in flight: the prepared file once it comes, the whole file's preparation if that was
+ * made from the file's start, and its hash later.
+ */
 interface Pending {
 	prepared: Deferred<PreparedFile>;
+	whole: Deferred<PreparedText | PrepareRefusal | null>;
 	hash: Deferred<string>;
 }
 
@@ -35,7 +39,17 @@ function answer(response: PrepareResponse): void {
 	const request = pending.get(response.id);
 	if (!request) return;
 	if (response.kind === 'prepared') {
-		request.prepared.resolve({ prepared: response.prepared, hash: request.hash.promise });
+		const { prepared, fromStart } = response;
+		const { hash, whole } = request;
+		request.prepared.resolve(
+			fromStart
+				? { prepared, hash: hash.promise, whole: whole.promise }
+				: { prepared, hash: hash.promise }
+		);
+		return;
+	}
+	if (response.kind === 'whole') {
+		request.whole.resolve(response.prepared);
 		return;
 	}
 	pending.delete(response.id);
@@ -46,6 +60,7 @@ function answer(response: PrepareResponse): void {
 	const error = new Error(response.message);
 	// Whichever is still open fails; a settled promise ignores it.
 	request.prepared.reject(error);
+	request.whole.reject(error);
 	request.hash.reject(error);
 }
 
@@ -65,8 +80,14 @@ export function startPrepareWorker(): Worker {
 export const prepareInWorker: Preparer = (bytes, options) => {
 	const preparer = startPrepareWorker();
 	const id = nextId++;
-	const request: Pending = { prepared: deferred<PreparedFile>(), hash: deferred<string>() };
-	// A hash nobody awaits (the import stopped first) must not be reported as unhandled.
+	const request: Pending = {
+		prepared: deferred<PreparedFile>(),
+		whole: deferred<PreparedText | PrepareRefusal | null>(),
+		hash: deferred<string>()
+	};
+	// A hash or a whole file nobody awaits (the import stopped first, or the file was prepared
+	// whole at once) must not be reported as unhandled.
+	request.whole.promise.catch(() => undefined);
 	request.hash.promise.catch(() => undefined);
 	pending.set(id, request);
 	const message: PrepareRequest = { id, bytes, options };

@@ -4,6 +4,8 @@
 import { sha256Hex } from './hash';
 import {
 	prepareFile,
+	prepareFromStart,
+	reviseFromWhole,
 	type PrepareOptions,
 	type PrepareRefusal,
 	type PreparedText
@@ -16,9 +18,14 @@ export interface PrepareRequest {
 	options: Omit<PrepareOptions, 'decodeCp949'>;
 }
 
-/** Two answers per request, `prepared` and then `hashed`; or one `failed`. */
+/**
+ * Answers to a request, in this order: `prepared`; `whole` if that was prepared from the file's
+ * start (the whole file's preparation, or null when it agrees); `hashed`. Or, at any point,
+ * `failed`, the last.
+ */
 export type PrepareResponse =
-	| { id: number; kind: 'prepared'; prepared: PreparedText | PrepareRefusal }
+	| { id: number; kind: 'prepared'; prepared: PreparedText | PrepareRefusal; fromStart: boolean }
+	| { id: number; kind: 'whole'; prepared: PreparedText | PrepareRefusal | null }
 	| { id: number; kind: 'hashed'; hash: string }
 	| { id: number; kind: 'failed'; message: string };
 
@@ -28,12 +35,30 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 	const { id, bytes, options } = event.data;
 	const answer = (response: PrepareResponse, transfer: Transferable[] = []) =>
 		self.postMessage(response, { transfer });
+	// The prepared UTF-8 text is moved, not copied, back to the page; when it is the upload's own
+	// bytes (UTF-8 that needed no change), a copy is, as the bytes are scanned and hashed next.
+	const movable = <T extends PreparedText | PrepareRefusal | null>(prepared: T): T =>
+		prepared?.ok && prepared.data.buffer === bytes.buffer
+			? { ...prepared, data: prepared.data.slice() }
+			: prepared;
+	const moved = (prepared: PreparedText | PrepareRefusal | null) =>
+		prepared?.ok ? [prepared.data.buffer] : [];
 	try {
-		const prepared = await prepareFile(bytes, options);
-		// The prepared UTF-8 text is moved, not copied, back to the page; when it is the upload's
-		// own bytes (UTF-8 that needed no change), a copy is, as the bytes are hashed next.
-		if (prepared.ok && prepared.data.buffer === bytes.buffer) prepared.data = prepared.data.slice();
-		answer({ id, kind: 'prepared', prepared }, prepared.ok ? [prepared.data.buffer] : []);
+		// A large file whose start is plain goes back prepared from that start, for DuckDB to read
+		// while the rest is scanned here (the second core); then whether the whole file agrees.
+		const fromStart = prepareFromStart(bytes, options);
+		if (fromStart) {
+			const prepared = movable(fromStart);
+			answer({ id, kind: 'prepared', prepared, fromStart: true }, moved(prepared));
+		}
+		const whole = await prepareFile(bytes, options);
+		if (fromStart) {
+			const revised = movable(reviseFromWhole(fromStart, whole));
+			answer({ id, kind: 'whole', prepared: revised }, moved(revised));
+		} else {
+			const prepared = movable(whole);
+			answer({ id, kind: 'prepared', prepared, fromStart: false }, moved(prepared));
+		}
 	} catch (error) {
 		answer({ id, kind: 'failed', message: messageOf(error) });
 		return;
