@@ -390,7 +390,6 @@ function describeLayout(layout: PreparedLayout): ImportLayout {
 	};
 }
 
-/** The figures of one checked file, before anything is written. */
 /**
  * What reading a file prepared from its start ends with when the whole file does not agree: the
  * whole file's preparation, to be read instead.
@@ -401,6 +400,7 @@ interface Revised {
 
 const isRevised = (outcome: object): outcome is Revised => 'revised' in outcome;
 
+/** The figures of one checked file, before anything is written. */
 interface Checked {
 	rowCount: number;
 	badRows: number;
