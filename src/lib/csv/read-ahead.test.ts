@@ -14,7 +14,7 @@ import {
 	type PreparedText,
 	type Preparer
 } from './prepare';
-import { EVALUATION_HEADER, intercept, snapshotTables } from './test-support';
+import { BUDGET_HEADER, EVALUATION_HEADER, intercept, snapshotTables } from './test-support';
 
 // A large file is read by DuckDB while the file worker still scans it: prepared first from its
 // start alone, then checked against the whole file's preparation, which decides. Whatever the
@@ -42,9 +42,12 @@ const ROWS = cleanRows(8_000);
 const LATE = ROWS.length - 100;
 
 /** The file with its row at LATE replaced by what `change` makes of it. */
-function fileWith(change: (late: string) => string[] = (late) => [late]): Uint8Array {
-	const rows = [...ROWS.slice(0, LATE), ...change(ROWS[LATE]!), ...ROWS.slice(LATE + 1)];
-	return new TextEncoder().encode([EVALUATION_HEADER, ...rows].join('\n') + '\n');
+function fileWith(
+	change: (late: string) => string[] = (late) => [late],
+	[header, ...rows] = [EVALUATION_HEADER, ...ROWS]
+): Uint8Array {
+	const changed = [...rows.slice(0, LATE), ...change(rows[LATE]!), ...rows.slice(LATE + 1)];
+	return new TextEncoder().encode([header, ...changed].join('\n') + '\n');
 }
 
 /** What the whole file says of a file read ahead: it agrees, or it revises what was read. */
@@ -167,8 +170,8 @@ async function importBothWays(bytes: Uint8Array) {
 	const first = await importCsv(engine, file);
 	const firstTables = await snapshotTables(engine);
 	await clearData(engine);
-	// The whole file's answer comes only once DuckDB has started the typed read, or at once if the
-	// file does not take the fast path; before, the import must not wait for it.
+	// The whole file's answer comes only once DuckDB has started the typed read: the import must
+	// not wait for it before.
 	let release!: () => void;
 	const released = new Promise<void>((resolve) => (release = resolve));
 	const watched = intercept(engine, (sql) => {
@@ -198,6 +201,29 @@ describe('importing a file read ahead', () => {
 			// Read ahead once, and once more only if the whole file was read again its own way.
 			expect(typedReads).toBeGreaterThanOrEqual(1);
 			if (verdict === 'agrees') expect(typedReads).toBe(1);
+		},
+		60_000
+	);
+
+	it.each([
+		{ name: 'nothing', change: (late: string) => [late] },
+		{ name: 'an empty line', change: (late: string) => ['', late] }
+	])(
+		'with $name late in a budget file of quoted amounts ends as if prepared whole',
+		async ({ change }) => {
+			// Amounts as Excel writes them, quoted for their commas: the start's lines hold quotes.
+			const rows = ROWS.map(
+				(_, i) =>
+					`${2019 + (i % 3)},${DISTRICTS[i % DISTRICTS.length]},사업 ${i},${LONG},,"1,456,200","1,000,000",`
+			);
+			const { first, ahead } = await importBothWays(fileWith(change, [BUDGET_HEADER, ...rows]));
+			expect(ahead.result).toEqual(first.result);
+			expect(ahead.tables).toEqual(first.tables);
+			expect(summary(ahead.result)).toEqual({
+				imported: true,
+				importedCount: ROWS.length,
+				issues: []
+			});
 		},
 		60_000
 	);
