@@ -374,13 +374,25 @@ describe('cancelling', () => {
 		expect(watched.statements).toEqual([]);
 	});
 
-	it.each([
-		['while checking', (sql: string) => sql.startsWith('CREATE OR REPLACE TEMP TABLE staged_')],
-		['after the delete', (sql: string) => sql.startsWith('DELETE FROM evaluations')],
-		['after the insert', (sql: string) => sql.startsWith('INSERT INTO evaluations')],
+	const moments: [string, (sql: string) => boolean][] = [
+		['after the delete', (sql) => sql.startsWith('DELETE FROM evaluations')],
+		['after the insert', (sql) => sql.startsWith('INSERT INTO evaluations')],
 		// The unit sums are emptied and refilled in one statement list.
-		['after the unit sums', (sql: string) => sql.includes('INSERT INTO evaluation_units')]
-	])('a cancel %s rolls back and changes nothing', async (_, when) => {
+		['after the unit sums', (sql) => sql.includes('INSERT INTO evaluation_units')]
+	];
+	const cancels: [string, (sql: string) => boolean, boolean][] = [
+		// A clean file replacing every row goes straight into the table; the same, typed first.
+		...moments.map(([when, at]): [string, (sql: string) => boolean, boolean] => [
+			`${when}, straight in`,
+			at,
+			true
+		]),
+		// The straight-in insert's probe of the rows it wrote.
+		['while probing, straight in', (sql) => sql.includes('false AS unkeyed'), true],
+		['while checking', (sql) => sql.startsWith('CREATE OR REPLACE TEMP TABLE staged_'), false],
+		...moments.map(([when, at]): [string, (sql: string) => boolean, boolean] => [when, at, false])
+	];
+	it.each(cancels)('a cancel %s rolls back and changes nothing', async (_, when, straightIn) => {
 		const before = await snapshotTables(engine);
 		const controller = new AbortController();
 		const watched = intercept(engine, (sql) => {
@@ -389,8 +401,12 @@ describe('cancelling', () => {
 		const result = await importCsv(
 			watched,
 			{ name: 'b.csv', bytes: FILE_B },
-			{ mode: 'replace-all', signal: controller.signal }
+			{ mode: 'replace-all', signal: controller.signal, straightIn }
 		);
+		const readStraightIn = watched.statements.some(
+			(sql) => sql.startsWith('INSERT INTO') && sql.includes('read_csv(')
+		);
+		expect(readStraightIn).toBe(straightIn);
 		expect(result).toMatchObject({ imported: false, importedCount: 0 });
 		expect(result.issues.map((issue) => issue.code)).toEqual(['cancelled']);
 		expect(watched.statements.includes('COMMIT')).toBe(false);

@@ -10,7 +10,10 @@ import { encodeSegments, type LineSegments } from './records';
  */
 
 /** The dataset table each kind of file goes into. */
-const DATASET_TABLES: Record<FileKind, string> = { evaluations: 'evaluations', budget: 'budget' };
+export const DATASET_TABLES: Record<FileKind, string> = {
+	evaluations: 'evaluations',
+	budget: 'budget'
+};
 
 /** How an import treats the rows already loaded. */
 export type ImportMode = 'add' | 'replace-years' | 'replace-all';

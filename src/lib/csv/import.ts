@@ -8,10 +8,10 @@ import {
 	type FileKind,
 	type GivenValue
 } from './columns';
-import { mayBeClean, readCleanFile } from './clean-file';
+import { insertCleanFile, mayBeClean, readCleanFile } from './clean-file';
 import type { ImportWarning } from './damage';
 import type { Cp949Decoder } from './decode';
-import { sha256Hex, sha256HexInJs } from './hash';
+import { hashesQuickly, sha256Hex, sha256HexInJs } from './hash';
 import {
 	buildAnyKeptRowSql,
 	buildCountsSql,
@@ -48,7 +48,8 @@ import {
 	type PreparedFile,
 	type PreparedLayout,
 	type PreparedText,
-	type Preparer
+	type Preparer,
+	PLAIN_SCAN_MIN_BYTES
 } from './prepare';
 import { listRecords, mapRecordLines, recordAt, type LineSegments } from './records';
 import { addSuggestions } from './suggestions';
@@ -150,6 +151,11 @@ export interface ImportOptions {
 	 * (`clean-file.ts`): the test that the two paths make the same rows sets it.
 	 */
 	checkEveryCell?: boolean;
+	/**
+	 * False reads a clean file into the typed table before inserting it, even when it could go
+	 * straight in (`insertCleanFile`): the tests that compare the paths set it.
+	 */
+	straightIn?: boolean;
 }
 
 export interface ImportResult {
@@ -437,6 +443,19 @@ async function importPrepared(
 		// copied, so that the caller's bytes stay whole.
 		const text = prepared.data.buffer === bytes.buffer ? prepared.data.slice() : prepared.data;
 		await step('register', () => engine.registerFile(path, text));
+		let unclean = false;
+		if (await mayGoStraightIn(engine, prepared, options, bytes.length)) {
+			const base = await step('hash', () => hashed);
+			writing = true;
+			const written = await writeStraightIn(engine, tables, path, prepared, base, options, whole);
+			writing = false;
+			if (typeof written === 'object') {
+				if (isRevised(written)) return written;
+				const checked = { rowCount: written.rows, badRows: 0, issues: [], totals: noTotals() };
+				return resultOf(base, prepared, checked, written);
+			}
+			unclean = written === 'unclean';
+		}
 		const checked = await step('read-and-check', () =>
 			stageAndCheck(
 				engine,
@@ -444,7 +463,7 @@ async function importPrepared(
 				path,
 				prepared,
 				issueFileName(unprepared.file, prepared.workbook),
-				options,
+				{ ...options, checkEveryCell: options.checkEveryCell || unclean },
 				whole
 			)
 		);
@@ -503,23 +522,17 @@ async function importPrepared(
 		// An import that replaced its overlaps reports them as replaced rows, not as problems.
 		const overlapIssues = importable ? [] : (overlaps?.issues ?? []);
 		return {
-			...base,
-			kind: prepared.layout.mapping.kind,
-			encoding: prepared.encoding,
-			workbook: prepared.workbook,
-			layout: describeLayout(prepared.layout),
-			rowCount: checked.rowCount,
+			...resultOf(base, prepared, checked, {
+				deleted: deletedCount,
+				setAside: setAsideCount
+			}),
 			importedCount: importable ? validRows : 0,
 			skipped: importable ? checked.badRows : 0,
-			deletedCount,
 			overlapCount,
-			setAsideCount,
 			issues: [...checked.issues, ...overlapIssues]
 				.sort((a, b) => a.line - b.line)
 				.slice(0, MAX_LISTED_ISSUES),
 			issueCount: checked.badRows + (importable ? 0 : overlapCount),
-			warnings: prepared.warnings,
-			totals: checked.totals,
 			imported: importable,
 			preview
 		};
@@ -529,6 +542,115 @@ async function importPrepared(
 	} finally {
 		await dropQuietly(engine, tables, path);
 	}
+}
+
+/** The totals of a file with no total rows (합계, 소계). */
+const noTotals = (): ImportResult['totals'] => ({ rows: 0, mismatches: [] });
+
+/**
+ * The result of a checked file, as one whose valid rows were all written (with what the write
+ * removed); an import that wrote nothing says so over it.
+ */
+function resultOf(
+	base: ResultBase,
+	prepared: PreparedText,
+	checked: Pick<Checked, 'rowCount' | 'badRows' | 'issues' | 'totals'>,
+	{ deleted, setAside }: Removed
+): ImportResult {
+	return {
+		...base,
+		kind: prepared.layout.mapping.kind,
+		encoding: prepared.encoding,
+		workbook: prepared.workbook,
+		layout: describeLayout(prepared.layout),
+		rowCount: checked.rowCount,
+		importedCount: checked.rowCount - checked.badRows,
+		skipped: checked.badRows,
+		deletedCount: deleted,
+		overlapCount: 0,
+		setAsideCount: setAside,
+		issues: checked.issues,
+		issueCount: checked.badRows,
+		warnings: prepared.warnings,
+		totals: checked.totals,
+		imported: true,
+		preview: null
+	};
+}
+
+/**
+ * Whether a file may go straight into its dataset table (`insertCleanFile`): it may be clean,
+ * its rows will be the only ones of their kind once the import's deletes have run (so nothing
+ * can overlap them, and no loaded row shares their file id), and its hash comes soon, as the
+ * insert needs it (Web Crypto hashes 100 MB in about 0.15 s; without it, on a plain http page,
+ * JavaScript takes about 0.8 s, which the typed read overlaps instead).
+ */
+async function mayGoStraightIn(
+	engine: Engine,
+	prepared: PreparedText,
+	{ mode = 'add', setAsideSample = false, checkEveryCell, straightIn = true }: ImportOptions,
+	size: number
+): Promise<boolean> {
+	if (!straightIn || checkEveryCell || !mayBeClean(prepared)) return false;
+	if (!hashesQuickly() && size >= PLAIN_SCAN_MIN_BYTES) return false;
+	if (mode === 'replace-all') return true;
+	if (mode !== 'add') return false;
+	const [kept] = await engine.query<{ loaded: boolean }>(
+		buildAnyKeptRowSql(prepared.layout.mapping.kind, setAsideSample)
+	);
+	return kept?.loaded === false;
+}
+
+/** What an import's transaction deleted: the rows it replaced, and the sample's set aside. */
+interface Removed {
+	deleted: number;
+	setAside: number;
+}
+
+/**
+ * The one transaction of a file going straight in: the same deletes as {@link writeRows}, the
+ * rows inserted and probed, and once the whole file agrees, the unit sums; then commit. Returns
+ * the rows written, the whole file's revision (rolled back, to be read again), or, rolled back,
+ * why the file did not go straight in (see {@link insertCleanFile}).
+ */
+async function writeStraightIn(
+	engine: Engine,
+	tables: ImportTables,
+	path: UploadPath,
+	prepared: PreparedText,
+	base: ResultBase,
+	{ signal, setAsideSample = false }: ImportOptions,
+	whole: PreparedFile['whole']
+): Promise<(Removed & { rows: number }) | Revised | 'refused' | 'unclean'> {
+	const kind = prepared.layout.mapping.kind;
+	stopIfAborted(signal);
+	await engine.query('BEGIN TRANSACTION');
+	let notIn: Revised | 'refused' | 'unclean';
+	try {
+		const removed = await deleteReplaced(engine, kind, {
+			setAsideSample: base.mode === 'add' && setAsideSample,
+			deleteSql: buildDeleteSql(kind, base.mode, tables.typed)
+		});
+		const rows = await insertCleanFile(engine, tables, path, prepared, base.hash);
+		// The whole file's verdict on a file that did not go in waits for the read that follows.
+		const revised = typeof rows === 'number' ? await step('whole', async () => whole) : null;
+		if (typeof rows !== 'number') notIn = rows;
+		else if (revised) notIn = { revised };
+		else {
+			stopIfAborted(signal);
+			if (kind === 'evaluations') await refreshEvaluationUnits(engine);
+			stopIfAborted(signal);
+			await engine.query('COMMIT');
+			return { ...removed, rows };
+		}
+	} catch (error) {
+		await engine.query('ROLLBACK');
+		throw error;
+	}
+	await engine.query('ROLLBACK');
+	// A temporary table the insert's read made (its rejects) may outlive the rollback.
+	await engine.query(buildDropSql(tables));
+	return notIn;
 }
 
 /**
@@ -571,8 +693,7 @@ async function stageAndCheck(
 	const rowCount = await read;
 	stopIfAborted(signal);
 	if (rowCount !== null) {
-		const none = { rows: 0, mismatches: [] };
-		return { rowCount, badRows: 0, issues: [], totals: none, secondHeaderLine: null };
+		return { rowCount, badRows: 0, issues: [], totals: noTotals(), secondHeaderLine: null };
 	}
 	await stage(engine, tables, path, prepared, prepared.segments);
 	const rejected = await findRejectedRecords(engine, tables, path, prepared);
@@ -592,8 +713,7 @@ async function stageAndCheck(
 	stopIfAborted(signal);
 	const secondHeaderLine = await findRepeatedHeader(engine, tables, layout);
 	if (secondHeaderLine !== null) {
-		const none = { rows: 0, mismatches: [] };
-		return { rowCount: 0, badRows: 0, issues: [], totals: none, secondHeaderLine };
+		return { rowCount: 0, badRows: 0, issues: [], totals: noTotals(), secondHeaderLine };
 	}
 	const totals = await checkTotals(engine, tables, layout);
 	if (totals.rows > 0 && !layout.mapping.wide) await engine.query(buildDeleteTotalRowsSql(tables));
@@ -810,10 +930,6 @@ async function listReadIssues(
 	return [...byRecord.values()];
 }
 
-/**
- * The one transaction of an import: remove what it replaces, insert the valid rows, commit.
- * Anything failing or a cancel in between rolls all of it back. Returns the rows deleted.
- */
 /** The valid rows of an 'add' import that repeat a loaded row, as issues (at most the listed). */
 async function findOverlaps(
 	engine: Engine,
@@ -847,6 +963,10 @@ async function findOverlaps(
 	};
 }
 
+/**
+ * The one transaction of an import: remove what it replaces, insert the valid rows, commit.
+ * Anything failing or a cancel in between rolls all of it back. Returns the rows deleted.
+ */
 async function writeRows(
 	engine: Engine,
 	tables: ImportTables,
@@ -857,28 +977,38 @@ async function writeRows(
 		replaceOverlaps,
 		setAsideSample
 	}: { signal: AbortSignal | undefined; replaceOverlaps: boolean; setAsideSample: boolean }
-): Promise<{ deleted: number; setAside: number }> {
+): Promise<Removed> {
 	const kind = prepared.layout.mapping.kind;
 	stopIfAborted(signal);
 	await engine.query('BEGIN TRANSACTION');
 	try {
-		const setAsideCount = setAsideSample
-			? countOf(await engine.query(buildDeleteSampleSql(kind)))
-			: 0;
-		const deleteSql = replaceOverlaps
-			? buildDeleteOverlapsSql(kind, tables.typed)
-			: buildDeleteSql(kind, base.mode, tables.typed);
-		const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
+		const removed = await deleteReplaced(engine, kind, {
+			setAsideSample,
+			deleteSql: replaceOverlaps
+				? buildDeleteOverlapsSql(kind, tables.typed)
+				: buildDeleteSql(kind, base.mode, tables.typed)
+		});
 		stopIfAborted(signal);
 		await engine.query(buildInsertSql(kind, tables.typed), [base.hash]);
 		if (kind === 'evaluations') await refreshEvaluationUnits(engine);
 		stopIfAborted(signal);
 		await engine.query('COMMIT');
-		return { deleted, setAside: setAsideCount };
+		return removed;
 	} catch (error) {
 		await engine.query('ROLLBACK');
 		throw error;
 	}
+}
+
+/** The deletes that open an import's transaction: the sample set aside, then what it replaces. */
+async function deleteReplaced(
+	engine: Engine,
+	kind: FileKind,
+	{ setAsideSample, deleteSql }: { setAsideSample: boolean; deleteSql: string | null }
+): Promise<Removed> {
+	const setAside = setAsideSample ? countOf(await engine.query(buildDeleteSampleSql(kind))) : 0;
+	const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
+	return { deleted, setAside };
 }
 
 /** The row count DuckDB returns for a DELETE or INSERT (a BigInt in Arrow). */

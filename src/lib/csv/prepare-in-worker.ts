@@ -26,6 +26,8 @@ interface Pending {
 	prepared: Deferred<PreparedFile>;
 	whole: Deferred<PreparedText | PrepareRefusal | null>;
 	hash: Deferred<string>;
+	/** Whether `prepared` came from the file's start, so that `whole` is still to come. */
+	fromStart?: boolean;
 }
 
 /** From this size a file is copied to the worker in a task of its own (see below). */
@@ -41,6 +43,7 @@ function answer(response: PrepareResponse): void {
 	if (response.kind === 'prepared') {
 		const { prepared, fromStart } = response;
 		const { hash, whole } = request;
+		request.fromStart = fromStart;
 		request.prepared.resolve(
 			fromStart
 				? { prepared, hash: hash.promise, whole: whole.promise }
@@ -48,15 +51,18 @@ function answer(response: PrepareResponse): void {
 		);
 		return;
 	}
+	// The last answer: `whole` for a file prepared from its start, `hashed` for any other.
 	if (response.kind === 'whole') {
+		pending.delete(response.id);
 		request.whole.resolve(response.prepared);
 		return;
 	}
-	pending.delete(response.id);
 	if (response.kind === 'hashed') {
+		if (!request.fromStart) pending.delete(response.id);
 		request.hash.resolve(response.hash);
 		return;
 	}
+	pending.delete(response.id);
 	const error = new Error(response.message);
 	// Whichever is still open fails; a settled promise ignores it.
 	request.prepared.reject(error);

@@ -101,7 +101,8 @@ export interface PrepareOptions {
 
 /**
  * What preparing a file yields, and the SHA-256 of its raw bytes. The hash may still be on its
- * way: DuckDB reads and checks the prepared text meanwhile, and only writing the rows waits.
+ * way: DuckDB reads and checks the prepared text meanwhile, and only writing the rows waits (or,
+ * for a clean file going straight into its table, which the hash names, DuckDB's read).
  */
 export interface PreparedFile {
 	hash: Promise<string>;

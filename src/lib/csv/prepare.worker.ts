@@ -19,8 +19,8 @@ export interface PrepareRequest {
 }
 
 /**
- * Answers to a request, in this order: `prepared`; `whole` if that was prepared from the file's
- * start (the whole file's preparation, or null when it agrees); `hashed`. Or, at any point,
+ * Answers to a request, in this order: `prepared`; `hashed`; `whole` if `prepared` was made from
+ * the file's start (the whole file's preparation, or null when it agrees). Or, at any point,
  * `failed`, the last.
  */
 export type PrepareResponse =
@@ -45,26 +45,21 @@ self.onmessage = async (event: MessageEvent<PrepareRequest>) => {
 		prepared?.ok ? [prepared.data.buffer] : [];
 	try {
 		// A large file whose start is plain goes back prepared from that start, for DuckDB to read
-		// while the rest is scanned here (the second core); then whether the whole file agrees.
+		// while the rest is scanned here (the second core); then its hash, which a clean file
+		// going straight into the dataset needs before DuckDB reads it; then whether the whole
+		// file agrees.
 		const fromStart = prepareFromStart(bytes, options);
 		if (fromStart) {
 			const prepared = movable(fromStart);
 			answer({ id, kind: 'prepared', prepared, fromStart: true }, moved(prepared));
-		}
-		const whole = await prepareFile(bytes, options);
-		if (fromStart) {
-			const revised = movable(reviseFromWhole(fromStart, whole));
+			answer({ id, kind: 'hashed', hash: await sha256Hex(bytes) });
+			const revised = movable(reviseFromWhole(fromStart, await prepareFile(bytes, options)));
 			answer({ id, kind: 'whole', prepared: revised }, moved(revised));
 		} else {
-			const prepared = movable(whole);
+			const prepared = movable(await prepareFile(bytes, options));
 			answer({ id, kind: 'prepared', prepared, fromStart: false }, moved(prepared));
+			answer({ id, kind: 'hashed', hash: await sha256Hex(bytes) });
 		}
-	} catch (error) {
-		answer({ id, kind: 'failed', message: messageOf(error) });
-		return;
-	}
-	try {
-		answer({ id, kind: 'hashed', hash: await sha256Hex(bytes) });
 	} catch (error) {
 		answer({ id, kind: 'failed', message: messageOf(error) });
 	}

@@ -163,11 +163,14 @@ function preparedAhead(release: Promise<void>): Preparer {
 /** The fast path's typed read: numbers read as numbers. */
 const isTypedRead = (sql: string) => sql.includes("'c0': 'DOUBLE'");
 
-/** Imports a file with the whole file prepared first, then read ahead, each into an empty dataset. */
-async function importBothWays(bytes: Uint8Array) {
+/**
+ * Imports a file with the whole file prepared first, then read ahead, each into an empty dataset;
+ * a clean file straight into the dataset table, or through the typed table (`straightIn` false).
+ */
+async function importBothWays(bytes: Uint8Array, { straightIn = true } = {}) {
 	const file = { name: 'file.csv', bytes };
 	await clearData(engine);
-	const first = await importCsv(engine, file);
+	const first = await importCsv(engine, file, { straightIn });
 	const firstTables = await snapshotTables(engine);
 	await clearData(engine);
 	// The whole file's answer comes only once DuckDB has started the typed read: the import must
@@ -177,7 +180,7 @@ async function importBothWays(bytes: Uint8Array) {
 	const watched = intercept(engine, (sql) => {
 		if (isTypedRead(sql)) release();
 	});
-	const ahead = await importCsv(watched, file, { prepare: preparedAhead(released) });
+	const ahead = await importCsv(watched, file, { prepare: preparedAhead(released), straightIn });
 	return {
 		first: { result: first, tables: firstTables },
 		ahead: { result: ahead, tables: await snapshotTables(engine) },
@@ -192,10 +195,15 @@ const summary = (result: ImportResult) => ({
 });
 
 describe('importing a file read ahead', () => {
-	it.each(LATE_CHANGES)(
-		'with $name late in the file ends as if prepared whole',
-		async ({ change, verdict }) => {
-			const { first, ahead, typedReads } = await importBothWays(fileWith(change));
+	it.each(
+		LATE_CHANGES.flatMap((late) => [
+			{ ...late, way: 'straight in', straightIn: true },
+			{ ...late, way: 'typed first', straightIn: false }
+		])
+	)(
+		'with $name late in the file ends as if prepared whole ($way)',
+		async ({ change, verdict, straightIn }) => {
+			const { first, ahead, typedReads } = await importBothWays(fileWith(change), { straightIn });
 			expect(ahead.result).toEqual(first.result);
 			expect(ahead.tables).toEqual(first.tables);
 			// Read ahead once, and once more only if the whole file was read again its own way.
