@@ -24,7 +24,7 @@ const PORT = 4300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const FILTER_CHANGES = Number(process.env.BENCH_FILTER_CHANGES ?? 30);
-const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
 const COI_RUNS = Number(process.env.BENCH_COI_RUNS ?? 5);
 const SIZES = [10_000, 100_000, 1_000_000];
 // How long the first visit stays open before the repeat visit: time for Chromium to finish

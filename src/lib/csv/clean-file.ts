@@ -323,10 +323,10 @@ const allClean = (probe: Probe): boolean =>
  *
  * The caller makes sure the table holds no other rows: every loaded row of the kind is deleted
  * in the same transaction, or none is loaded. The probe reads the whole table, and checks that
- * it found only the rows inserted. Names are coded as read: a cell not spelled as its key leaves a NULL code, which
- * the table's NOT NULL refuses, as it refuses a blank required field or a year that is not whole;
- * that ends the insert at once, as does a cell past the header (by `error`: the table has no
- * column to keep it in for the probe).
+ * it found only the rows inserted. Names are coded as read: a cell not spelled as its key leaves
+ * a NULL code, which the table's NOT NULL refuses, as it refuses a blank required field or a year
+ * that is not whole; that ends the insert at once, as does a cell past the header (by `error`:
+ * the table has no column to keep it in for the probe).
  */
 export async function insertCleanFile(
 	engine: Engine,

@@ -29,7 +29,7 @@ afterEach(() => {
 
 const evaluations = (...rows: string[]) => csvBytes([EVALUATION_HEADER, ...rows].join('\n'));
 
-/** A clean file of two rows; the sample has the key of the first (2019 성북구 자체, its first indicator). */
+/** A clean file of two rows; the sample has the key of the first (2019 성북구 자체, first indicator). */
 const OWN = evaluations(
 	'2019,성북구,자체,,추진체계,운영위원회 구성 및 운영,5,5',
 	'2019,성북구,자체,,추진체계,새 지표,3,5'
