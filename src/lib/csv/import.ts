@@ -1,4 +1,4 @@
-import { uploadPath, type Engine, type UploadPath } from '$lib/engine/types';
+import { uploadPath, type Connection, type Engine, type UploadPath } from '$lib/engine/types';
 import { refreshEvaluationUnits } from '$lib/query/schema';
 import { timedStep } from '$lib/timing/step';
 import {
@@ -222,9 +222,9 @@ export function importCsv(
 	file: { name: string; bytes: Uint8Array },
 	options: ImportOptions = {}
 ): Promise<ImportResult> {
-	// One import at a time per engine: two open transactions on one connection would collide.
+	// One import at a time per engine: two open transactions would collide.
 	const previous = queues.get(engine) ?? Promise.resolve();
-	const next = previous.then(() => runImport(engine, file, options));
+	const next = previous.then(() => runOnItsOwnConnection(engine, file, options));
 	queues.set(
 		engine,
 		next.catch(() => undefined)
@@ -247,6 +247,32 @@ interface ResultBase {
 	file: string;
 	hash: string;
 	mode: ImportMode;
+}
+
+/**
+ * Runs an import on a connection of its own where the engine has them, so that the page's reads
+ * meanwhile (a filter changed during a large import) see the data as it was until the import
+ * commits, never its rows half-checked.
+ */
+async function runOnItsOwnConnection(
+	engine: Engine,
+	file: { name: string; bytes: Uint8Array },
+	options: ImportOptions
+): Promise<ImportResult> {
+	let own: Connection | undefined;
+	try {
+		own = await engine.connect?.();
+	} catch (error) {
+		const problem = { encoding: 'utf-8' as const, layout: null, warnings: [] };
+		const base = { file: file.name, hash: '', mode: options.mode ?? 'add' };
+		return fileIssueResult(base, { ...problem, code: 'import-failed', detail: firstLine(error) });
+	}
+	try {
+		return await runImport(own ?? engine, file, options);
+	} finally {
+		// Closing drops what the import left on its connection; the result stands either way.
+		await own?.close().catch(() => undefined);
+	}
 }
 
 async function runImport(

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importSample } from '$lib/dataset/sample';
-import type { Engine } from '$lib/engine/types';
+import type { Connection, Engine } from '$lib/engine/types';
 import { clearData } from '$lib/query/schema';
 import { csvBytes, engineWithSchema, repoFile } from '$lib/testing/node-engine';
 import { sha256Hex } from './hash';
@@ -141,4 +141,35 @@ describe('which clean files go straight in', () => {
 		expect(ids).toEqual([{ file_id: result.hash }]);
 		expect(result.hash).toBe(await sha256Hex(OWN));
 	});
+
+	it.each([true, false])(
+		'a read on the page’s connection meanwhile sees the data as it was (straight in: %s)',
+		async (straightIn) => {
+			await STATES.sample();
+			const rows = () =>
+				engine.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM evaluations');
+			const before = await rows();
+			// The import's own connection, whose statements a read on the page's interleaves.
+			let seen: Promise<{ n: number }[]> | undefined;
+			const importing: Engine = {
+				...engine,
+				async connect(): Promise<Connection> {
+					const own = await engine.connect!();
+					const watched = intercept(own, (sql) => {
+						if (sql === 'COMMIT') seen = rows();
+					});
+					return { ...watched, close: () => own.close() };
+				}
+			};
+			const result = await importCsv(
+				importing,
+				{ name: 'own.csv', bytes: OWN },
+				{ setAsideSample: true, straightIn }
+			);
+			expect(result.imported).toBe(true);
+			expect(await seen).toEqual(before);
+			expect(await rows()).toEqual([{ n: 2 }]);
+		},
+		60_000
+	);
 });

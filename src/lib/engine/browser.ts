@@ -39,8 +39,24 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 	);
 	await db.open({});
 	const conn = await db.connect();
-	// One round trip for the lockdown; the last statement locks the configuration.
+	// One round trip for the lockdown; the last statement locks the configuration (the
+	// database's, which every connection shares).
 	await conn.query(LOCKDOWN_STATEMENTS.join(';\n'));
+	return {
+		...on(db, conn),
+		async connect() {
+			const other = await db.connect();
+			return { ...on(db, other), close: () => other.close() };
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+}
+
+/** The engine's calls on one connection to `db`. */
+function on(db: duckdb.AsyncDuckDB, conn: duckdb.AsyncDuckDBConnection): Engine {
 	const statements = new StatementCache((sql) => conn.prepare(sql));
 	const seenReads = new SeenReads();
 	const inFlight = new InFlight<Awaited<ReturnType<typeof conn.query>>>();
@@ -50,7 +66,6 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 		params.length > 0 || (read && seenReads.repeated(sql))
 			? statements.use(sql, (statement) => statement.query(...params))
 			: conn.query(sql);
-
 	return {
 		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
 			const read = isSingleRead(sql);
@@ -70,10 +85,6 @@ async function startBrowserEngine(): Promise<Engine & { close(): Promise<void> }
 		},
 		async dropFile(path: UploadPath) {
 			await db.dropFile(path);
-		},
-		async close() {
-			await conn.close();
-			await db.terminate();
 		}
 	};
 }

@@ -94,11 +94,11 @@ export async function createNodeEngine(): Promise<NodeEngine> {
 	db.open({});
 	const conn = db.connect();
 	for (const statement of LOCKDOWN_STATEMENTS) conn.query(statement);
-
-	return {
+	/** The engine's calls on one connection (the database's settings, locked above, are shared). */
+	const on = (connection: typeof conn): Engine => ({
 		async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
-			if (params.length === 0) return arrowToRows<T>(conn.query(sql));
-			const statement = conn.prepare(sql);
+			if (params.length === 0) return arrowToRows<T>(connection.query(sql));
+			const statement = connection.prepare(sql);
 			try {
 				return arrowToRows<T>(statement.query(...params));
 			} finally {
@@ -113,6 +113,14 @@ export async function createNodeEngine(): Promise<NodeEngine> {
 		},
 		async dropFile(path: UploadPath) {
 			db.dropFile(path);
+		}
+	});
+
+	return {
+		...on(conn),
+		async connect() {
+			const other = db.connect();
+			return { ...on(other), close: async () => other.close() };
 		},
 		async exportTable(table: string) {
 			// DuckDB's own IPC answer, copied out of the wasm memory it points into.

@@ -18,6 +18,17 @@ export interface Engine {
 	fileBytes(path: UploadPath): Promise<Uint8Array>;
 	/** Forgets a file registered earlier. */
 	dropFile(path: UploadPath): Promise<void>;
+	/**
+	 * Another connection to the same database, for an import to run on: DuckDB keeps a
+	 * connection's open transaction to itself, so the page's reads never see an import's rows
+	 * before it commits. Tables and files are shared; temporary tables are the connection's own.
+	 */
+	connect?(): Promise<Connection>;
+}
+
+/** A connection of its own ({@link Engine.connect}), which its owner closes. */
+export interface Connection extends Engine {
+	close(): Promise<void>;
 }
 
 /** The only directory a locked engine may read. */
