@@ -7,6 +7,7 @@ import {
 	AMOUNT_FIELDS,
 	buildDropSql,
 	buildInsertSql,
+	changedRowCount,
 	columnName,
 	DATASET_TABLES,
 	DUPLICATE_KEYS,
@@ -344,10 +345,11 @@ export async function insertCleanFile(
 		: `(${select.sql})`;
 	let inserted: number;
 	try {
-		const [count] = await timedStep('import:straight-in', () =>
-			engine.query<{ Count: number | bigint }>(buildInsertSql(kind, read), [hash, ...select.params])
+		inserted = changedRowCount(
+			await timedStep('import:straight-in', () =>
+				engine.query(buildInsertSql(kind, read), [hash, ...select.params])
+			)
 		);
-		inserted = Number(count?.Count ?? 0);
 	} catch {
 		// Refused (a NULL the table does not take), or a read DuckDB could not make: the typed
 		// read that follows meets the same cells and reports them, or the same failure.

@@ -791,6 +791,11 @@ export function buildDeleteOverlapsSql(kind: FileKind, typed: string): string {
 		WHERE EXISTS (SELECT 1 FROM ${typed} t WHERE NOT t.invalid AND ${sameKey(kind)})`;
 }
 
+/** The row count DuckDB returns for a DELETE or INSERT (a BigInt in Arrow). */
+export function changedRowCount(rows: readonly Record<string, unknown>[]): number {
+	return Number(rows[0]?.['Count'] ?? 0);
+}
+
 /** Moves the valid rows into the dataset table. Param: the file id. */
 export function buildInsertSql(kind: FileKind, typed: string): string {
 	return kind === 'evaluations'

@@ -31,6 +31,7 @@ import {
 	buildTotalMismatchSql,
 	buildTotalRowsSql,
 	buildTypedTableSql,
+	changedRowCount,
 	importTables,
 	readMapping,
 	repeatedHeaderColumns,
@@ -1032,14 +1033,11 @@ async function deleteReplaced(
 	kind: FileKind,
 	{ setAsideSample, deleteSql }: { setAsideSample: boolean; deleteSql: string | null }
 ): Promise<Removed> {
-	const setAside = setAsideSample ? countOf(await engine.query(buildDeleteSampleSql(kind))) : 0;
-	const deleted = deleteSql ? countOf(await engine.query(deleteSql)) : 0;
+	const setAside = setAsideSample
+		? changedRowCount(await engine.query(buildDeleteSampleSql(kind)))
+		: 0;
+	const deleted = deleteSql ? changedRowCount(await engine.query(deleteSql)) : 0;
 	return { deleted, setAside };
-}
-
-/** The row count DuckDB returns for a DELETE or INSERT (a BigInt in Arrow). */
-function countOf(rows: readonly Record<string, unknown>[]): number {
-	return Number(rows[0]?.['Count'] ?? 0);
 }
 
 async function dropQuietly(engine: Engine, tables: ImportTables, path: UploadPath): Promise<void> {
