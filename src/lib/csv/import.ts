@@ -664,10 +664,7 @@ async function writeStraightIn(
 		if (typeof rows !== 'number') notIn = rows;
 		else if (revised) notIn = { revised };
 		else {
-			stopIfAborted(signal);
-			if (kind === 'evaluations') await refreshEvaluationUnits(engine);
-			stopIfAborted(signal);
-			await engine.query('COMMIT');
+			await commit(engine, kind, signal);
 			return { ...removed, rows };
 		}
 	} catch (error) {
@@ -1017,14 +1014,24 @@ async function writeRows(
 		});
 		stopIfAborted(signal);
 		await engine.query(buildInsertSql(kind, tables.typed), [base.hash]);
-		if (kind === 'evaluations') await refreshEvaluationUnits(engine);
-		stopIfAborted(signal);
-		await engine.query('COMMIT');
+		await commit(engine, kind, signal);
 		return removed;
 	} catch (error) {
 		await engine.query('ROLLBACK');
 		throw error;
 	}
+}
+
+/**
+ * The end of an import's transaction once its rows are in: the unit sums made to match them (as
+ * every change to evaluations must, schema.ts), then the commit. A cancel before either throws,
+ * for the caller to roll back.
+ */
+async function commit(engine: Engine, kind: FileKind, signal: AbortSignal | undefined) {
+	stopIfAborted(signal);
+	if (kind === 'evaluations') await refreshEvaluationUnits(engine);
+	stopIfAborted(signal);
+	await engine.query('COMMIT');
 }
 
 /** The deletes that open an import's transaction: the sample set aside, then what it replaces. */
