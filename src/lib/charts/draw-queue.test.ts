@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DrawQueue, TASK_BUDGET_MS, TASK_LIMIT_MS } from './draw-queue';
+import { DrawQueue, TASK_BUDGET_MS, TASK_LIMIT_MS, type IdleTime } from './draw-queue';
 
 /** Waits long enough for every task the queue posts here to have run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 4 * TASK_BUDGET_MS + 100));
@@ -122,5 +122,139 @@ describe('DrawQueue', () => {
 		queue.ask({}, () => drawn.push('b'));
 		await settle();
 		expect(drawn).toEqual(['a', 'b']);
+	});
+
+	describe('charts out of sight', () => {
+		/** Idle periods the test hands out itself, each with the time it says is left. */
+		const idlePeriods = () => {
+			const pending: ((idle: IdleTime) => void)[] = [];
+			return {
+				whenIdle: (callback: (idle: IdleTime) => void) => void pending.push(callback),
+				get asked() {
+					return pending.length;
+				},
+				/** Runs the oldest idle callback with `ms` left (and as much after each drawing). */
+				give(ms: number) {
+					pending.shift()?.({ timeRemaining: () => ms });
+				}
+			};
+		};
+
+		it('waits for the page to be idle, after the charts in sight', async () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const drawn: string[] = [];
+			queue.askWhenIdle({}, () => drawn.push('below'));
+			queue.ask({}, () => drawn.push('in sight'));
+			await settle();
+			expect(drawn).toEqual(['in sight']);
+			expect(idle.asked).toBe(1);
+			idle.give(50);
+			expect(drawn).toEqual(['in sight', 'below']);
+		});
+
+		it('draws as many as the idle period has time for, at least one, and asks for more', () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const drawn: string[] = [];
+			for (const name of ['a', 'b', 'c']) queue.askWhenIdle({}, () => drawn.push(name));
+			// Each asking after the first finds an idle period already asked for.
+			expect(idle.asked).toBe(1);
+			idle.give(0);
+			expect(drawn).toEqual(['a']);
+			expect(idle.asked).toBe(1);
+			idle.give(50);
+			expect(drawn).toEqual(['a', 'b', 'c']);
+			expect(idle.asked).toBe(0);
+		});
+
+		it('leaves a chart longer than the time left to the next idle period', () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const [slow, quick] = [{}, {}];
+			const drawn: string[] = [];
+			const drawing = (name: string, ms: number) => () => {
+				drawn.push(name);
+				busy(ms);
+			};
+			queue.askWhenIdle(quick, drawing('quick', 0));
+			queue.askWhenIdle(slow, drawing('slow', 20));
+			idle.give(100);
+			drawn.length = 0;
+			// Drawn once, slow is known to take 20 ms: with 10 left it waits.
+			queue.askWhenIdle(quick, drawing('quick', 0));
+			queue.askWhenIdle(slow, drawing('slow', 20));
+			idle.give(10);
+			expect(drawn).toEqual(['quick']);
+			idle.give(10);
+			expect(drawn).toEqual(['quick', 'slow']);
+		});
+
+		it('draws a chart that comes into sight in the next turn, once, with its latest drawing', async () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const chart = {};
+			const drawn: string[] = [];
+			queue.askWhenIdle(chart, () => drawn.push('first'));
+			queue.askWhenIdle(chart, () => drawn.push('latest'));
+			queue.ask(chart, () => drawn.push('in sight'));
+			await settle();
+			expect(drawn).toEqual(['in sight']);
+			idle.give(50);
+			expect(drawn).toEqual(['in sight']);
+		});
+
+		it('keeps the turn of a chart already waiting for one', async () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const chart = {};
+			const drawn: string[] = [];
+			queue.ask(chart, () => drawn.push('asked'));
+			queue.askWhenIdle(chart, () => drawn.push('latest'));
+			await settle();
+			expect(drawn).toEqual(['latest']);
+			expect(idle.asked).toBe(0);
+		});
+
+		it('draws them at once when asked, before a printout, and forgets them', () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const [a, b, c] = [{}, {}, {}];
+			const drawn: string[] = [];
+			queue.askWhenIdle(a, () => drawn.push('a'));
+			queue.askWhenIdle(b, () => drawn.push('b'));
+			queue.askWhenIdle(c, () => drawn.push('c'));
+			queue.drawNow(b);
+			queue.forget(c);
+			expect(drawn).toEqual(['b']);
+			queue.drawAll();
+			expect(drawn).toEqual(['b', 'a']);
+			idle.give(50);
+			expect(drawn).toEqual(['b', 'a']);
+		});
+
+		it('still draws the others when one drawing throws', () => {
+			const idle = idlePeriods();
+			const queue = new DrawQueue(idle.whenIdle);
+			const drawn: string[] = [];
+			queue.askWhenIdle({}, () => {
+				throw new Error('broken option');
+			});
+			queue.askWhenIdle({}, () => drawn.push('b'));
+			expect(() => idle.give(50)).toThrow('broken option');
+			expect(idle.asked).toBe(1);
+			idle.give(50);
+			expect(drawn).toEqual(['b']);
+		});
+
+		it('draws without requestIdleCallback (Safari), a short while later', async () => {
+			expect(typeof globalThis.requestIdleCallback).toBe('undefined');
+			const queue = new DrawQueue();
+			const drawn: string[] = [];
+			queue.askWhenIdle({}, () => drawn.push('below'));
+			expect(drawn).toEqual([]);
+			await settle();
+			expect(drawn).toEqual(['below']);
+		});
 	});
 });

@@ -17,6 +17,28 @@ export const TASK_BUDGET_MS = 32;
  */
 export const TASK_LIMIT_MS = 50;
 
+/** What an idle period leaves for drawing (`IdleDeadline` in browsers). */
+export interface IdleTime {
+	timeRemaining(): number;
+}
+/** Runs a callback when the page is idle (`requestIdleCallback` in browsers). */
+export type WhenIdle = (callback: (idle: IdleTime) => void) => void;
+
+/** Without `requestIdleCallback` (Safari), a short wait and a task's worth of time. */
+const IDLE_FALLBACK_DELAY_MS = 50;
+
+const whenIdleInThisPage: WhenIdle = (callback) => {
+	if (typeof requestIdleCallback === 'function') {
+		// The timeout keeps a page that is never idle (an animation elsewhere) from never drawing.
+		requestIdleCallback(callback, { timeout: 1000 });
+		return;
+	}
+	setTimeout(() => {
+		const start = performance.now();
+		callback({ timeRemaining: () => Math.max(0, TASK_BUDGET_MS - (performance.now() - start)) });
+	}, IDLE_FALLBACK_DELAY_MS);
+};
+
 /**
  * Chart drawings waiting their turn, drawn in the order they were asked for, a few per task. A
  * filter change or an import redraws every chart of the view; drawn in one go, they made one
@@ -24,23 +46,36 @@ export const TASK_LIMIT_MS = 50;
  * starting drawings after `TASK_BUDGET_MS`, or before one that would end past `TASK_LIMIT_MS`,
  * so the page answers in between.
  *
+ * Drawings of charts out of sight wait for the page to be idle (`askWhenIdle`): what staff look
+ * at is drawn first, and the charts further down follow as soon as nothing else is to be done.
+ *
  * Asking again for a chart still waiting replaces its drawing (only the latest data is drawn) and
  * keeps its place. A task is a message on a channel: `setTimeout` would wait 4 ms between
  * charts once a few were chained.
  */
 export class DrawQueue {
 	readonly #waiting = new Map<object, () => void>();
+	/** Drawings of charts out of sight, drawn when the page is idle. */
+	readonly #whenIdle = new Map<object, () => void>();
 	/** How long each chart's last drawing took. */
 	readonly #took = new WeakMap<object, number>();
+	readonly #idle: WhenIdle;
 	#channel: MessageChannel | null = null;
 	/** Whether a turn is coming: at the end of this task, or as a task of its own. */
 	#scheduled = false;
+	/** Whether an idle turn is coming. */
+	#idleScheduled = false;
+
+	constructor(whenIdle: WhenIdle = whenIdleInThisPage) {
+		this.#idle = whenIdle;
+	}
 
 	/**
 	 * Draws `draw` for `chart` soon, in place of any drawing still waiting for it: the first
 	 * drawings at the end of the current task (as drawing at once did), the rest in later tasks.
 	 */
 	ask(chart: object, draw: () => void): void {
+		this.#whenIdle.delete(chart);
 		this.#waiting.set(chart, draw);
 		if (this.#scheduled) return;
 		this.#scheduled = true;
@@ -49,21 +84,37 @@ export class DrawQueue {
 		queueMicrotask(() => this.#turn(asked));
 	}
 
+	/**
+	 * Draws `draw` for `chart` when the page is idle (the chart is out of sight), in place of any
+	 * drawing still waiting for it. A chart already waiting for its turn keeps that turn.
+	 */
+	askWhenIdle(chart: object, draw: () => void): void {
+		if (this.#waiting.has(chart)) {
+			this.#waiting.set(chart, draw);
+			return;
+		}
+		this.#whenIdle.set(chart, draw);
+		if (this.#idleScheduled) return;
+		this.#idleScheduled = true;
+		this.#idle((idle) => this.#idleTurn(idle));
+	}
+
 	/** Draws what is waiting for `chart` now (before its picture is read or printed). */
 	drawNow(chart: object): void {
-		const draw = this.#waiting.get(chart);
-		this.#waiting.delete(chart);
+		const draw = this.#waiting.get(chart) ?? this.#whenIdle.get(chart);
+		this.forget(chart);
 		if (draw) this.#draw(chart, draw);
 	}
 
 	/** Draws everything waiting now, in order (before the page is printed). */
 	drawAll(): void {
-		for (const chart of [...this.#waiting.keys()]) this.drawNow(chart);
+		for (const chart of [...this.#waiting.keys(), ...this.#whenIdle.keys()]) this.drawNow(chart);
 	}
 
 	/** Forgets what is waiting for `chart` (it is gone). */
 	forget(chart: object): void {
 		this.#waiting.delete(chart);
+		this.#whenIdle.delete(chart);
 	}
 
 	/**
@@ -85,6 +136,28 @@ export class DrawQueue {
 			// Also after a drawing that threw: the others still get drawn.
 			if (this.#waiting.size > 0) this.#nextTask();
 			else this.#scheduled = false;
+		}
+	}
+
+	/**
+	 * Draws out-of-sight charts while the idle period lasts (at least one, so the queue moves
+	 * on), and asks for another idle period for the rest.
+	 */
+	#idleTurn(idle: IdleTime): void {
+		this.#idleScheduled = false;
+		let mustDraw = true;
+		try {
+			for (const [chart, draw] of this.#whenIdle) {
+				if (!mustDraw && idle.timeRemaining() <= (this.#took.get(chart) ?? 0)) break;
+				mustDraw = false;
+				this.#whenIdle.delete(chart);
+				this.#draw(chart, draw);
+			}
+		} finally {
+			if (this.#whenIdle.size > 0 && !this.#idleScheduled) {
+				this.#idleScheduled = true;
+				this.#idle((next) => this.#idleTurn(next));
+			}
 		}
 	}
 

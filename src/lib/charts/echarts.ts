@@ -20,12 +20,18 @@ export interface ChartParams {
 
 /** Every chart of the page is drawn through it, a few per task (see `DrawQueue`). */
 const drawQueue = new DrawQueue();
+/**
+ * How near the window a chart counts as in sight: one about to be scrolled to is drawn with the
+ * charts on screen, so scrolling finds it drawn.
+ */
+const SIGHT_MARGIN = '50% 0px';
 let drawsBeforePrint = false;
 
 /**
  * Svelte action owning one chart's lifecycle: init on mount, replace the whole option on
  * update (whole series and axes replaced, so a removed series really goes), resize with its box,
- * dispose on destroy. Drawing waits its turn in the page's draw queue.
+ * dispose on destroy. Drawing waits its turn in the page's draw queue; a chart out of sight is
+ * redrawn when the page is idle, or at once when it comes into sight.
  */
 export function chart(node: HTMLElement, params: ChartParams) {
 	if (!drawsBeforePrint) {
@@ -64,6 +70,22 @@ export function chart(node: HTMLElement, params: ChartParams) {
 		optionToDraw = null;
 		resized = false;
 	};
+	// A filter change redraws every chart of the view, and most are below the window: those
+	// wait for the page to be idle, so the charts staff look at change sooner. Until the first
+	// report, a chart counts as in sight.
+	let inSight = true;
+	const askToDraw = () => {
+		if (inSight) drawQueue.ask(node, draw);
+		else drawQueue.askWhenIdle(node, draw);
+	};
+	const sightObserver = new IntersectionObserver(
+		(entries) => {
+			inSight = entries.at(-1)?.isIntersecting ?? inSight;
+			// Scrolled to before the page was idle: drawn now, with its waiting drawing.
+			if (inSight && (optionToDraw || resized)) drawQueue.ask(node, draw);
+		},
+		{ rootMargin: SIGHT_MARGIN }
+	);
 	const resizeObserver = new ResizeObserver(() => {
 		if (printing?.matches || !instance) return;
 		// Observing reports the size the chart was just drawn at: nothing to do then.
@@ -71,7 +93,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			return;
 		}
 		resized = true;
-		drawQueue.ask(node, draw);
+		askToDraw();
 	});
 
 	// ECharts is fetched on demand: until it is here, the server's drawing stands in. ECharts
@@ -91,6 +113,7 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			drawn.on('click', (event) => latest.onClick?.(event as unknown as ChartClick));
 			drawn.on('finished', fitViewBox);
 			resizeObserver.observe(node);
+			sightObserver.observe(node);
 			latest.onReady?.({
 				toSvg: () => {
 					drawQueue.drawNow(node);
@@ -107,12 +130,13 @@ export function chart(node: HTMLElement, params: ChartParams) {
 			// Before the first drawing, that drawing takes the latest option itself.
 			if (!optionChanged || !instance) return;
 			optionToDraw = next.option;
-			drawQueue.ask(node, draw);
+			askToDraw();
 		},
 		destroy() {
 			destroyed = true;
 			drawQueue.forget(node);
 			resizeObserver.disconnect();
+			sightObserver.disconnect();
 			instance?.dispose();
 		}
 	};
