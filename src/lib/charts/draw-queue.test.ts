@@ -125,11 +125,10 @@ describe('DrawQueue', () => {
 	});
 
 	describe('charts out of sight', () => {
-		/** Idle periods the test hands out itself, each with the time it says is left. */
-		const idlePeriods = () => {
+		/** A queue whose idle periods the test hands out itself, each with the time it says is left. */
+		const queueWithHeldIdle = () => {
 			const pending: ((idle: IdleTime) => void)[] = [];
-			return {
-				whenIdle: (callback: (idle: IdleTime) => void) => void pending.push(callback),
+			const idle = {
 				get asked() {
 					return pending.length;
 				},
@@ -138,11 +137,11 @@ describe('DrawQueue', () => {
 					pending.shift()?.({ timeRemaining: () => ms });
 				}
 			};
+			return { idle, queue: new DrawQueue((callback) => void pending.push(callback)) };
 		};
 
 		it('waits for the page to be idle, after the charts in sight', async () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const drawn: string[] = [];
 			queue.askWhenIdle({}, () => drawn.push('below'));
 			queue.ask({}, () => drawn.push('in sight'));
@@ -154,8 +153,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('draws as many as the idle period has time for, at least one, and asks for more', () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const drawn: string[] = [];
 			for (const name of ['a', 'b', 'c']) queue.askWhenIdle({}, () => drawn.push(name));
 			// Each asking after the first finds an idle period already asked for.
@@ -169,8 +167,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('leaves a chart longer than the time left to the next idle period', () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const [slow, quick] = [{}, {}];
 			const drawn: string[] = [];
 			const drawing = (name: string, ms: number) => () => {
@@ -191,8 +188,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('draws a chart that comes into sight in the next turn, once, with its latest drawing', async () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const chart = {};
 			const drawn: string[] = [];
 			queue.askWhenIdle(chart, () => drawn.push('first'));
@@ -205,8 +201,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('keeps the turn of a chart already waiting for one', async () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const chart = {};
 			const drawn: string[] = [];
 			queue.ask(chart, () => drawn.push('asked'));
@@ -217,8 +212,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('draws them at once when asked, before a printout, and forgets them', () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const [a, b, c] = [{}, {}, {}];
 			const drawn: string[] = [];
 			queue.askWhenIdle(a, () => drawn.push('a'));
@@ -234,8 +228,7 @@ describe('DrawQueue', () => {
 		});
 
 		it('still draws the others when one drawing throws', () => {
-			const idle = idlePeriods();
-			const queue = new DrawQueue(idle.whenIdle);
+			const { idle, queue } = queueWithHeldIdle();
 			const drawn: string[] = [];
 			queue.askWhenIdle({}, () => {
 				throw new Error('broken option');

@@ -338,7 +338,8 @@ export async function insertCleanFile(
 ): Promise<number | 'refused' | 'unclean'> {
 	const { kind } = prepared.layout.mapping;
 	const select = buildCleanSelectSql(tables, prepared, path, 'as-read');
-	const past = pastHeader(prepared).map(({ as }) => `${as} IS NULL`);
+	const pastCells = pastHeader(prepared);
+	const past = pastCells.map(({ as }) => `${as} IS NULL`);
 	const read = past.length
 		? `(SELECT * FROM (${select.sql})
 			WHERE CASE WHEN ${past.join(' AND ')} THEN true ELSE error('a cell past the header') END)`
@@ -357,7 +358,7 @@ export async function insertCleanFile(
 	}
 	// The table's rows, as the typed table would hold them: every name keyed, no cell past the
 	// header. They are the file's alone (no filter by file id to pay for), which the count checks.
-	const empty = pastHeader(prepared).map(({ as }) => `, NULL AS ${as}`);
+	const empty = pastCells.map(({ as }) => `, NULL AS ${as}`);
 	const fileRows = `(SELECT *, false AS unkeyed${empty.join('')} FROM ${DATASET_TABLES[kind]})`;
 	const [probe] = await timedStep('import:straight-in-probe', () =>
 		engine.query<Probe>(buildCleanProbeSql(tables, prepared, fileRows))

@@ -264,9 +264,10 @@ async function runOnItsOwnConnection(
 	try {
 		own = await engine.connect?.();
 	} catch (error) {
-		const problem = { encoding: 'utf-8' as const, layout: null, warnings: [] };
-		const base = { file: file.name, hash: '', mode: options.mode ?? 'add' };
-		return fileIssueResult(base, { ...problem, code: 'import-failed', detail: firstLine(error) });
+		return fileIssueResult(
+			unpreparedBase(file, options),
+			beforeReading('import-failed', firstLine(error))
+		);
 	}
 	try {
 		return await runImport(own ?? engine, file, options);
@@ -281,16 +282,8 @@ async function runImport(
 	file: { name: string; bytes: Uint8Array },
 	options: ImportOptions
 ): Promise<ImportResult> {
-	const mode = options.mode ?? 'add';
-	const unprepared: ResultBase = { file: file.name, hash: '', mode };
-	if (options.signal?.aborted) {
-		return fileIssueResult(unprepared, {
-			code: 'cancelled',
-			encoding: 'utf-8',
-			layout: null,
-			warnings: []
-		});
-	}
+	const unprepared = unpreparedBase(file, options);
+	if (options.signal?.aborted) return fileIssueResult(unprepared, beforeReading('cancelled'));
 	let preparedFile: PreparedFile;
 	try {
 		const prepareOptions = {
@@ -311,13 +304,7 @@ async function runImport(
 					}
 		);
 	} catch (error) {
-		const problem = {
-			encoding: 'utf-8' as const,
-			layout: null,
-			warnings: [],
-			detail: firstLine(error)
-		};
-		return fileIssueResult(unprepared, { ...problem, code: 'unreadable-file' });
+		return fileIssueResult(unprepared, beforeReading('unreadable-file', firstLine(error)));
 	}
 	// Every result names the file by its hash; a hash that failed elsewhere is made here.
 	const hashed = preparedFile.hash
@@ -353,6 +340,16 @@ async function runImport(
 		};
 		return fileIssueResult(await hashed, { ...problem, code: 'unreadable-file' });
 	}
+}
+
+/** What a result says of a file before it is read: its name and the mode, no hash yet. */
+function unpreparedBase(file: { name: string }, options: ImportOptions): ResultBase {
+	return { file: file.name, hash: '', mode: options.mode ?? 'add' };
+}
+
+/** A problem met before anything of the file was read: its encoding, layout, warnings unknown. */
+function beforeReading(code: FileIssueCode, detail: string | null = null) {
+	return { code, encoding: 'utf-8' as const, layout: null, warnings: [], detail };
 }
 
 /** A result refusing the whole file with one issue. */
@@ -396,7 +393,7 @@ function fileIssueResult(
 		],
 		issueCount: 1,
 		warnings: problem.warnings,
-		totals: { rows: 0, mismatches: [] },
+		totals: noTotals(),
 		imported: false,
 		preview: null
 	};
